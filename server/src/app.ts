@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_THROTTLE, SignInThrottle, type ThrottleLimits } from './auth/sign-in-throttle.js';
+import type { PorticoConfig } from './config.js';
+import { EmbeddedPostgres } from './db/embedded-postgres.js';
+import { ormConfig } from './db/mikro-orm.config.js';
+import type { AppServices } from './graphql/context.js';
+import { createHttpServer } from './graphql/http-server.js';
+import { buildPorticoSchema } from './graphql/schema.js';
+import { PostgresEventBus } from './pubsub/event-bus.js';
+import { ensureFirstAdmin } from './technicians/technician.service.js';
+
+export interface StartOptions {
+  log?: (line: string) => void;
+  throttle?: ThrottleLimits;
+}
+
+export interface RunningPortico {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:4000 */
+  url: string;
+  orm: MikroORM;
+  services: AppServices;
+  stop(): Promise<void>;
+}
+
+/** Starts the database (embedded when no URL), migrates, and serves HTTP + WebSocket. */
+export async function startPortico(config: PorticoConfig, options: StartOptions = {}): Promise<RunningPortico> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDatabasePort, log: (line) => /FATAL|PANIC|ERROR/.test(line) && log(line) });
+    const serverUrl = await embedded.start();
+    await EmbeddedPostgres.createDatabase(serverUrl, 'portico');
+    databaseUrl = serverUrl.replace(/\/postgres$/, '/portico');
+    log(`Embedded PostgreSQL running with data in ${config.dataDir}`);
+  }
+
+  const orm = await MikroORM.init(ormConfig(databaseUrl));
+  try {
+    await orm.getMigrator().up();
+    await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, log);
+    const events = new PostgresEventBus(databaseUrl);
+    await events.start();
+    const services: AppServices = { config, events, throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
+    const schema = await buildPorticoSchema(events);
+    const root = repositoryRoot();
+    const { httpServer, stop: stopApollo } = await createHttpServer({
+      orm, schema, services,
+      portalDir: join(root, 'portal-client', 'dist'),
+      adminDir: join(root, 'admin-client', 'dist'),
+    });
+    await new Promise<void>((ready) => httpServer.listen(config.port, config.host, ready));
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+    return {
+      url,
+      orm,
+      services,
+      async stop() {
+        await stopApollo();
+        await events.close();
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** The checkout's root, found from this file whether it runs from src/ or from the compiled dist/. */
+function repositoryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'portal-client')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}

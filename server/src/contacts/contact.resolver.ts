@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireSignedIn, requireTechnician } from '../auth/require.js';
+import { Customer } from '../customers/customer.entity.js';
+import { findVisibleCustomer } from '../customers/customer.resolver.js';
+import { containsPattern, isUuid } from '../db/query-helpers.js';
+import { inTransaction } from '../db/transaction.js';
+import { paginate } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { AppError, notFound } from '../graphql/errors.js';
+import { Contact } from './contact.entity.js';
+import { contactPolicy } from './contact.policy.js';
+import { createContact, reissueContactCredentials, updateContact } from './contact.service.js';
+import { ContactConnection, ContactCredentials, ContactsArgs, CreateContactInput, UpdateContactInput } from './contact.types.js';
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  @Query(() => ContactConnection, { description: 'Contacts the caller may see, by name. A contact sees only itself.' })
+  async contacts(@Args() args: ContactsArgs, @Ctx() { em, actor }: Context) {
+    requireSignedIn(actor);
+    if (args.customerId && !isUuid(args.customerId)) throw notFound();
+    const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
+    const where = {
+      $and: [
+        contactPolicy.scope(actor),
+        args.customerId ? { customer: args.customerId } : {},
+        pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $like: pattern } }, { username: { $like: pattern } }] } : {},
+      ],
+    };
+    return paginate(em, Contact, where, args, { name: 'asc', id: 'asc' }, { populate: ['customer'] });
+  }
+
+  @Query(() => Contact, { description: 'One contact. NOT_FOUND when it does not exist or the caller may not see it.' })
+  async contact(@Arg('id', () => ID) id: string, @Ctx() { em, actor }: Context) {
+    requireSignedIn(actor);
+    return findVisibleContact(em, actor, id);
+  }
+
+  @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once (technicians).' })
+  async createContact(@Arg('input') input: CreateContactInput, @Ctx() { em, actor, services }: Context) {
+    requireTechnician(actor);
+    const customer = await findVisibleCustomer(em, actor, input.customerId).catch(() => {
+      throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' });
+    });
+    return inTransaction(em, services.events, (tx) => createContact(tx, customer, input));
+  }
+
+  @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
+  async updateContact(@Arg('input') input: UpdateContactInput, @Ctx() { em, actor, services }: Context) {
+    requireTechnician(actor);
+    const contact = await findVisibleContact(em, actor, input.id);
+    return inTransaction(em, services.events, (tx) => updateContact(tx, contact, input));
+  }
+
+  @Mutation(() => ContactCredentials, { description: 'Issues a new password, invalidating the old one and signing the contact out everywhere (technicians).' })
+  async reissueContactCredentials(@Arg('id', () => ID) id: string, @Ctx() { em, actor, services }: Context) {
+    requireTechnician(actor);
+    const contact = await findVisibleContact(em, actor, id);
+    return inTransaction(em, services.events, (tx, emit) => reissueContactCredentials(tx, emit, contact));
+  }
+
+  @FieldResolver(() => Customer, { description: 'The company the contact works for.' })
+  async customer(@Root() contact: Contact): Promise<Customer> {
+    return contact.customer.load({ dataloader: true }) as Promise<Customer>;
+  }
+}
+
+export async function findVisibleContact(em: Context['em'], actor: Context['actor'], id: string): Promise<Contact> {
+  if (!isUuid(id)) throw notFound();
+  const contact = await em.findOne(Contact, { $and: [{ id }, contactPolicy.scope(actor)] });
+  if (!contact) throw notFound();
+  return contact;
+}

@@ -1,0 +1,10 @@
+import { RateLimitCounter } from '../auth/rate-limit.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { CustomerDomain } from '../customers/customer-domain.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { Technician } from '../technicians/technician.entity.js';
+import { BaseEntity } from './base.entity.js';
+
+/** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
+export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter];

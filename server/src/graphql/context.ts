@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../auth/actor.js';
+import type { SignInThrottle } from '../auth/sign-in-throttle.js';
+import type { PorticoConfig } from '../config.js';
+import type { Language } from '../i18n/language.js';
+import type { EventBus } from '../pubsub/event-bus.js';
+
+/** Long-lived collaborators shared by every request of one server instance. */
+export interface AppServices {
+  config: PorticoConfig;
+  events: EventBus;
+  throttle: SignInThrottle;
+}
+
+/** Cookie handling exists only for HTTP requests; over WebSocket there is no response to set it on. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** Per request (or per subscription event): its own EntityManager fork and the resolved actor. */
+export interface Context {
+  em: EntityManager;
+  actor: Actor;
+  /** Language of messages and errors: the account's choice, else the browser's, else English. */
+  language: Language;
+  /** What the browser asked for (Accept-Language), used to seed a contact's language at first sign-in. */
+  browserLanguage?: Language;
+  ip: string;
+  userAgent?: string;
+  cookie?: SessionCookie;
+  services: AppServices;
+}

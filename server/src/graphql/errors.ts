@@ -1,0 +1,69 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { Language } from '../i18n/language.js';
+import { translate, type MessageKey, type MessageParams } from '../i18n/translate.js';
+
+/** The stable error codes of the public contract (DESIGN.md). */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT';
+
+const DEFAULT_MESSAGE: Record<ErrorCode, MessageKey> = {
+  UNAUTHENTICATED: 'errors.unauthenticated',
+  FORBIDDEN: 'errors.forbidden',
+  BAD_USER_INPUT: 'errors.invalidInput',
+  NOT_FOUND: 'errors.notFound',
+  RATE_LIMITED: 'errors.rateLimited',
+  CONFLICT: 'errors.invalidInput',
+};
+
+/**
+ * The one error type of Portico. It carries a translation key, never a finished sentence, so the
+ * message is rendered in the caller's language at the edge (see `localizeError`).
+ */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: MessageKey = DEFAULT_MESSAGE[code],
+    readonly options: { field?: string; params?: MessageParams; retryAfterSeconds?: number } = {},
+  ) {
+    super(translate(Language.EN, messageKey, options.params), {
+      extensions: {
+        code,
+        ...(options.field ? { field: options.field } : {}),
+        ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
+      },
+    });
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+export const unauthenticated = () => new AppError('UNAUTHENTICATED');
+export const badInput = (field: string, messageKey: MessageKey, params?: MessageParams) =>
+  new AppError('BAD_USER_INPUT', messageKey, { field, params });
+
+/**
+ * Turns any error into what a client may see, in its language. Unexpected errors are logged and
+ * replaced by a generic message so no internals (SQL, stack traces) leave the server.
+ */
+export function localizeError(formatted: GraphQLFormattedError, original: unknown, language: Language): GraphQLFormattedError {
+  const appError = findAppError(original);
+  if (appError) {
+    return { ...formatted, message: translate(language, appError.messageKey, appError.options.params) };
+  }
+  const code = formatted.extensions?.code;
+  // Errors graphql-js raises itself (syntax, validation, bad variable types) are safe to show as they are.
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' ||
+      code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    return formatted;
+  }
+  console.error('Unexpected error', original);
+  return { message: translate(language, 'errors.internal'), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function findAppError(error: unknown): AppError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof AppError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}

@@ -1,0 +1,140 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import express, { type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { actorForToken } from '../auth/session.service.js';
+import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/language.js';
+import type { AppServices, Context } from './context.js';
+import { localizeError } from './errors.js';
+
+export const SESSION_COOKIE = 'portico_session';
+
+export interface HttpServerOptions {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  services: AppServices;
+  /** Built client folders: served at `/` (portal) and `/admin` (console). */
+  portalDir: string;
+  adminDir: string;
+}
+
+/** Express + Apollo for HTTP and graphql-ws on the same port and path (`/graphql`). */
+export async function createHttpServer({ orm, schema, services, portalDir, adminDir }: HttpServerOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  if (services.config.trustProxy) app.set('trust proxy', services.config.trustProxy);
+  const httpServer = http.createServer(app);
+  const secureCookie = services.config.publicUrl.startsWith('https://');
+
+  async function baseContext(headers: http.IncomingHttpHeaders, ip: string, token: string | undefined): Promise<Context> {
+    const em = orm.em.fork();
+    const actor = await actorForToken(em, token);
+    const browserLanguage = negotiateLanguage(headers['accept-language']);
+    const accountLanguage = actor.kind === 'anonymous' ? null : actor.language;
+    return { em, actor, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services };
+  }
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<{ sessionToken?: string }, { request: http.IncomingMessage }>(
+    {
+      schema,
+      // Evaluated for every operation, so a revoked session or a changed permission applies to the next subscribe.
+      context: ({ connectionParams, extra }) =>
+        baseContext(extra.request.headers, extra.request.socket.remoteAddress ?? 'unknown', connectionParams?.sessionToken ?? tokenFromHeaders(extra.request.headers)),
+    },
+    wsServer,
+  );
+
+  const localize: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue, errors }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) =>
+            localizeError(formatted, errors?.[index], contextValue?.language ?? DEFAULT_LANGUAGE),
+          );
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      localize,
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      res.status(200).json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
+        return { ...context, cookie: sessionCookie(res, secureCookie) };
+      },
+    }),
+  );
+
+  serveClient(app, '/admin', adminDir);
+  serveClient(app, '/', portalDir);
+
+  return { app, httpServer, stop: () => apollo.stop() };
+}
+
+function tokenFromHeaders(headers: http.IncomingHttpHeaders): string | undefined {
+  const authorization = headers.authorization;
+  if (authorization?.toLowerCase().startsWith('bearer ')) return authorization.slice(7).trim();
+  return headers.cookie ? parseCookies(headers.cookie)[SESSION_COOKIE] : undefined;
+}
+
+function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+function sessionCookie(res: Response, secure: boolean) {
+  return {
+    set(token: string, expiresAt: Date) {
+      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt }));
+    },
+    clear() {
+      res.append('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: new Date(0) }));
+    },
+  };
+}
+
+/** A single-page app: files as they are, every other path under the prefix gets index.html. */
+function serveClient(app: express.Express, prefix: string, dir: string) {
+  const index = join(dir, 'index.html');
+  app.use(prefix, express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(prefix === '/' ? /^\/(?!graphql|healthz|admin(?:\/|$)).*/ : new RegExp(`^${prefix}(?:/.*)?$`), (_req, res) => {
+    if (!existsSync(index)) {
+      res.status(503).type('text').send('The web client is not built yet: run `npm run build`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Catalog } from './en.js';
+
+export const de: Catalog = {
+  'errors.unauthenticated': 'Bitte melden Sie sich zuerst an.',
+  'errors.forbidden': 'Dazu sind Sie nicht berechtigt.',
+  'errors.notFound': 'Dies existiert nicht, oder Sie dürfen es nicht sehen.',
+  'errors.rateLimited': 'Zu viele Versuche. Bitte warten Sie {seconds} Sekunden und versuchen Sie es erneut.',
+  'errors.internal': 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
+  'errors.invalidInput': 'Bitte überprüfen Sie Ihre Eingabe.',
+  'auth.invalidCredentials': 'Benutzername oder Passwort ist falsch.',
+  'auth.wrongCurrentPassword': 'Ihr aktuelles Passwort ist nicht korrekt.',
+  'auth.passwordTooShort': 'Das Passwort muss mindestens {min} Zeichen lang sein.',
+  'auth.passwordTooLong': 'Das Passwort darf höchstens {max} Zeichen lang sein.',
+  'auth.passwordUnchanged': 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
+  'validation.required': 'Dieses Feld ist erforderlich.',
+  'validation.tooLong': 'Dieses Feld darf höchstens {max} Zeichen enthalten.',
+  'validation.invalidEmail': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  'validation.invalidDomain': 'Bitte geben Sie gültige Domainnamen ein, z. B. example.com.',
+  'validation.invalidPhone': 'Bitte geben Sie die Telefonnummer im internationalen Format ein, z. B. +41 44 123 45 67.',
+  'validation.invalidUsername': 'Benutzernamen haben 3 bis 40 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche.',
+  'validation.pageSize': 'Bitte zwischen 1 und {max} Einträge anfordern.',
+  'validation.invalidCursor': 'Diese Seitenmarke ist ungültig; beginnen Sie wieder auf der ersten Seite.',
+  'customers.nameTaken': 'Ein Kunde mit diesem Namen existiert bereits.',
+  'customers.domainTaken': 'Die Domain {domain} gehört bereits einem anderen Kunden.',
+  'contacts.emailTaken': 'Ein Kontakt mit dieser E-Mail-Adresse existiert bereits.',
+  'technicians.usernameTaken': 'Dieser Benutzername ist bereits vergeben.',
+  'technicians.lastAdmin': 'Mindestens ein Administrator muss bestehen bleiben.',
+};

@@ -1,0 +1,28 @@
+import type { Catalog } from './en.js';
+
+export const es: Catalog = {
+  'errors.unauthenticated': 'Inicie sesión primero.',
+  'errors.forbidden': 'No tiene permiso para hacer esto.',
+  'errors.notFound': 'Esto no existe o no tiene permiso para verlo.',
+  'errors.rateLimited': 'Demasiados intentos. Espere {seconds} segundos y vuelva a intentarlo.',
+  'errors.internal': 'Algo salió mal por nuestra parte. Vuelva a intentarlo.',
+  'errors.invalidInput': 'Revise los datos introducidos.',
+  'auth.invalidCredentials': 'Usuario o contraseña incorrectos.',
+  'auth.wrongCurrentPassword': 'Su contraseña actual no es correcta.',
+  'auth.passwordTooShort': 'La contraseña debe tener al menos {min} caracteres.',
+  'auth.passwordTooLong': 'La contraseña puede tener como máximo {max} caracteres.',
+  'auth.passwordUnchanged': 'La nueva contraseña debe ser distinta de la actual.',
+  'validation.required': 'Este campo es obligatorio.',
+  'validation.tooLong': 'Este campo admite como máximo {max} caracteres.',
+  'validation.invalidEmail': 'Introduzca una dirección de correo electrónico válida.',
+  'validation.invalidDomain': 'Introduzca nombres de dominio válidos, como example.com.',
+  'validation.invalidPhone': 'Introduzca el número en formato internacional, como +41 44 123 45 67.',
+  'validation.invalidUsername': 'Los nombres de usuario tienen de 3 a 40 letras, cifras, puntos, guiones o guiones bajos.',
+  'validation.pageSize': 'Solicite entre 1 y {max} elementos.',
+  'validation.invalidCursor': 'Este marcador de página no es válido; vuelva a la primera página.',
+  'customers.nameTaken': 'Ya existe un cliente con este nombre.',
+  'customers.domainTaken': 'El dominio {domain} ya pertenece a otro cliente.',
+  'contacts.emailTaken': 'Ya existe un contacto con esta dirección de correo.',
+  'technicians.usernameTaken': 'Este nombre de usuario ya está en uso.',
+  'technicians.lastAdmin': 'Debe quedar al menos un administrador.',
+};

@@ -1,0 +1,28 @@
+import type { Catalog } from './en.js';
+
+export const fr: Catalog = {
+  'errors.unauthenticated': 'Veuillez d’abord vous connecter.',
+  'errors.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
+  'errors.notFound': 'Cet élément n’existe pas, ou vous ne pouvez pas le voir.',
+  'errors.rateLimited': 'Trop de tentatives. Veuillez patienter {seconds} secondes puis réessayer.',
+  'errors.internal': 'Un problème est survenu de notre côté. Veuillez réessayer.',
+  'errors.invalidInput': 'Veuillez vérifier votre saisie.',
+  'auth.invalidCredentials': 'Nom d’utilisateur ou mot de passe incorrect.',
+  'auth.wrongCurrentPassword': 'Votre mot de passe actuel est incorrect.',
+  'auth.passwordTooShort': 'Le mot de passe doit comporter au moins {min} caractères.',
+  'auth.passwordTooLong': 'Le mot de passe doit comporter au plus {max} caractères.',
+  'auth.passwordUnchanged': 'Le nouveau mot de passe doit être différent de l’actuel.',
+  'validation.required': 'Ce champ est obligatoire.',
+  'validation.tooLong': 'Ce champ peut contenir au plus {max} caractères.',
+  'validation.invalidEmail': 'Veuillez saisir une adresse e-mail valide.',
+  'validation.invalidDomain': 'Veuillez saisir des noms de domaine valides, par exemple example.com.',
+  'validation.invalidPhone': 'Veuillez saisir le numéro au format international, par exemple +41 44 123 45 67.',
+  'validation.invalidUsername': 'Les noms d’utilisateur comptent 3 à 40 lettres, chiffres, points, tirets ou traits de soulignement.',
+  'validation.pageSize': 'Demandez entre 1 et {max} éléments.',
+  'validation.invalidCursor': 'Ce repère de page n’est pas valide ; recommencez à la première page.',
+  'customers.nameTaken': 'Un client portant ce nom existe déjà.',
+  'customers.domainTaken': 'Le domaine {domain} appartient déjà à un autre client.',
+  'contacts.emailTaken': 'Un contact avec cette adresse e-mail existe déjà.',
+  'technicians.usernameTaken': 'Ce nom d’utilisateur est déjà pris.',
+  'technicians.lastAdmin': 'Il doit rester au moins un administrateur.',
+};

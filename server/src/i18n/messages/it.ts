@@ -1,0 +1,28 @@
+import type { Catalog } from './en.js';
+
+export const it: Catalog = {
+  'errors.unauthenticated': 'Effettua prima l’accesso.',
+  'errors.forbidden': 'Non sei autorizzato a farlo.',
+  'errors.notFound': 'Questo elemento non esiste oppure non puoi vederlo.',
+  'errors.rateLimited': 'Troppi tentativi. Attendi {seconds} secondi e riprova.',
+  'errors.internal': 'Si è verificato un problema da parte nostra. Riprova.',
+  'errors.invalidInput': 'Controlla i dati inseriti.',
+  'auth.invalidCredentials': 'Nome utente o password errati.',
+  'auth.wrongCurrentPassword': 'La password attuale non è corretta.',
+  'auth.passwordTooShort': 'La password deve contenere almeno {min} caratteri.',
+  'auth.passwordTooLong': 'La password può contenere al massimo {max} caratteri.',
+  'auth.passwordUnchanged': 'La nuova password deve essere diversa da quella attuale.',
+  'validation.required': 'Questo campo è obbligatorio.',
+  'validation.tooLong': 'Questo campo può contenere al massimo {max} caratteri.',
+  'validation.invalidEmail': 'Inserisci un indirizzo email valido.',
+  'validation.invalidDomain': 'Inserisci nomi di dominio validi, ad esempio example.com.',
+  'validation.invalidPhone': 'Inserisci il numero in formato internazionale, ad esempio +41 44 123 45 67.',
+  'validation.invalidUsername': 'I nomi utente hanno da 3 a 40 lettere, cifre, punti, trattini o trattini bassi.',
+  'validation.pageSize': 'Richiedi tra 1 e {max} elementi.',
+  'validation.invalidCursor': 'Questo indicatore di pagina non è valido; ricomincia dalla prima pagina.',
+  'customers.nameTaken': 'Esiste già un cliente con questo nome.',
+  'customers.domainTaken': 'Il dominio {domain} appartiene già a un altro cliente.',
+  'contacts.emailTaken': 'Esiste già un contatto con questo indirizzo email.',
+  'technicians.usernameTaken': 'Questo nome utente è già in uso.',
+  'technicians.lastAdmin': 'Deve rimanere almeno un amministratore.',
+};

@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireAdmin, requireSignedIn } from '../auth/require.js';
+import { containsPattern, isUuid } from '../db/query-helpers.js';
+import { inTransaction } from '../db/transaction.js';
+import { paginate } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { forbidden, notFound } from '../graphql/errors.js';
+import { Technician } from './technician.entity.js';
+import { technicianPolicy } from './technician.policy.js';
+import { createTechnician, reissueTechnicianCredentials, updateTechnician } from './technician.service.js';
+import { CreateTechnicianInput, TechnicianConnection, TechnicianCredentials, TechniciansArgs, UpdateTechnicianInput } from './technician.types.js';
+
+@Resolver(() => Technician)
+export class TechnicianResolver {
+  @Query(() => TechnicianConnection, { description: 'The MSP staff, by name (technicians only).' })
+  async technicians(@Args() args: TechniciansArgs, @Ctx() { em, actor }: Context) {
+    if (!technicianPolicy.canRead(requireSignedIn(actor))) throw forbidden();
+    const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
+    const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { username: { $like: pattern } }] } : {};
+    return paginate(em, Technician, where, args, { name: 'asc', id: 'asc' });
+  }
+
+  @Query(() => Technician, { description: 'One technician (technicians only). NOT_FOUND for everybody else.' })
+  async technician(@Arg('id', () => ID) id: string, @Ctx() { em, actor }: Context) {
+    requireSignedIn(actor);
+    return findVisibleTechnician(em, actor, id);
+  }
+
+  @Mutation(() => TechnicianCredentials, { description: 'Creates a technician with a generated password, shown this once (admins).' })
+  async createTechnician(@Arg('input') input: CreateTechnicianInput, @Ctx() { em, actor, services }: Context) {
+    requireAdmin(actor);
+    return inTransaction(em, services.events, (tx) => createTechnician(tx, input));
+  }
+
+  @Mutation(() => Technician, { description: 'Changes a technician (admins). The last admin cannot be demoted.' })
+  async updateTechnician(@Arg('input') input: UpdateTechnicianInput, @Ctx() { em, actor, services }: Context) {
+    requireAdmin(actor);
+    const technician = await findVisibleTechnician(em, actor, input.id);
+    return inTransaction(em, services.events, (tx) => updateTechnician(tx, technician, input));
+  }
+
+  @Mutation(() => TechnicianCredentials, { description: 'Issues a new password and signs the technician out everywhere (admins).' })
+  async reissueTechnicianCredentials(@Arg('id', () => ID) id: string, @Ctx() { em, actor, services }: Context) {
+    requireAdmin(actor);
+    const technician = await findVisibleTechnician(em, actor, id);
+    return inTransaction(em, services.events, (tx, emit) => reissueTechnicianCredentials(tx, emit, technician));
+  }
+}
+
+async function findVisibleTechnician(em: Context['em'], actor: Context['actor'], id: string): Promise<Technician> {
+  if (!technicianPolicy.canRead(actor) || !isUuid(id)) throw notFound();
+  const technician = await em.findOne(Technician, { id });
+  if (!technician) throw notFound();
+  return technician;
+}

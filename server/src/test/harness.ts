@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { startPortico, type RunningPortico } from '../app.js';
+import type { ThrottleLimits } from '../auth/sign-in-throttle.js';
+import { configFromEnv } from '../config.js';
+import { EmbeddedPostgres } from '../db/embedded-postgres.js';
+import { GraphQLTestClient } from './graphql-client.js';
+
+export const ADMIN_USERNAME = 'admin';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+/** A fresh, empty database on the test PostgreSQL server. */
+export async function createTestDatabase(): Promise<string> {
+  const server = inject('databaseServerUrl');
+  const name = `portico_test_${randomBytes(6).toString('hex')}`;
+  await EmbeddedPostgres.createDatabase(server, name);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface TestPortico extends RunningPortico {
+  databaseUrl: string;
+  /** A client with no session. */
+  anonymous(): GraphQLTestClient;
+  /** A client signed in as the first admin. */
+  admin(): Promise<GraphQLTestClient>;
+}
+
+/** A real Portico on a random port with its own database, migrated, with the first admin created. */
+export async function startTestPortico(options: { throttle?: ThrottleLimits; databaseUrl?: string; publicUrl?: string } = {}): Promise<TestPortico> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const config = {
+    ...configFromEnv({}),
+    databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    adminUsername: ADMIN_USERNAME,
+    adminPassword: ADMIN_PASSWORD,
+  };
+  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle });
+  return {
+    ...running,
+    databaseUrl,
+    anonymous: () => new GraphQLTestClient(running.url),
+    admin: () => GraphQLTestClient.signIn(running.url, ADMIN_USERNAME, ADMIN_PASSWORD),
+  };
+}
