@@ -49,6 +49,12 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       // Evaluated for every operation, so a revoked session or a changed permission applies to the next subscribe.
       context: ({ connectionParams, extra }) =>
         baseContext(extra.request.headers, extra.request.socket.remoteAddress ?? 'unknown', connectionParams?.sessionToken ?? tokenFromHeaders(extra.request.headers)),
+      // Same error treatment as HTTP: codes kept, messages in the caller's language, internals hidden.
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors?.length) return;
+        const language = (args.contextValue as Context | undefined)?.language ?? DEFAULT_LANGUAGE;
+        return { ...result, errors: result.errors.map((error) => localizeError(error.toJSON(), error, language)) };
+      },
     },
     wsServer,
   );

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { ContactResolver } from '../contacts/contact.resolver.js';
@@ -13,7 +14,8 @@ export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, Techn
 export function buildPorticoSchema(events?: EventBus) {
   return buildSchema({
     resolvers: [...resolvers],
-    pubSub: events,
+    // Printing the schema needs no event bus; an in-process one stands in.
+    pubSub: events ?? createPubSub(),
     validate: false,
     emitSchemaFile: false,
   });

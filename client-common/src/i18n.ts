@@ -1,0 +1,38 @@
+import { createSignal } from 'solid-js';
+
+/** The Language enum of the GraphQL schema. */
+export type LanguageCode = 'EN' | 'FR' | 'DE' | 'ES' | 'IT';
+export const LANGUAGE_CODES: LanguageCode[] = ['EN', 'FR', 'DE', 'ES', 'IT'];
+
+/** Each language named in itself, so people find theirs whatever the current language is. */
+export const LANGUAGE_NAMES: Record<LanguageCode, string> = {
+  EN: 'English',
+  FR: 'Français',
+  DE: 'Deutsch',
+  ES: 'Español',
+  IT: 'Italiano',
+};
+
+/** The first of the browser's preferred languages that Portico speaks, else English. */
+export function browserLanguage(languages: readonly string[] = navigator.languages ?? [navigator.language]): LanguageCode {
+  for (const tag of languages) {
+    const code = tag.slice(0, 2).toUpperCase();
+    if ((LANGUAGE_CODES as string[]).includes(code)) return code as LanguageCode;
+  }
+  return 'EN';
+}
+
+/**
+ * A translator over typed catalogs: every catalog must have exactly the English keys (the
+ * compiler checks), and `t` accepts only known keys. `{name}` placeholders are filled from params.
+ */
+export function createI18n<Key extends string>(catalogs: Record<LanguageCode, Record<Key, string>>) {
+  const [language, setLanguage] = createSignal<LanguageCode>(browserLanguage());
+  const t = (key: Key, params: Record<string, string | number> = {}): string =>
+    catalogs[language()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const applyLanguage = (code: LanguageCode) => {
+    setLanguage(code);
+    document.documentElement.lang = code.toLowerCase();
+  };
+  return { language, setLanguage: applyLanguage, t };
+}

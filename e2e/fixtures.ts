@@ -1,0 +1,26 @@
+import type { GraphQLTestClient } from '../server/src/test/graphql-client.js';
+
+/** Creates a customer and a contact through the API, as a technician would. */
+export async function createCustomerWithContact(
+  admin: GraphQLTestClient,
+  options: { customerName?: string; contactName?: string; email?: string; language?: string | null; isPrimary?: boolean } = {},
+) {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const { createCustomer } = await admin.ok<{ createCustomer: { id: string; name: string } }>(
+    'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id name } }',
+    { input: { name: options.customerName ?? `Customer ${suffix}`, domains: [`c${suffix}.example`] } },
+  );
+  const { createContact } = await admin.ok<{ createContact: { username: string; password: string; contact: { id: string } } }>(
+    'mutation($input: CreateContactInput!) { createContact(input: $input) { username password contact { id } } }',
+    {
+      input: {
+        customerId: createCustomer.id,
+        name: options.contactName ?? `Pat Doe ${suffix}`,
+        email: options.email ?? `pat.${suffix}@c${suffix}.example`,
+        language: options.language ?? null,
+        isPrimary: options.isPrimary ?? false,
+      },
+    },
+  );
+  return { customer: createCustomer, contactId: createContact.contact.id, username: createContact.username, password: createContact.password };
+}

@@ -1,0 +1,7 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildPorticoSchema } from './schema.js';
+
+/** The committed SDL: sorted, so the file only changes when the schema does. */
+export async function printPorticoSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildPorticoSchema()))}\n`;
+}
