@@ -29,7 +29,7 @@ export async function updateCustomer(em: EntityManager, customer: Customer, inpu
     if (domains) {
       await assertDomainsFree(tx, domains, current.id);
       const keep = new Set(domains);
-      for (const existing of current.domains.getItems()) if (!keep.has(existing.domain)) current.domains.remove(existing);
+      for (const existing of current.domains.getItems()) if (!keep.has(existing.domain)) tx.remove(existing);
       const have = new Set(current.domains.getItems().map((d) => d.domain));
       for (const domain of domains) if (!have.has(domain)) current.domains.add(tx.create(CustomerDomain, { customer: current, domain }));
     }

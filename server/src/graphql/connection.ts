@@ -1,3 +1,4 @@
+import { Cursor } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery, FindByCursorOptions, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
@@ -74,13 +75,14 @@ export async function paginate<T extends object>(
   if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
     throw badInput('first', 'validation.pageSize', { max: MAX_PAGE_SIZE });
   }
-  let cursor;
-  try {
-    cursor = await em.findByCursor(entity, where, { first: args.first, after: args.after ?? undefined, orderBy, includeCount: true, ...options } as FindByCursorOptions<T, never>);
-  } catch (error) {
-    if (args.after && error instanceof Error && /cursor/i.test(error.message)) throw badInput('after', 'validation.invalidCursor');
-    throw error;
+  if (args.after) {
+    try {
+      Cursor.decode(args.after);
+    } catch {
+      throw badInput('after', 'validation.invalidCursor');
+    }
   }
+  const cursor = await em.findByCursor(entity, where, { first: args.first, after: args.after ?? undefined, orderBy, includeCount: true, ...options } as FindByCursorOptions<T, never>);
   return {
     edges: cursor.items.map((item) => ({ cursor: cursor.from(item), node: item })),
     pageInfo: { hasNextPage: !!cursor.hasNextPage, hasPreviousPage: !!cursor.hasPrevPage, startCursor: cursor.startCursor, endCursor: cursor.endCursor },
