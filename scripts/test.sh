@@ -15,5 +15,6 @@ fi
 if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 
 npm run typecheck
+bash scripts/check-codegen.sh
 npm run build
 npx vitest run "$@"

@@ -17,7 +17,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => SignInPayload, { description: 'Signs in with username and password. Failed attempts are throttled per account and per IP (RATE_LIMITED).' })
-  async signIn(@Arg('input') input: SignInInput, @Ctx() ctx: Context) {
+  async signIn(@Arg('input', { description: 'See the input type.' }) input: SignInInput, @Ctx() ctx: Context) {
     const result = await inTransaction(ctx.em, ctx.services.events, (tx) =>
       signIn(tx, ctx.services.throttle, { ...input, ip: ctx.ip, userAgent: ctx.userAgent, browserLanguage: ctx.browserLanguage }),
     );
@@ -44,14 +44,14 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Changes the own password; other sessions are signed out, this one stays.' })
-  async changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() { em, actor, services }: Context) {
+  async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, actor, services }: Context) {
     const signedIn = requireSignedIn(actor);
     await inTransaction(em, services.events, (tx, emit) => changePassword(tx, emit, signedIn, input.currentPassword, input.newPassword));
     return true;
   }
 
   @Mutation(() => Viewer, { description: 'Saves the signed-in person’s own preferences, such as the language.' })
-  async updateMyPreferences(@Arg('input') input: UpdateMyPreferencesInput, @Ctx() { em, actor }: Context) {
+  async updateMyPreferences(@Arg('input', { description: 'See the input type.' }) input: UpdateMyPreferencesInput, @Ctx() { em, actor }: Context) {
     const account = await loadAccount(em, requireSignedIn(actor));
     account.language = input.language;
     await em.flush();

@@ -30,13 +30,13 @@ export class ContactResolver {
   }
 
   @Query(() => Contact, { description: 'One contact. NOT_FOUND when it does not exist or the caller may not see it.' })
-  async contact(@Arg('id', () => ID) id: string, @Ctx() { em, actor }: Context) {
+  async contact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor }: Context) {
     requireSignedIn(actor);
     return findVisibleContact(em, actor, id);
   }
 
   @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once (technicians).' })
-  async createContact(@Arg('input') input: CreateContactInput, @Ctx() { em, actor, services }: Context) {
+  async createContact(@Arg('input', { description: 'See the input type.' }) input: CreateContactInput, @Ctx() { em, actor, services }: Context) {
     requireTechnician(actor);
     const customer = await findVisibleCustomer(em, actor, input.customerId).catch(() => {
       throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' });
@@ -45,14 +45,14 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
-  async updateContact(@Arg('input') input: UpdateContactInput, @Ctx() { em, actor, services }: Context) {
+  async updateContact(@Arg('input', { description: 'See the input type.' }) input: UpdateContactInput, @Ctx() { em, actor, services }: Context) {
     requireTechnician(actor);
     const contact = await findVisibleContact(em, actor, input.id);
     return inTransaction(em, services.events, (tx) => updateContact(tx, contact, input));
   }
 
   @Mutation(() => ContactCredentials, { description: 'Issues a new password, invalidating the old one and signing the contact out everywhere (technicians).' })
-  async reissueContactCredentials(@Arg('id', () => ID) id: string, @Ctx() { em, actor, services }: Context) {
+  async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
     requireTechnician(actor);
     const contact = await findVisibleContact(em, actor, id);
     return inTransaction(em, services.events, (tx, emit) => reissueContactCredentials(tx, emit, contact));

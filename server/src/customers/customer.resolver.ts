@@ -22,19 +22,19 @@ export class CustomerResolver {
   }
 
   @Query(() => Customer, { description: 'One customer. NOT_FOUND when it does not exist or the caller may not see it.' })
-  async customer(@Arg('id', () => ID) id: string, @Ctx() { em, actor }: Context) {
+  async customer(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor }: Context) {
     requireSignedIn(actor);
     return findVisibleCustomer(em, actor, id);
   }
 
   @Mutation(() => Customer, { description: 'Creates a customer (technicians).' })
-  async createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() { em, actor }: Context) {
+  async createCustomer(@Arg('input', { description: 'See the input type.' }) input: CreateCustomerInput, @Ctx() { em, actor }: Context) {
     requireTechnician(actor);
     return createCustomer(em, input);
   }
 
   @Mutation(() => Customer, { description: 'Changes a customer’s name or domains (technicians).' })
-  async updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() { em, actor }: Context) {
+  async updateCustomer(@Arg('input', { description: 'See the input type.' }) input: UpdateCustomerInput, @Ctx() { em, actor }: Context) {
     requireTechnician(actor);
     const customer = await findVisibleCustomer(em, actor, input.id);
     return updateCustomer(em, customer, input);

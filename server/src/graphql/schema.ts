@@ -11,12 +11,17 @@ import { ServerInfoResolver } from './server-info.resolver.js';
 export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, ServerInfoResolver] as const;
 
 /** One schema for everybody: portal, console, integrators and agents (PRODUCT.md F9). */
-export function buildPorticoSchema(events?: EventBus) {
-  return buildSchema({
+export async function buildPorticoSchema(events?: EventBus) {
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     // Printing the schema needs no event bus; an in-process one stands in.
     pubSub: events ?? createPubSub(),
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql has no option for root type descriptions; graphql-js keeps them as plain properties.
+  Object.assign(schema.getQueryType() ?? {}, { description: 'Everything that can be read. Lists are filtered by what the caller may see.' });
+  Object.assign(schema.getMutationType() ?? {}, { description: 'Everything that can be changed. Bad input changes nothing and answers BAD_USER_INPUT.' });
+  Object.assign(schema.getSubscriptionType() ?? {}, { description: 'Live events over graphql-ws on /graphql.' });
+  return schema;
 }

@@ -21,26 +21,26 @@ export class TechnicianResolver {
   }
 
   @Query(() => Technician, { description: 'One technician (technicians only). NOT_FOUND for everybody else.' })
-  async technician(@Arg('id', () => ID) id: string, @Ctx() { em, actor }: Context) {
+  async technician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor }: Context) {
     requireSignedIn(actor);
     return findVisibleTechnician(em, actor, id);
   }
 
   @Mutation(() => TechnicianCredentials, { description: 'Creates a technician with a generated password, shown this once (admins).' })
-  async createTechnician(@Arg('input') input: CreateTechnicianInput, @Ctx() { em, actor, services }: Context) {
+  async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, actor, services }: Context) {
     requireAdmin(actor);
     return inTransaction(em, services.events, (tx) => createTechnician(tx, input));
   }
 
   @Mutation(() => Technician, { description: 'Changes a technician (admins). The last admin cannot be demoted.' })
-  async updateTechnician(@Arg('input') input: UpdateTechnicianInput, @Ctx() { em, actor, services }: Context) {
+  async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, actor, services }: Context) {
     requireAdmin(actor);
     const technician = await findVisibleTechnician(em, actor, input.id);
     return inTransaction(em, services.events, (tx) => updateTechnician(tx, technician, input));
   }
 
   @Mutation(() => TechnicianCredentials, { description: 'Issues a new password and signs the technician out everywhere (admins).' })
-  async reissueTechnicianCredentials(@Arg('id', () => ID) id: string, @Ctx() { em, actor, services }: Context) {
+  async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
     requireAdmin(actor);
     const technician = await findVisibleTechnician(em, actor, id);
     return inTransaction(em, services.events, (tx, emit) => reissueTechnicianCredentials(tx, emit, technician));
