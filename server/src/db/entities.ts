@@ -4,7 +4,9 @@ import { Contact } from '../contacts/contact.entity.js';
 import { CustomerDomain } from '../customers/customer-domain.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { PortalSettings, SectionScopeCustomer } from '../settings/portal-settings.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter];
+export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent];

@@ -9,6 +9,8 @@ import type { PubSub } from 'type-graphql';
 export interface EventTopics {
   /** Sessions that were revoked (sign-out everywhere, credentials re-issued, password changed). */
   SESSIONS_REVOKED: { sessionIds: string[] };
+  /** Portal settings changed (subscribers re-read what applies to them). */
+  SETTINGS_CHANGED: { version: number };
 }
 
 export type Topic = keyof EventTopics;

@@ -25,4 +25,6 @@ export const de: Catalog = {
   'contacts.emailTaken': 'Ein Kontakt mit dieser E-Mail-Adresse existiert bereits.',
   'technicians.usernameTaken': 'Dieser Benutzername ist bereits vergeben.',
   'technicians.lastAdmin': 'Mindestens ein Administrator muss bestehen bleiben.',
+  'settings.sectionUnavailable': 'Dieser Bereich des Portals steht Ihnen nicht zur Verfügung.',
+  'settings.staleVersion': 'Jemand anderes hat diese Einstellungen inzwischen geändert. Laden Sie neu und übernehmen Sie Ihre Änderungen erneut.',
 };

@@ -24,6 +24,8 @@ export const en = {
   'contacts.emailTaken': 'A contact with this email address already exists.',
   'technicians.usernameTaken': 'This username is already taken.',
   'technicians.lastAdmin': 'At least one administrator must remain.',
+  'settings.sectionUnavailable': 'This section of the portal is not available to you.',
+  'settings.staleVersion': 'Someone else changed these settings meanwhile. Reload and apply your changes again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -25,4 +25,6 @@ export const es: Catalog = {
   'contacts.emailTaken': 'Ya existe un contacto con esta dirección de correo.',
   'technicians.usernameTaken': 'Este nombre de usuario ya está en uso.',
   'technicians.lastAdmin': 'Debe quedar al menos un administrador.',
+  'settings.sectionUnavailable': 'Esta sección del portal no está disponible para usted.',
+  'settings.staleVersion': 'Otra persona ha cambiado esta configuración mientras tanto. Vuelva a cargar y aplique de nuevo sus cambios.',
 };

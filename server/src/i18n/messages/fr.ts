@@ -25,4 +25,6 @@ export const fr: Catalog = {
   'contacts.emailTaken': 'Un contact avec cette adresse e-mail existe déjà.',
   'technicians.usernameTaken': 'Ce nom d’utilisateur est déjà pris.',
   'technicians.lastAdmin': 'Il doit rester au moins un administrateur.',
+  'settings.sectionUnavailable': 'Cette section du portail ne vous est pas accessible.',
+  'settings.staleVersion': 'Quelqu’un d’autre a modifié ces paramètres entre-temps. Rechargez puis appliquez à nouveau vos modifications.',
 };

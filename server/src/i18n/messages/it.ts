@@ -25,4 +25,6 @@ export const it: Catalog = {
   'contacts.emailTaken': 'Esiste già un contatto con questo indirizzo email.',
   'technicians.usernameTaken': 'Questo nome utente è già in uso.',
   'technicians.lastAdmin': 'Deve rimanere almeno un amministratore.',
+  'settings.sectionUnavailable': 'Questa sezione del portale non è disponibile per te.',
+  'settings.staleVersion': 'Qualcun altro ha modificato queste impostazioni nel frattempo. Ricarica e applica di nuovo le modifiche.',
 };

@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { requireAdmin, requireSignedIn } from '../auth/require.js';
+import { Customer } from '../customers/customer.entity.js';
+import { inTransaction } from '../db/transaction.js';
+import type { Context } from '../graphql/context.js';
+import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
+import { availableSections, loadSettings, scopeMode, updateSettings } from './settings.service.js';
+import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortalSettingsInput } from './settings.types.js';
+
+@Resolver(() => PortalSettings)
+export class SettingsResolver {
+  @Query(() => PortalSettingsResult, { description: 'Technicians get all portal settings; contacts get what applies to them.' })
+  async portalSettings(@Ctx() { em, actor, services }: Context) {
+    const signedIn = requireSignedIn(actor);
+    const settings = await loadSettings(em);
+    if (signedIn.kind === 'technician') return settings;
+    return contactView(em, actor, settings, services.config.publicUrl);
+  }
+
+  @Mutation(() => PortalSettings, { description: 'Changes the portal settings (admins). Every change is audited; it applies on the next request everywhere.' })
+  async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, actor, services }: Context) {
+    const admin = requireAdmin(actor);
+    return inTransaction(em, services.events, (tx, emit) => updateSettings(tx, emit, admin, input));
+  }
+
+  @Subscription(() => [PortalSection], {
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
+      requireSignedIn(context.actor);
+      return context.services.events.subscribe('SETTINGS_CHANGED');
+    },
+    description: 'The sections the caller may use, sent again whenever the portal settings change.',
+  })
+  async availableSectionsChanged(@Root() _event: unknown, @Ctx() { em, actor }: Context): Promise<PortalSection[]> {
+    const eventEm = em.fork(); // a fresh EntityManager per event: no stale identity map between events
+    return availableSections(eventEm, actor, await loadSettings(eventEm));
+  }
+
+  @FieldResolver(() => String, { description: 'Address of the portal: the custom domain when set, else PUBLIC_URL.' })
+  portalUrl(@Root() settings: PortalSettings, @Ctx() { services }: Context): string {
+    return portalUrl(settings, services.config.publicUrl);
+  }
+
+  @FieldResolver(() => [SectionScope], { description: 'Who gets each portal section.' })
+  async sectionScopes(@Root() settings: PortalSettings, @Ctx() { em }: Context): Promise<SectionScope[]> {
+    const rows = await em.find(SectionScopeCustomer, {}, { populate: ['customer'] });
+    return Object.values(PortalSection).map((section) => ({
+      section,
+      mode: scopeMode(settings, section),
+      customers: rows.filter((r) => r.section === section).map((r) => r.customer.getEntity() as Customer).sort((a, b) => a.name.localeCompare(b.name)),
+    }));
+  }
+
+  @FieldResolver(() => [PortalSection], { description: 'Sections that are not off.' })
+  async availableSections(@Root() settings: PortalSettings, @Ctx() { em, actor }: Context): Promise<PortalSection[]> {
+    return availableSections(em, actor, settings);
+  }
+}
+
+export function portalUrl(settings: PortalSettings, publicUrl: string): string {
+  if (!settings.customDomain) return publicUrl;
+  return `${new URL(publicUrl).protocol}//${settings.customDomain}`;
+}
+
+async function contactView(em: EntityManager, actor: Context['actor'], settings: PortalSettings, publicUrl: string): Promise<ContactPortalSettings> {
+  return Object.assign(new ContactPortalSettings(), {
+    portalUrl: portalUrl(settings, publicUrl),
+    availableSections: await availableSections(em, actor, settings),
+    visibleTicketStatuses: settings.visibleTicketStatuses,
+    ticketsCanBeReopened: !settings.ticketsCannotBeReopened,
+    aiAssistantEnabled: settings.aiAssistantEnabled,
+    manualTicketCreationDisabled: settings.manualTicketCreationDisabled,
+  });
+}

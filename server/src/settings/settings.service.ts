@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor, TechnicianActor } from '../auth/actor.js';
+import { diff, recordAudit } from '../audit/audit.service.js';
+import { Customer } from '../customers/customer.entity.js';
+import { isUuid } from '../db/query-helpers.js';
+import type { Emit } from '../db/transaction.js';
+import { AppError } from '../graphql/errors.js';
+import { domainList } from '../graphql/validate.js';
+import { Technician } from '../technicians/technician.entity.js';
+import { PortalSection, PortalSettings, SectionScopeCustomer, SectionScopeMode } from './portal-settings.entity.js';
+import type { UpdatePortalSettingsInput } from './settings.types.js';
+
+const SCOPE_FIELD = {
+  [PortalSection.TICKETING]: 'ticketingScope',
+  [PortalSection.KNOWLEDGE_BASE]: 'knowledgeBaseScope',
+  [PortalSection.SELF_SERVICE]: 'selfServiceScope',
+} as const satisfies Record<PortalSection, keyof PortalSettings>;
+
+/** The settings row, created with the defaults the first time it is needed. */
+export async function loadSettings(em: EntityManager): Promise<PortalSettings> {
+  const existing = await em.findOne(PortalSettings, 1);
+  if (existing) return existing;
+  // Every other column has a database default; concurrent first reads race harmlessly.
+  const statuses = `{${new PortalSettings().visibleTicketStatuses.join(',')}}`;
+  await em.getConnection().execute('insert into portal_settings (id, version, updated_at, visible_ticket_statuses) values (1, 1, now(), ?) on conflict (id) do nothing', [statuses]);
+  return em.findOneOrFail(PortalSettings, 1, { refresh: true });
+}
+
+export function scopeMode(settings: PortalSettings, section: PortalSection): SectionScopeMode {
+  return settings[SCOPE_FIELD[section]];
+}
+
+/** Sections the caller may use: technicians all that are not off; a contact those its customer is in. */
+export async function availableSections(em: EntityManager, actor: Actor, settings: PortalSettings): Promise<PortalSection[]> {
+  const sections = Object.values(PortalSection);
+  if (actor.kind === 'technician') return sections.filter((s) => scopeMode(settings, s) !== SectionScopeMode.OFF);
+  if (actor.kind !== 'contact') return [];
+  const selected = sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.SELECTED_CUSTOMERS);
+  const mine = selected.length
+    ? new Set((await em.find(SectionScopeCustomer, { section: { $in: selected }, customer: actor.customerId })).map((row) => row.section))
+    : new Set<PortalSection>();
+  return sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.ALL_CUSTOMERS || mine.has(s));
+}
+
+/**
+ * The gate every API path of a section calls first: a contact outside the section's scope gets
+ * FORBIDDEN (not an empty list). Read per request, so a change applies to the very next one.
+ */
+export async function assertSectionAvailable(em: EntityManager, actor: Actor, section: PortalSection): Promise<void> {
+  if (actor.kind === 'technician') return;
+  const settings = await loadSettings(em);
+  if (!(await availableSections(em, actor, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
+}
+
+export async function updateSettings(tx: EntityManager, emit: Emit, actor: TechnicianActor, input: UpdatePortalSettingsInput): Promise<PortalSettings> {
+  const settings = await loadSettings(tx);
+  if (input.version !== settings.version) throw new AppError('CONFLICT', 'settings.staleVersion', { field: 'version' });
+  const before = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
+
+  const changes: Partial<PortalSettings> = {};
+  if (input.customDomain !== undefined) {
+    const domain = input.customDomain?.trim() ? domainList('customDomain', [input.customDomain])[0] : null;
+    changes.customDomain = domain;
+  }
+  if (input.visibleTicketStatuses) changes.visibleTicketStatuses = [...new Set(input.visibleTicketStatuses)];
+  for (const key of ['welcomeEmailEnabled', 'ticketsCannotBeReopened', 'aiAssistantEnabled', 'ticketCreationAssistantEnabled', 'manualTicketCreationDisabled', 'selfServiceEnabled'] as const) {
+    if (input[key] != null) changes[key] = input[key];
+  }
+  for (const scope of input.sectionScopes ?? []) {
+    const customerIds = [...new Set(scope.customerIds ?? [])];
+    if (scope.mode === SectionScopeMode.SELECTED_CUSTOMERS && customerIds.length > 0) {
+      const found = await tx.count(Customer, { id: { $in: customerIds.filter(isUuid) } });
+      if (found !== customerIds.length) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'sectionScopes' });
+    }
+    changes[SCOPE_FIELD[scope.section]] = scope.mode;
+    await tx.nativeDelete(SectionScopeCustomer, { section: scope.section });
+    if (scope.mode === SectionScopeMode.SELECTED_CUSTOMERS) {
+      for (const id of customerIds) tx.create(SectionScopeCustomer, { section: scope.section, customer: tx.getReference(Customer, id) });
+    }
+  }
+  tx.assign(settings, changes);
+  await tx.flush();
+
+  const after = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
+  const changed = diff(before, after);
+  if (Object.keys(changed).length > 0) {
+    const name = (await tx.findOne(Technician, actor.id))?.name ?? null;
+    recordAudit(tx, actor, 'portal_settings.updated', { version: settings.version, changes: changed }, name);
+    await tx.flush();
+  }
+  emit('SETTINGS_CHANGED', { version: settings.version });
+  return settings;
+}
+
+function snapshot(settings: PortalSettings): Record<string, unknown> {
+  const { customDomain, welcomeEmailEnabled, ticketingScope, knowledgeBaseScope, selfServiceScope, visibleTicketStatuses, ticketsCannotBeReopened,
+    aiAssistantEnabled, ticketCreationAssistantEnabled, manualTicketCreationDisabled, selfServiceEnabled } = settings;
+  return { customDomain, welcomeEmailEnabled, ticketingScope, knowledgeBaseScope, selfServiceScope, visibleTicketStatuses: [...visibleTicketStatuses].sort(),
+    ticketsCannotBeReopened, aiAssistantEnabled, ticketCreationAssistantEnabled, manualTicketCreationDisabled, selfServiceEnabled };
+}
+
+async function scopeSnapshot(em: EntityManager): Promise<Record<string, string[]>> {
+  const rows = await em.find(SectionScopeCustomer, {}, { orderBy: { section: 'asc' } });
+  const result: Record<string, string[]> = {};
+  for (const row of rows) (result[row.section] ??= []).push(row.customer.id);
+  for (const ids of Object.values(result)) ids.sort();
+  return result;
+}
