@@ -11,7 +11,10 @@ import { ormConfig } from './db/mikro-orm.config.js';
 import type { AppServices } from './graphql/context.js';
 import { createHttpServer } from './graphql/http-server.js';
 import { buildPorticoSchema } from './graphql/schema.js';
+import { createMailer } from './mail/mailer.js';
 import { PostgresEventBus } from './pubsub/event-bus.js';
+import { DEFAULT_OUTBOX_OPTIONS, OutboxWorker } from './queue/outbox.js';
+import { SecretBox } from './queue/secret-box.js';
 import { ensureFirstAdmin } from './technicians/technician.service.js';
 
 export interface StartOptions {
@@ -24,6 +27,7 @@ export interface RunningPortico {
   url: string;
   orm: MikroORM;
   services: AppServices;
+  outbox: OutboxWorker;
   stop(): Promise<void>;
 }
 
@@ -46,7 +50,12 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, log);
     const events = new PostgresEventBus(databaseUrl);
     await events.start();
-    const services: AppServices = { config, events, throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
+    const secrets = SecretBox.fromConfig(config.secret, config.dataDir);
+    const services: AppServices = { config, events, secrets, throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
+    const outbox = new OutboxWorker(orm, createMailer(config.smtpUrl, config.mailFrom), secrets, events, {
+      ...DEFAULT_OUTBOX_OPTIONS,
+      retryBaseMs: config.outboxRetryBaseMs,
+    }, new URL(config.publicUrl).hostname);
     const schema = await buildPorticoSchema(events);
     const root = repositoryRoot();
     const { httpServer, stop: stopApollo } = await createHttpServer({
@@ -55,6 +64,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       adminDir: join(root, 'admin-client', 'dist'),
     });
     await new Promise<void>((ready) => httpServer.listen(config.port, config.host, ready));
+    outbox.start();
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -62,8 +72,10 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       url,
       orm,
       services,
+      outbox,
       async stop() {
         await stopApollo();
+        await outbox.stop();
         await events.close();
         await orm.close(true);
         await embedded?.stop();

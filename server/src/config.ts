@@ -13,6 +13,14 @@ export interface PorticoConfig {
   adminPassword?: string;
   /** Express "trust proxy" value (e.g. `loopback`) when behind a reverse proxy, so client IPs are right. */
   trustProxy?: string;
+  /** SMTP server for outgoing mail (smtp://user:pass@host:587); unset = development sink. */
+  smtpUrl?: string;
+  /** From address of outgoing mail. */
+  mailFrom: string;
+  /** Key material for secrets waiting in the database; unset = a key file in dataDir. */
+  secret?: string;
+  /** First retry delay of the outbox (doubles per attempt). */
+  outboxRetryBaseMs: number;
   /** Port of the embedded PostgreSQL. */
   embeddedDatabasePort: number;
 }
@@ -29,6 +37,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PorticoConf
     adminUsername: env.PORTICO_ADMIN_USERNAME || undefined,
     adminPassword: env.PORTICO_ADMIN_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Portico <portico@localhost>',
+    secret: env.PORTICO_SECRET || undefined,
+    outboxRetryBaseMs: Number(env.OUTBOX_RETRY_BASE_MS ?? 5000),
     embeddedDatabasePort: Number(env.PORTICO_EMBEDDED_DB_PORT ?? 54329),
   };
 }

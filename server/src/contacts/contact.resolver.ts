@@ -7,6 +7,7 @@ import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AppError, notFound } from '../graphql/errors.js';
+import { queueWelcomeEmail } from '../mail/welcome-email.js';
 import { Contact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
 import { createContact, reissueContactCredentials, updateContact } from './contact.service.js';
@@ -35,13 +36,17 @@ export class ContactResolver {
     return findVisibleContact(em, actor, id);
   }
 
-  @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once (technicians).' })
+  @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once; sends the welcome email when that setting is on (technicians).' })
   async createContact(@Arg('input', { description: 'See the input type.' }) input: CreateContactInput, @Ctx() { em, actor, services }: Context) {
     requireTechnician(actor);
     const customer = await findVisibleCustomer(em, actor, input.customerId).catch(() => {
       throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' });
     });
-    return inTransaction(em, services.events, (tx) => createContact(tx, customer, input));
+    return inTransaction(em, services.events, async (tx, emit) => {
+      const issued = await createContact(tx, customer, input);
+      await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, issued.contact, issued.password, false);
+      return issued;
+    });
   }
 
   @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
@@ -55,7 +60,11 @@ export class ContactResolver {
   async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
     requireTechnician(actor);
     const contact = await findVisibleContact(em, actor, id);
-    return inTransaction(em, services.events, (tx, emit) => reissueContactCredentials(tx, emit, contact));
+    return inTransaction(em, services.events, async (tx, emit) => {
+      const issued = await reissueContactCredentials(tx, emit, contact);
+      await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, contact, issued.password, true);
+      return issued;
+    });
   }
 
   @FieldResolver(() => Customer, { description: 'The company the contact works for.' })

@@ -6,7 +6,8 @@ import { Customer } from '../customers/customer.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { PortalSettings, SectionScopeCustomer } from '../settings/portal-settings.entity.js';
+import { OutboxMessage } from '../queue/outbox-message.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent];
+export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage];

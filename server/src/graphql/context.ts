@@ -4,12 +4,14 @@ import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { PorticoConfig } from '../config.js';
 import type { Language } from '../i18n/language.js';
 import type { EventBus } from '../pubsub/event-bus.js';
+import type { SecretBox } from '../queue/secret-box.js';
 
 /** Long-lived collaborators shared by every request of one server instance. */
 export interface AppServices {
   config: PorticoConfig;
   events: EventBus;
   throttle: SignInThrottle;
+  secrets: SecretBox;
 }
 
 /** Cookie handling exists only for HTTP requests; over WebSocket there is no response to set it on. */

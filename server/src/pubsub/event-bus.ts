@@ -11,6 +11,8 @@ export interface EventTopics {
   SESSIONS_REVOKED: { sessionIds: string[] };
   /** Portal settings changed (subscribers re-read what applies to them). */
   SETTINGS_CHANGED: { version: number };
+  /** A message was queued in the outbox: wakes the workers of every instance. */
+  OUTBOX_QUEUED: { id: string };
 }
 
 export type Topic = keyof EventTopics;

@@ -5,7 +5,7 @@ import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
-import { availableSections, loadSettings, scopeMode, updateSettings } from './settings.service.js';
+import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
 import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortalSettingsInput } from './settings.types.js';
 
 @Resolver(() => PortalSettings)
@@ -55,11 +55,6 @@ export class SettingsResolver {
   async availableSections(@Root() settings: PortalSettings, @Ctx() { em, actor }: Context): Promise<PortalSection[]> {
     return availableSections(em, actor, settings);
   }
-}
-
-export function portalUrl(settings: PortalSettings, publicUrl: string): string {
-  if (!settings.customDomain) return publicUrl;
-  return `${new URL(publicUrl).protocol}//${settings.customDomain}`;
 }
 
 async function contactView(em: EntityManager, actor: Context['actor'], settings: PortalSettings, publicUrl: string): Promise<ContactPortalSettings> {

@@ -26,6 +26,12 @@ export async function loadSettings(em: EntityManager): Promise<PortalSettings> {
   return em.findOneOrFail(PortalSettings, 1, { refresh: true });
 }
 
+/** Address of the portal: the custom domain (same scheme as PUBLIC_URL) when set, else PUBLIC_URL. */
+export function portalUrl(settings: PortalSettings, publicUrl: string): string {
+  if (!settings.customDomain) return publicUrl;
+  return `${new URL(publicUrl).protocol}//${settings.customDomain}`;
+}
+
 export function scopeMode(settings: PortalSettings, section: PortalSection): SectionScopeMode {
   return settings[SCOPE_FIELD[section]];
 }

@@ -28,7 +28,7 @@ export interface TestPortico extends RunningPortico {
 }
 
 /** A real Portico on a random port with its own database, migrated, with the first admin created. */
-export async function startTestPortico(options: { throttle?: ThrottleLimits; databaseUrl?: string; publicUrl?: string } = {}): Promise<TestPortico> {
+export async function startTestPortico(options: { throttle?: ThrottleLimits; databaseUrl?: string; publicUrl?: string; smtpUrl?: string } = {}): Promise<TestPortico> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = {
     ...configFromEnv({}),
@@ -37,6 +37,9 @@ export async function startTestPortico(options: { throttle?: ThrottleLimits; dat
     host: '127.0.0.1',
     adminUsername: ADMIN_USERNAME,
     adminPassword: ADMIN_PASSWORD,
+    secret: 'test-secret',
+    smtpUrl: options.smtpUrl,
+    outboxRetryBaseMs: 200,
   };
   const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle });
   return {

@@ -26,6 +26,17 @@ export const en = {
   'technicians.lastAdmin': 'At least one administrator must remain.',
   'settings.sectionUnavailable': 'This section of the portal is not available to you.',
   'settings.staleVersion': 'Someone else changed these settings meanwhile. Reload and apply your changes again.',
+  'mail.welcome.subject': 'Your access to the support portal',
+  'mail.welcome.reissuedSubject': 'Your new support portal password',
+  'mail.welcome.greeting': 'Hello {name},',
+  'mail.welcome.intro': 'you can now use our support portal to follow your IT requests and get help.',
+  'mail.welcome.reissuedIntro': 'your portal credentials were issued again. The previous password no longer works.',
+  'mail.welcome.portal': 'Portal',
+  'mail.welcome.username': 'Username',
+  'mail.welcome.password': 'Password',
+  'mail.welcome.signIn': 'Sign in to the portal',
+  'mail.welcome.changeHint': 'Please change this password after you sign in (App settings).',
+  'mail.welcome.signOff': 'Your IT support team',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCustomer } from '../test/factories.js';
+import { GraphQLTestClient } from '../test/graphql-client.js';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
+import { freePort, SmtpTestServer } from '../test/smtp-test-server.js';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity.js';
+
+const CREATE_CONTACT = 'mutation($input: CreateContactInput!) { createContact(input: $input) { username password contact { id } } }';
+const SETTINGS = '{ portalSettings { ... on PortalSettings { version } } }';
+const UPDATE_SETTINGS = 'mutation($input: UpdatePortalSettingsInput!) { updatePortalSettings(input: $input) { welcomeEmailEnabled } }';
+
+async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('Timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('welcome email through the outbox', () => {
+  const smtp = new SmtpTestServer();
+  let portico: TestPortico;
+  let admin: GraphQLTestClient;
+
+  beforeAll(async () => {
+    await smtp.start();
+    portico = await startTestPortico({ smtpUrl: smtp.url, publicUrl: 'https://support.msp.example' });
+    admin = await portico.admin();
+  });
+  afterAll(async () => {
+    await portico.stop();
+    await smtp.stop();
+  });
+
+  it('sends a German contact a German welcome email with working credentials, then wipes the password', async () => {
+    const customer = await buildCustomer(portico);
+    const { createContact } = await admin.ok(CREATE_CONTACT, { input: { customerId: customer.id, name: 'Erika Muster', email: 'erika@muster.example', language: 'DE' } });
+    const mail = await smtp.waitFor('erika@muster.example');
+    expect(mail.subject).toBe('Ihr Zugang zum Support-Portal');
+    expect(mail.text).toContain('Hallo Erika Muster,');
+    expect(mail.text).toContain(`Benutzername: ${createContact.username}`);
+    expect(mail.text).toContain(`Passwort: ${createContact.password}`);
+    expect(mail.text).toContain('Portal: https://support.msp.example/');
+    expect(mail.html).toContain(createContact.password);
+    expect(mail.html).toContain('lang="de"');
+    expect(mail.messageId).toMatch(/@support\.msp\.example>$/);
+    await expect(GraphQLTestClient.signIn(portico.url, createContact.username, createContact.password)).resolves.toBeTruthy();
+
+    const row = await until(async () => {
+      const found = await portico.orm.em.fork().findOne(OutboxMessage, { recipient: 'erika@muster.example' }, { populate: ['sealedSecret'] });
+      return found?.status === OutboxStatus.SENT ? found : undefined;
+    });
+    expect(row).toMatchObject({ attempts: 1, transport: 'smtp', sealedSecret: null });
+    expect(row.textBody).not.toContain(createContact.password);
+
+    const { outboxMessages } = await admin.ok('{ outboxMessages(first: 5) { edges { node { recipient subject status attempts textBody } } } }');
+    const listed = outboxMessages.edges.find((e: { node: { recipient: string } }) => e.node.recipient === 'erika@muster.example').node;
+    expect(listed).toMatchObject({ status: 'SENT', attempts: 1 });
+    expect(listed.textBody).toContain('Passwort: ••••••••');
+  });
+
+  it('re-issued credentials are mailed too; nothing is mailed when the setting is off', async () => {
+    const customer = await buildCustomer(portico);
+    const { createContact } = await admin.ok(CREATE_CONTACT, { input: { customerId: customer.id, name: 'Luca Bianchi', email: 'luca@bianchi.example', language: 'IT' } });
+    await smtp.waitFor('luca@bianchi.example');
+    const { reissueContactCredentials } = await admin.ok('mutation($id: ID!) { reissueContactCredentials(id: $id) { password } }', { id: createContact.contact.id });
+    await until(async () => smtp.to('luca@bianchi.example').length === 2);
+    const second = smtp.to('luca@bianchi.example')[1];
+    expect(second.subject).toBe('La tua nuova password per il portale di assistenza');
+    expect(second.text).toContain(reissueContactCredentials.password);
+
+    const { portalSettings } = await admin.ok(SETTINGS);
+    await admin.ok(UPDATE_SETTINGS, { input: { version: portalSettings.version, welcomeEmailEnabled: false } });
+    await admin.ok(CREATE_CONTACT, { input: { customerId: customer.id, name: 'No Mail', email: 'nomail@bianchi.example' } });
+    expect(await portico.orm.em.fork().count(OutboxMessage, { recipient: 'nomail@bianchi.example' })).toBe(0);
+    const { portalSettings: again } = await admin.ok(SETTINGS);
+    await admin.ok(UPDATE_SETTINGS, { input: { version: again.version, welcomeEmailEnabled: true } });
+  });
+
+  it('outbox and retries are for admins only', async () => {
+    const tech = await portico.anonymous();
+    expect((await tech.errorOf('{ outboxMessages { totalCount } }')).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('outbox durability', () => {
+  it('keeps retrying while SMTP is down and delivers once it is up, recording the attempts', async () => {
+    const port = await freePort();
+    const portico = await startTestPortico({ smtpUrl: `smtp://127.0.0.1:${port}` });
+    const smtp = new SmtpTestServer();
+    try {
+      const admin = await portico.admin();
+      const customer = await buildCustomer(portico);
+      await admin.ok(CREATE_CONTACT, { input: { customerId: customer.id, name: 'Retry Me', email: 'retry@later.example' } });
+      const failing = await until(async () => {
+        const row = await portico.orm.em.fork().findOne(OutboxMessage, { recipient: 'retry@later.example' });
+        return row && row.attempts >= 2 ? row : undefined;
+      });
+      expect(failing.status).toBe(OutboxStatus.QUEUED);
+      expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i);
+
+      await smtp.start(port);
+      await smtp.waitFor('retry@later.example');
+      const sent = await until(async () => {
+        const row = await portico.orm.em.fork().findOne(OutboxMessage, { recipient: 'retry@later.example' });
+        return row?.status === OutboxStatus.SENT ? row : undefined;
+      });
+      expect(sent.attempts).toBeGreaterThanOrEqual(3);
+      expect(sent.lastError).toBeNull();
+      expect(smtp.to('retry@later.example')).toHaveLength(1);
+    } finally {
+      await portico.stop();
+      await smtp.stop();
+    }
+  });
+
+  it('a mail committed before the server process is killed goes out exactly once after the restart', async () => {
+    const databaseUrl = await createTestDatabase();
+    // An SMTP server that accepts connections and never answers: the worker is stuck mid-send,
+    // after the commit, when the process dies.
+    const sockets: Socket[] = [];
+    const blackHole = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((ready) => blackHole.listen(0, '127.0.0.1', ready));
+    const port = (blackHole.address() as AddressInfo).port;
+    const smtpUrl = `smtp://127.0.0.1:${port}`;
+    const first = await startServerProcess({ DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl });
+    const admin = await GraphQLTestClient.signIn(first.url, ADMIN_USERNAME, ADMIN_PASSWORD);
+    const { createCustomer } = await admin.ok('mutation { createCustomer(input: { name: "Crash Test AG", domains: [] }) { id } }');
+    let connected!: () => void;
+    const sending = new Promise<void>((resolve) => (connected = resolve));
+    blackHole.once('connection', () => connected());
+    await admin.ok(CREATE_CONTACT, { input: { customerId: createCustomer.id, name: 'Kill Test', email: 'kill@crash.example' } });
+    await sending;
+    first.process.kill('SIGKILL');
+    await new Promise((r) => first.process.once('exit', r));
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise((r) => blackHole.close(r));
+
+    const smtp = new SmtpTestServer();
+    await smtp.start(port);
+    const restarted = await startTestPortico({ databaseUrl, smtpUrl });
+    try {
+      await smtp.waitFor('kill@crash.example');
+      await new Promise((r) => setTimeout(r, 1500)); // room for a duplicate to show up, if there were one
+      expect(smtp.to('kill@crash.example')).toHaveLength(1);
+      const row = await restarted.orm.em.fork().findOneOrFail(OutboxMessage, { recipient: 'kill@crash.example' });
+      expect(row.status).toBe(OutboxStatus.SENT);
+    } finally {
+      await restarted.stop();
+      await smtp.stop();
+    }
+  });
+});
+
+async function startServerProcess(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PORTICO_ADMIN_USERNAME: ADMIN_USERNAME, PORTICO_ADMIN_PASSWORD: ADMIN_PASSWORD, PORTICO_SECRET: 'test-secret', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`Server did not start: ${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Portico is running')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => fail(new Error(`Server exited (${code}): ${output}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, process: child };
+}
