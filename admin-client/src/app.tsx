@@ -1,0 +1,62 @@
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { Provider } from '@urql/solid';
+import { Match, Show, Switch } from 'solid-js';
+import { Layout } from './components/Layout';
+import { NotFoundView } from './components/StatusViews';
+import { t } from './lib/i18n';
+import { SessionProvider, useSession } from './lib/session';
+import { AccountPage } from './routes/account/Account';
+import { ContactDetailPage } from './routes/contacts/ContactDetail';
+import { ContactListPage } from './routes/contacts/ContactList';
+import { CustomerDetailPage } from './routes/customers/CustomerDetail';
+import { CustomerListPage } from './routes/customers/CustomerList';
+import { SignInPage } from './routes/SignIn';
+import { TechnicianDetailPage } from './routes/technicians/TechnicianDetail';
+import { TechnicianListPage } from './routes/technicians/TechnicianList';
+
+/**
+ * Signed out, every URL shows the sign-in page and stays in the address bar, so signing in lands
+ * where the person wanted to go. Signed in, the pages get a urql client bound to this session.
+ */
+function Shell(props: RouteSectionProps) {
+  const session = useSession();
+  return (
+    <Switch>
+      <Match when={session.status() === 'loading'}>
+        <p class="splash" data-testid="loading">
+          {t('common.loading')}
+        </p>
+      </Match>
+      <Match when={session.status() === 'signedOut'}>
+        <SignInPage />
+      </Match>
+      <Match when={session.status() === 'signedIn'}>
+        <Show when={session.client()} keyed>
+          {(client) => (
+            <Provider value={client}>
+              <Layout>{props.children}</Layout>
+            </Provider>
+          )}
+        </Show>
+      </Match>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Router base="/admin" root={Shell}>
+        <Route path="/" component={() => <Navigate href="/customers" />} />
+        <Route path="/customers" component={CustomerListPage} />
+        <Route path="/customers/:id" component={CustomerDetailPage} />
+        <Route path="/contacts" component={ContactListPage} />
+        <Route path="/contacts/:id" component={ContactDetailPage} />
+        <Route path="/technicians" component={TechnicianListPage} />
+        <Route path="/technicians/:id" component={TechnicianDetailPage} />
+        <Route path="/account" component={AccountPage} />
+        <Route path="*" component={NotFoundView} />
+      </Router>
+    </SessionProvider>
+  );
+}

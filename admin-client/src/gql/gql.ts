@@ -1,0 +1,172 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query AdminMe {\n    me {\n      __typename\n      ... on Technician {\n        id\n        name\n        username\n        email\n        role\n        language\n      }\n    }\n  }\n": typeof types.AdminMeDocument,
+    "\n  mutation AdminSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        __typename\n        ... on Technician {\n          id\n          name\n          username\n          email\n          role\n          language\n        }\n      }\n    }\n  }\n": typeof types.AdminSignInDocument,
+    "\n  mutation AdminSignOut {\n    signOut\n  }\n": typeof types.AdminSignOutDocument,
+    "\n  mutation AdminSignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.AdminSignOutEverywhereDocument,
+    "\n  mutation AdminUpdateMyPreferences($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Technician {\n        id\n        language\n      }\n    }\n  }\n": typeof types.AdminUpdateMyPreferencesDocument,
+    "\n  subscription AdminSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n": typeof types.AdminSessionEndedDocument,
+    "\n  mutation AdminChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.AdminChangePasswordDocument,
+    "\n  query AdminContact($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      username\n      isPrimary\n      phone\n      language\n      lastSignInAt\n      credentialsIssuedAt\n      createdAt\n      customer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminContactDocument,
+    "\n  mutation AdminUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n      name\n      email\n      isPrimary\n      phone\n      language\n      updatedAt\n    }\n  }\n": typeof types.AdminUpdateContactDocument,
+    "\n  mutation AdminReissueContactCredentials($id: ID!) {\n    reissueContactCredentials(id: $id) {\n      username\n      password\n      contact {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n": typeof types.AdminReissueContactCredentialsDocument,
+    "\n  query AdminContacts($first: Int!, $after: String, $search: String) {\n    contacts(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n          customer {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminContactsDocument,
+    "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      domains\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.AdminCustomerDocument,
+    "\n  query AdminCustomerContacts($customerId: ID!, $first: Int!, $after: String) {\n    contacts(customerId: $customerId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n": typeof types.AdminCustomerContactsDocument,
+    "\n  mutation AdminUpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      id\n      name\n      domains\n      updatedAt\n    }\n  }\n": typeof types.AdminUpdateCustomerDocument,
+    "\n  mutation AdminCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      username\n      password\n      contact {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminCreateContactDocument,
+    "\n  query AdminCustomers($first: Int!, $after: String, $search: String) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          domains\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.AdminCustomersDocument,
+    "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n      name\n      domains\n    }\n  }\n": typeof types.AdminCreateCustomerDocument,
+    "\n  query AdminTechnician($id: ID!) {\n    technician(id: $id) {\n      id\n      name\n      username\n      email\n      role\n      language\n      lastSignInAt\n      createdAt\n    }\n  }\n": typeof types.AdminTechnicianDocument,
+    "\n  mutation AdminUpdateTechnician($input: UpdateTechnicianInput!) {\n    updateTechnician(input: $input) {\n      id\n      name\n      email\n      role\n      language\n      updatedAt\n    }\n  }\n": typeof types.AdminUpdateTechnicianDocument,
+    "\n  mutation AdminReissueTechnicianCredentials($id: ID!) {\n    reissueTechnicianCredentials(id: $id) {\n      username\n      password\n      technician {\n        id\n      }\n    }\n  }\n": typeof types.AdminReissueTechnicianCredentialsDocument,
+    "\n  query AdminTechnicians($first: Int!, $after: String, $search: String) {\n    technicians(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          username\n          email\n          role\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n": typeof types.AdminTechniciansDocument,
+    "\n  mutation AdminCreateTechnician($input: CreateTechnicianInput!) {\n    createTechnician(input: $input) {\n      username\n      password\n      technician {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminCreateTechnicianDocument,
+};
+const documents: Documents = {
+    "\n  query AdminMe {\n    me {\n      __typename\n      ... on Technician {\n        id\n        name\n        username\n        email\n        role\n        language\n      }\n    }\n  }\n": types.AdminMeDocument,
+    "\n  mutation AdminSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        __typename\n        ... on Technician {\n          id\n          name\n          username\n          email\n          role\n          language\n        }\n      }\n    }\n  }\n": types.AdminSignInDocument,
+    "\n  mutation AdminSignOut {\n    signOut\n  }\n": types.AdminSignOutDocument,
+    "\n  mutation AdminSignOutEverywhere {\n    signOutEverywhere\n  }\n": types.AdminSignOutEverywhereDocument,
+    "\n  mutation AdminUpdateMyPreferences($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Technician {\n        id\n        language\n      }\n    }\n  }\n": types.AdminUpdateMyPreferencesDocument,
+    "\n  subscription AdminSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n": types.AdminSessionEndedDocument,
+    "\n  mutation AdminChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.AdminChangePasswordDocument,
+    "\n  query AdminContact($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      username\n      isPrimary\n      phone\n      language\n      lastSignInAt\n      credentialsIssuedAt\n      createdAt\n      customer {\n        id\n        name\n      }\n    }\n  }\n": types.AdminContactDocument,
+    "\n  mutation AdminUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n      name\n      email\n      isPrimary\n      phone\n      language\n      updatedAt\n    }\n  }\n": types.AdminUpdateContactDocument,
+    "\n  mutation AdminReissueContactCredentials($id: ID!) {\n    reissueContactCredentials(id: $id) {\n      username\n      password\n      contact {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n": types.AdminReissueContactCredentialsDocument,
+    "\n  query AdminContacts($first: Int!, $after: String, $search: String) {\n    contacts(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n          customer {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminContactsDocument,
+    "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      domains\n      createdAt\n      updatedAt\n    }\n  }\n": types.AdminCustomerDocument,
+    "\n  query AdminCustomerContacts($customerId: ID!, $first: Int!, $after: String) {\n    contacts(customerId: $customerId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n": types.AdminCustomerContactsDocument,
+    "\n  mutation AdminUpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      id\n      name\n      domains\n      updatedAt\n    }\n  }\n": types.AdminUpdateCustomerDocument,
+    "\n  mutation AdminCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      username\n      password\n      contact {\n        id\n        name\n      }\n    }\n  }\n": types.AdminCreateContactDocument,
+    "\n  query AdminCustomers($first: Int!, $after: String, $search: String) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          domains\n          createdAt\n        }\n      }\n    }\n  }\n": types.AdminCustomersDocument,
+    "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n      name\n      domains\n    }\n  }\n": types.AdminCreateCustomerDocument,
+    "\n  query AdminTechnician($id: ID!) {\n    technician(id: $id) {\n      id\n      name\n      username\n      email\n      role\n      language\n      lastSignInAt\n      createdAt\n    }\n  }\n": types.AdminTechnicianDocument,
+    "\n  mutation AdminUpdateTechnician($input: UpdateTechnicianInput!) {\n    updateTechnician(input: $input) {\n      id\n      name\n      email\n      role\n      language\n      updatedAt\n    }\n  }\n": types.AdminUpdateTechnicianDocument,
+    "\n  mutation AdminReissueTechnicianCredentials($id: ID!) {\n    reissueTechnicianCredentials(id: $id) {\n      username\n      password\n      technician {\n        id\n      }\n    }\n  }\n": types.AdminReissueTechnicianCredentialsDocument,
+    "\n  query AdminTechnicians($first: Int!, $after: String, $search: String) {\n    technicians(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          username\n          email\n          role\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n": types.AdminTechniciansDocument,
+    "\n  mutation AdminCreateTechnician($input: CreateTechnicianInput!) {\n    createTechnician(input: $input) {\n      username\n      password\n      technician {\n        id\n        name\n      }\n    }\n  }\n": types.AdminCreateTechnicianDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMe {\n    me {\n      __typename\n      ... on Technician {\n        id\n        name\n        username\n        email\n        role\n        language\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminMe {\n    me {\n      __typename\n      ... on Technician {\n        id\n        name\n        username\n        email\n        role\n        language\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        __typename\n        ... on Technician {\n          id\n          name\n          username\n          email\n          role\n          language\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        __typename\n        ... on Technician {\n          id\n          name\n          username\n          email\n          role\n          language\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation AdminSignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation AdminSignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateMyPreferences($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Technician {\n        id\n        language\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateMyPreferences($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Technician {\n        id\n        language\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n"): (typeof documents)["\n  subscription AdminSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation AdminChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminContact($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      username\n      isPrimary\n      phone\n      language\n      lastSignInAt\n      credentialsIssuedAt\n      createdAt\n      customer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminContact($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      username\n      isPrimary\n      phone\n      language\n      lastSignInAt\n      credentialsIssuedAt\n      createdAt\n      customer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n      name\n      email\n      isPrimary\n      phone\n      language\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      id\n      name\n      email\n      isPrimary\n      phone\n      language\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReissueContactCredentials($id: ID!) {\n    reissueContactCredentials(id: $id) {\n      username\n      password\n      contact {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReissueContactCredentials($id: ID!) {\n    reissueContactCredentials(id: $id) {\n      username\n      password\n      contact {\n        id\n        credentialsIssuedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminContacts($first: Int!, $after: String, $search: String) {\n    contacts(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n          customer {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminContacts($first: Int!, $after: String, $search: String) {\n    contacts(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n          customer {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      domains\n      createdAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      domains\n      createdAt\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomerContacts($customerId: ID!, $first: Int!, $after: String) {\n    contacts(customerId: $customerId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomerContacts($customerId: ID!, $first: Int!, $after: String) {\n    contacts(customerId: $customerId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          email\n          username\n          isPrimary\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      id\n      name\n      domains\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      id\n      name\n      domains\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      username\n      password\n      contact {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      username\n      password\n      contact {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomers($first: Int!, $after: String, $search: String) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          domains\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomers($first: Int!, $after: String, $search: String) {\n    customers(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          domains\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n      name\n      domains\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n      name\n      domains\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTechnician($id: ID!) {\n    technician(id: $id) {\n      id\n      name\n      username\n      email\n      role\n      language\n      lastSignInAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query AdminTechnician($id: ID!) {\n    technician(id: $id) {\n      id\n      name\n      username\n      email\n      role\n      language\n      lastSignInAt\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateTechnician($input: UpdateTechnicianInput!) {\n    updateTechnician(input: $input) {\n      id\n      name\n      email\n      role\n      language\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateTechnician($input: UpdateTechnicianInput!) {\n    updateTechnician(input: $input) {\n      id\n      name\n      email\n      role\n      language\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReissueTechnicianCredentials($id: ID!) {\n    reissueTechnicianCredentials(id: $id) {\n      username\n      password\n      technician {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReissueTechnicianCredentials($id: ID!) {\n    reissueTechnicianCredentials(id: $id) {\n      username\n      password\n      technician {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTechnicians($first: Int!, $after: String, $search: String) {\n    technicians(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          username\n          email\n          role\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTechnicians($first: Int!, $after: String, $search: String) {\n    technicians(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          username\n          email\n          role\n          language\n          lastSignInAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateTechnician($input: CreateTechnicianInput!) {\n    createTechnician(input: $input) {\n      username\n      password\n      technician {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateTechnician($input: CreateTechnicianInput!) {\n    createTechnician(input: $input) {\n      username\n      password\n      technician {\n        id\n        name\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,181 @@
+import { createMutation } from '@urql/solid';
+import { createSignal, Show } from 'solid-js';
+import type { LanguageCode } from '../../../../client-common/src/i18n';
+import { Field, FormMessage } from '../../components/Field';
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { PageHeader } from '../../components/PageHeader';
+import { graphql } from '../../gql';
+import { formError, type FormError } from '../../lib/errors';
+import { language, t } from '../../lib/i18n';
+import { roleLabel } from '../../lib/labels';
+import { useSession } from '../../lib/session';
+
+const ChangePasswordMutation = graphql(`
+  mutation AdminChangePassword($input: ChangePasswordInput!) {
+    changePassword(input: $input)
+  }
+`);
+
+export function AccountPage() {
+  const session = useSession();
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      <section class="panel">
+        <h2>{t('account.profileTitle')}</h2>
+        <dl class="facts">
+          <div>
+            <dt>{t('account.name')}</dt>
+            <dd data-testid="account-name">{session.viewer()?.name}</dd>
+          </div>
+          <div>
+            <dt>{t('account.username')}</dt>
+            <dd>
+              <code>{session.viewer()?.username}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('account.email')}</dt>
+            <dd>{session.viewer()?.email}</dd>
+          </div>
+          <div>
+            <dt>{t('account.role')}</dt>
+            <dd data-testid="account-role">{roleLabel(session.viewer()?.role ?? 'TECHNICIAN')}</dd>
+          </div>
+        </dl>
+      </section>
+      <LanguagePanel />
+      <ChangePasswordPanel />
+      <SessionsPanel />
+    </>
+  );
+}
+
+function LanguagePanel() {
+  const session = useSession();
+  const [error, setError] = createSignal<FormError>();
+  const [saved, setSaved] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const change = async (code: LanguageCode | '') => {
+    if (!code) return;
+    setBusy(true);
+    setSaved(false);
+    setError(undefined);
+    const failure = await session.saveLanguage(code);
+    setBusy(false);
+    setError(failure);
+    setSaved(!failure);
+  };
+  return (
+    <section class="panel">
+      <h2>{t('account.languageTitle')}</h2>
+      <div class="form form--narrow">
+        <Field label={t('account.language')} for="account-language" hint={t('account.languageHint')}>
+          <LanguageSelect id="account-language" testid="account-language" value={language()} disabled={busy()} onChange={change} />
+        </Field>
+      </div>
+      <Show when={saved()}>
+        <FormMessage kind="success" testid="account-language-saved">
+          {t('account.languageSaved')}
+        </FormMessage>
+      </Show>
+      <Show when={error()}>
+        {(failure) => (
+          <FormMessage kind="error" testid="account-language-error">
+            {failure().message}
+          </FormMessage>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function ChangePasswordPanel() {
+  const [, changePassword] = createMutation(ChangePasswordMutation);
+  const [current, setCurrent] = createSignal('');
+  const [next, setNext] = createSignal('');
+  const [repeat, setRepeat] = createSignal('');
+  const [error, setError] = createSignal<FormError>();
+  const [saved, setSaved] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (next() !== repeat()) {
+      setError({ field: 'repeatPassword', message: t('account.passwordsDiffer') });
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    const outcome = await changePassword({ input: { currentPassword: current(), newPassword: next() } });
+    setBusy(false);
+    if (outcome.error) {
+      setError(formError(outcome.error));
+      return;
+    }
+    setCurrent('');
+    setNext('');
+    setRepeat('');
+    setSaved(true);
+  };
+
+  return (
+    <section class="panel">
+      <h2>{t('account.passwordTitle')}</h2>
+      <form class="form form--narrow" onSubmit={submit} data-testid="password-form" novalidate>
+        <Field label={t('account.currentPassword')} for="password-current" error={fieldError('currentPassword')}>
+          <input id="password-current" data-testid="password-current" type="password" autocomplete="current-password" value={current()} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        </Field>
+        <Field label={t('account.newPassword')} for="password-new" hint={t('account.newPasswordHint')} error={fieldError('newPassword')}>
+          <input id="password-new" data-testid="password-new" type="password" autocomplete="new-password" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
+        </Field>
+        <Field label={t('account.repeatPassword')} for="password-repeat" error={fieldError('repeatPassword')}>
+          <input id="password-repeat" data-testid="password-repeat" type="password" autocomplete="new-password" value={repeat()} onInput={(e) => setRepeat(e.currentTarget.value)} />
+        </Field>
+        <Show when={error() && !['currentPassword', 'newPassword', 'repeatPassword'].includes(error()?.field ?? '')}>
+          <FormMessage kind="error" testid="password-error">
+            {error()?.message}
+          </FormMessage>
+        </Show>
+        <Show when={saved()}>
+          <FormMessage kind="success" testid="password-saved">
+            {t('account.passwordChanged')}
+          </FormMessage>
+        </Show>
+        <div class="actions">
+          <button type="submit" class="button" data-testid="password-submit" disabled={busy() || !current() || !next()}>
+            {t('account.changePassword')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SessionsPanel() {
+  const session = useSession();
+  const [error, setError] = createSignal<FormError>();
+  return (
+    <section class="panel">
+      <h2>{t('account.sessionsTitle')}</h2>
+      <p class="muted">{t('account.sessionsText')}</p>
+      <div class="actions">
+        <button type="button" class="button button--secondary" data-testid="account-sign-out" onClick={() => void session.signOut()}>
+          {t('nav.signOut')}
+        </button>
+        <button type="button" class="button button--danger" data-testid="account-sign-out-everywhere" onClick={async () => setError(await session.signOutEverywhere())}>
+          {t('account.signOutEverywhere')}
+        </button>
+      </div>
+      <Show when={error()}>
+        {(failure) => (
+          <FormMessage kind="error" testid="account-sessions-error">
+            {failure().message}
+          </FormMessage>
+        )}
+      </Show>
+    </section>
+  );
+}

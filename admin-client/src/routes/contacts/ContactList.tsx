@@ -1,0 +1,73 @@
+import { createQuery } from '@urql/solid';
+import { createSignal } from 'solid-js';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { QueryState } from '../../components/QueryState';
+import { SearchBox } from '../../components/SearchBox';
+import { graphql } from '../../gql';
+import { t } from '../../lib/i18n';
+import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
+import { ContactTable } from './ContactTable';
+
+const ContactsQuery = graphql(`
+  query AdminContacts($first: Int!, $after: String, $search: String) {
+    contacts(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          email
+          username
+          isPrimary
+          language
+          lastSignInAt
+          customer {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function ContactListPage() {
+  const [search, setSearch] = createSignal('');
+  const pager = createPager();
+  const debouncedSearch = createDebounced(() => search().trim(), () => pager.reset());
+  const [result] = createQuery({
+    query: ContactsQuery,
+    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null }),
+  });
+
+  return (
+    <>
+      <PageHeader title={t('contacts.title')} />
+      <p class="muted">{t('contacts.intro')}</p>
+      <SearchBox id="contact-search" testid="contact-search" label={t('contacts.search')} placeholder={t('contacts.searchPlaceholder')} value={search()} onInput={setSearch} />
+      <QueryState result={result}>
+        {(data) => (
+          <>
+            <ContactTable
+              rows={data().contacts.edges.map((edge) => edge.node)}
+              showCustomer
+              emptyText={debouncedSearch() ? t('contacts.noMatches') : t('contacts.empty')}
+            />
+            <Pager
+              testid="contact-pager"
+              pager={pager}
+              totalCount={data().contacts.totalCount}
+              hasNextPage={data().contacts.pageInfo.hasNextPage}
+              endCursor={data().contacts.pageInfo.endCursor}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { A, useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { ReissueCredentials } from '../../components/ReissueCredentials';
+import { graphql } from '../../gql';
+import type { UpdateTechnicianInput } from '../../gql/graphql';
+import { formError } from '../../lib/errors';
+import { formatDateTime, t } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { AdminOnly } from './AdminOnly';
+import { TechnicianForm } from './TechnicianForm';
+
+const TechnicianQuery = graphql(`
+  query AdminTechnician($id: ID!) {
+    technician(id: $id) {
+      id
+      name
+      username
+      email
+      role
+      language
+      lastSignInAt
+      createdAt
+    }
+  }
+`);
+
+const UpdateTechnicianMutation = graphql(`
+  mutation AdminUpdateTechnician($input: UpdateTechnicianInput!) {
+    updateTechnician(input: $input) {
+      id
+      name
+      email
+      role
+      language
+      updatedAt
+    }
+  }
+`);
+
+const ReissueTechnicianMutation = graphql(`
+  mutation AdminReissueTechnicianCredentials($id: ID!) {
+    reissueTechnicianCredentials(id: $id) {
+      username
+      password
+      technician {
+        id
+      }
+    }
+  }
+`);
+
+export function TechnicianDetailPage() {
+  const params = useParams<{ id: string }>();
+  return (
+    <AdminOnly>
+      <Show when={params.id} keyed>
+        {(id) => <TechnicianDetail id={id} />}
+      </Show>
+    </AdminOnly>
+  );
+}
+
+function TechnicianDetail(props: { id: string }) {
+  const session = useSession();
+  const [result] = createQuery({ query: TechnicianQuery, variables: { id: props.id } });
+  const [, updateTechnician] = createMutation(UpdateTechnicianMutation);
+  const [, reissue] = createMutation(ReissueTechnicianMutation);
+
+  return (
+    <QueryState result={result}>
+      {(data) => (
+        <>
+          <PageHeader title={data().technician.name} back={{ href: '/technicians', label: t('technicians.title') }} testid="technician-title" />
+          <section class="panel">
+            <h2>{t('technicians.detailsTitle')}</h2>
+            <dl class="facts">
+              <div>
+                <dt>{t('technicians.column.username')}</dt>
+                <dd>
+                  <code data-testid="technician-username">{data().technician.username}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('technicians.column.lastSignIn')}</dt>
+                <dd>{formatDateTime(data().technician.lastSignInAt)}</dd>
+              </div>
+              <div>
+                <dt>{t('technicians.createdAt')}</dt>
+                <dd>{formatDateTime(data().technician.createdAt)}</dd>
+              </div>
+            </dl>
+            <TechnicianForm
+              testid="technician-edit"
+              initial={{
+                name: data().technician.name,
+                email: data().technician.email,
+                username: data().technician.username,
+                role: data().technician.role,
+                language: data().technician.language ?? '',
+              }}
+              withUsername={false}
+              allowNoLanguage={!data().technician.language}
+              submitLabel={t('common.save')}
+              successMessage={t('common.saved')}
+              onSubmit={async (values) => {
+                const input: UpdateTechnicianInput = { id: props.id, name: values.name, email: values.email, role: values.role };
+                if (values.language) input.language = values.language;
+                const outcome = await updateTechnician({ input });
+                return outcome.data ? undefined : formError(outcome.error);
+              }}
+            />
+          </section>
+          <Show
+            when={props.id !== session.viewer()?.id}
+            fallback={
+              // Re-issuing one's own credentials would end this very session before the password could be read.
+              <section class="panel" data-testid="reissue-own">
+                <h2>{t('credentials.reissueTitle')}</h2>
+                <p class="muted">
+                  {t('technicians.reissueOwn')} <A href="/account">{t('account.title')}</A>
+                </p>
+              </section>
+            }
+          >
+            <ReissueCredentials
+              explanation={t('technicians.reissueExplanation')}
+              confirmText={t('technicians.reissueConfirmText', { name: data().technician.name })}
+              doneNote={t('technicians.reissueDone')}
+              onReissue={async () => {
+                const outcome = await reissue({ id: props.id });
+                const issued = outcome.data?.reissueTechnicianCredentials;
+                return issued ? { username: issued.username, password: issued.password } : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+              }}
+            />
+          </Show>
+        </>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,187 @@
+import { A } from '@solidjs/router';
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { CredentialsPanel } from '../../components/CredentialsPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { QueryState } from '../../components/QueryState';
+import { SearchBox } from '../../components/SearchBox';
+import { graphql } from '../../gql';
+import { formError } from '../../lib/errors';
+import { formatDateTime, t } from '../../lib/i18n';
+import { languageLabel, roleLabel } from '../../lib/labels';
+import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
+import { AdminOnly } from './AdminOnly';
+import { TechnicianForm } from './TechnicianForm';
+
+const TechniciansQuery = graphql(`
+  query AdminTechnicians($first: Int!, $after: String, $search: String) {
+    technicians(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          username
+          email
+          role
+          language
+          lastSignInAt
+        }
+      }
+    }
+  }
+`);
+
+const CreateTechnicianMutation = graphql(`
+  mutation AdminCreateTechnician($input: CreateTechnicianInput!) {
+    createTechnician(input: $input) {
+      username
+      password
+      technician {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export function TechnicianListPage() {
+  return (
+    <AdminOnly>
+      <TechnicianList />
+    </AdminOnly>
+  );
+}
+
+function TechnicianList() {
+  const [search, setSearch] = createSignal('');
+  const pager = createPager();
+  const debouncedSearch = createDebounced(() => search().trim(), () => pager.reset());
+  const [result, refetch] = createQuery({
+    query: TechniciansQuery,
+    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null }),
+  });
+  const [, createTechnician] = createMutation(CreateTechnicianMutation);
+  const [formOpen, setFormOpen] = createSignal(false);
+  const [credentials, setCredentials] = createSignal<{ username: string; password: string; name: string }>();
+
+  return (
+    <>
+      <PageHeader
+        title={t('technicians.title')}
+        actions={
+          <button
+            type="button"
+            class="button"
+            data-testid="new-technician-button"
+            disabled={formOpen()}
+            onClick={() => {
+              setCredentials(undefined);
+              setFormOpen(true);
+            }}
+          >
+            {t('technicians.new')}
+          </button>
+        }
+      />
+      <Show when={credentials()}>
+        {(issued) => (
+          <CredentialsPanel
+            title={t('technicians.createdCredentialsTitle', { name: issued().name })}
+            username={issued().username}
+            password={issued().password}
+            onDismiss={() => setCredentials(undefined)}
+          />
+        )}
+      </Show>
+      <Show when={formOpen()}>
+        <section class="panel">
+          <h2>{t('technicians.newTitle')}</h2>
+          <TechnicianForm
+            testid="technician-form"
+            initial={{ name: '', email: '', username: '', role: 'TECHNICIAN', language: '' }}
+            withUsername
+            allowNoLanguage
+            submitLabel={t('technicians.create')}
+            onCancel={() => setFormOpen(false)}
+            onSubmit={async (values) => {
+              const outcome = await createTechnician({
+                input: { name: values.name, email: values.email, username: values.username, role: values.role, language: values.language || null },
+              });
+              if (!outcome.data) return formError(outcome.error);
+              const issued = outcome.data.createTechnician;
+              setCredentials({ username: issued.username, password: issued.password, name: issued.technician.name });
+              setFormOpen(false);
+              refetch({ requestPolicy: 'network-only' });
+              return undefined;
+            }}
+          />
+        </section>
+      </Show>
+      <SearchBox id="technician-search" testid="technician-search" label={t('technicians.search')} placeholder={t('technicians.searchPlaceholder')} value={search()} onInput={setSearch} />
+      <QueryState result={result}>
+        {(data) => (
+          <>
+            <table class="table" data-testid="technician-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('technicians.column.name')}</th>
+                  <th scope="col">{t('technicians.column.username')}</th>
+                  <th scope="col">{t('technicians.column.email')}</th>
+                  <th scope="col">{t('technicians.column.role')}</th>
+                  <th scope="col">{t('technicians.column.language')}</th>
+                  <th scope="col">{t('technicians.column.lastSignIn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For
+                  each={data().technicians.edges}
+                  fallback={
+                    <tr>
+                      <td colspan="6" class="empty">
+                        {t('technicians.noMatches')}
+                      </td>
+                    </tr>
+                  }
+                >
+                  {(edge) => (
+                    <tr data-testid="technician-row" data-id={edge.node.id}>
+                      <td>
+                        <A href={`/technicians/${edge.node.id}`} data-testid="technician-row-name">
+                          {edge.node.name}
+                        </A>
+                      </td>
+                      <td>
+                        <code>{edge.node.username}</code>
+                      </td>
+                      <td>{edge.node.email}</td>
+                      <td>
+                        <span class="badge" classList={{ 'badge--strong': edge.node.role === 'ADMIN' }} data-testid="technician-row-role">
+                          {roleLabel(edge.node.role)}
+                        </span>
+                      </td>
+                      <td>{languageLabel(edge.node.language)}</td>
+                      <td>{formatDateTime(edge.node.lastSignInAt)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <Pager
+              testid="technician-pager"
+              pager={pager}
+              totalCount={data().technicians.totalCount}
+              hasNextPage={data().technicians.pageInfo.hasNextPage}
+              endCursor={data().technicians.pageInfo.endCursor}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
