@@ -1,0 +1,109 @@
+import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { Provider } from '@urql/solid';
+import { createEffect, Match, Show, Switch, untrack } from 'solid-js';
+import { Header } from './components/header';
+import { t } from './lib/i18n';
+import { client, notice, retryConnection, signOut, status, viewer, type Contact } from './lib/session';
+import { Devices } from './routes/devices';
+import { Home } from './routes/home';
+import { Kb } from './routes/kb';
+import { NotFound } from './routes/not-found';
+import { Settings } from './routes/settings';
+import { SignIn } from './routes/signin';
+import { Tickets } from './routes/tickets';
+
+const SIGN_IN_PATH = '/signin';
+
+/**
+ * Decides what the person may see: the sign-in page when signed out, the portal when signed in as a
+ * contact. Signed-in pages get a urql Provider that follows the current client (it changes with the session).
+ */
+function Shell(props: RouteSectionProps) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const onSignInPage = () => location.pathname === SIGN_IN_PATH;
+
+  // Where a signed-out visitor wanted to go (or was when the session ended elsewhere), to continue
+  // there after signing in. After an own sign-out the next person starts at home.
+  let returnTo = '/';
+  createEffect(() => {
+    if (status() !== 'ready') return;
+    if (!viewer() && !onSignInPage()) {
+      returnTo = untrack(notice) === 'signedOut' ? '/' : location.pathname + location.search;
+      navigate(SIGN_IN_PATH, { replace: true });
+    } else if (viewer() && onSignInPage()) {
+      navigate(returnTo, { replace: true });
+      returnTo = '/';
+    }
+  });
+  createEffect(() => {
+    document.title = t('app.title');
+  });
+
+  const contact = () => {
+    const me = viewer();
+    return me?.__typename === 'Contact' ? (me as Contact) : undefined;
+  };
+
+  return (
+    <Switch>
+      <Match when={status() === 'loading'}>
+        <div class="center-screen" aria-busy="true"><p class="muted">{t('app.loading')}</p></div>
+      </Match>
+      <Match when={status() === 'offline'}>
+        <div class="center-screen">
+          <div class="card narrow" role="alert">
+            <p>{t('app.offline')}</p>
+            <button type="button" class="button" onClick={retryConnection}>{t('app.retry')}</button>
+          </div>
+        </div>
+      </Match>
+      <Match when={!viewer()}>
+        <Show when={onSignInPage()}>{props.children}</Show>
+      </Match>
+      <Match when={contact()}>
+        {(me) => (
+          <Show when={client()} keyed>
+            {(current) => (
+              <Provider value={current}>
+                <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+                <Header contact={me()} />
+                <main id="main" class="main" tabindex="-1">
+                  <Show when={!onSignInPage()}>{props.children}</Show>
+                </main>
+              </Provider>
+            )}
+          </Show>
+        )}
+      </Match>
+      <Match when={viewer()}>
+        {(me) => (
+          <div class="center-screen">
+            <div class="card narrow" data-testid="staff-notice">
+              <h1>{t('staff.title')}</h1>
+              <p>{t('staff.body', { name: me().name })}</p>
+              <div class="actions">
+                <a class="button" href="/admin/">{t('staff.openConsole')}</a>
+                <button type="button" class="button secondary" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+              </div>
+            </div>
+          </div>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Shell}>
+      <Route path={SIGN_IN_PATH} component={SignIn} />
+      <Route path="/" component={Home} />
+      <Route path="/tickets" component={Tickets} />
+      <Route path="/kb" component={Kb} />
+      <Route path="/devices" component={Devices} />
+      <Route path="/settings" component={Settings} />
+      <Route path="*404" component={NotFound} />
+    </Router>
+  );
+}

@@ -1,0 +1,81 @@
+/** Portal texts in English; the other catalogs must have exactly these keys (the compiler checks). */
+export const en = {
+  'app.title': 'Customer portal',
+  'app.skipToContent': 'Skip to content',
+  'app.loading': 'Loading…',
+  'app.offline': 'The portal cannot reach the server right now. Please check your connection.',
+  'app.retry': 'Try again',
+
+  'language.label': 'Language',
+
+  'signIn.title': 'Sign in',
+  'signIn.subtitle': 'Get IT help, follow your requests and find answers.',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.submitting': 'Signing in…',
+  'signIn.required': 'Please enter your username and password.',
+  'signIn.help': 'Your username and password are in the welcome email from your IT provider.',
+  'signIn.signedOut': 'You are signed out. See you soon!',
+  'signIn.sessionEnded': 'You were signed out because your session was ended on another device or by your IT provider. Please sign in again.',
+  'signIn.dismissNotice': 'Dismiss',
+
+  'nav.label': 'Main navigation',
+  'nav.home': 'Home',
+  'nav.tickets': 'Tickets',
+  'nav.kb': 'Knowledge base',
+  'nav.devices': 'Self-service',
+  'nav.settings': 'Settings',
+  'nav.openMenu': 'Open menu',
+  'nav.closeMenu': 'Close menu',
+  'nav.signOut': 'Sign out',
+
+  'home.greeting': 'Hello, {name}!',
+  'home.intro': 'Welcome to the {company} portal. How can we help you today?',
+  'home.sectionsLabel': 'Portal sections',
+  'home.open': 'Open',
+
+  'sections.tickets.description': 'Report a problem or ask a question, and follow every answer from your IT team.',
+  'sections.kb.description': 'Find answers and step-by-step guides for common questions.',
+  'sections.devices.description': 'Run safe actions on your own computers, such as installing approved software.',
+
+  'placeholder.badge': 'Coming soon',
+  'placeholder.title': 'This section is being prepared',
+  'placeholder.body': '{section} will be available here soon. Until then, please contact your IT team as usual.',
+  'placeholder.backHome': 'Back to the home page',
+
+  'settings.title': 'Settings',
+  'settings.intro': 'Your account, language and security.',
+  'settings.account.title': 'Your account',
+  'settings.account.name': 'Name',
+  'settings.account.email': 'Email',
+  'settings.account.company': 'Company',
+  'settings.language.title': 'Language',
+  'settings.language.help': 'Used for the portal and for the emails you receive.',
+  'settings.language.saved': 'Language saved.',
+  'settings.password.title': 'Change password',
+  'settings.password.current': 'Current password',
+  'settings.password.new': 'New password',
+  'settings.password.repeat': 'Repeat the new password',
+  'settings.password.hint': 'At least 10 characters.',
+  'settings.password.mismatch': 'The two new passwords do not match.',
+  'settings.password.submit': 'Change password',
+  'settings.password.saving': 'Saving…',
+  'settings.password.success': 'Your password was changed. Your other devices were signed out.',
+  'settings.sessions.title': 'Sign out',
+  'settings.sessions.help': 'Sign out on this device, or on every device where you are signed in, for example after losing a phone.',
+  'settings.sessions.signOut': 'Sign out',
+  'settings.sessions.signOutEverywhere': 'Sign out on all devices',
+
+  'staff.title': 'This portal is for customers',
+  'staff.body': 'You are signed in as {name}, a member of the MSP staff. Please use the admin console.',
+  'staff.openConsole': 'Open the admin console',
+
+  'notFound.title': 'Page not found',
+  'notFound.body': 'The page you are looking for does not exist or has moved.',
+  'notFound.home': 'Go to the home page',
+
+  'errors.network': 'The server cannot be reached. Please check your connection and try again.',
+} as const;
+
+export type MessageKey = keyof typeof en;

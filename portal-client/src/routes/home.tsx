@@ -1,0 +1,41 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { ArrowIcon, SectionIcon } from '../components/icons';
+import { t } from '../lib/i18n';
+import { SECTIONS, sectionDescription, sectionPath, sectionTitle } from '../lib/sections';
+import { viewer, type Contact } from '../lib/session';
+
+export function Home() {
+  const contact = () => viewer() as Contact | null;
+  return (
+    <Show when={contact()}>
+      {(me) => (
+        <section class="page" aria-labelledby="home-title">
+          <div class="hero">
+            <h1 id="home-title" data-testid="home-greeting">{t('home.greeting', { name: me().name })}</h1>
+            <p data-testid="home-intro">{t('home.intro', { company: me().customer.name })}</p>
+          </div>
+          <h2 class="visually-hidden">{t('home.sectionsLabel')}</h2>
+          <ul class="section-cards">
+            <For each={SECTIONS}>
+              {(section) => (
+                <li>
+                  <A href={sectionPath(section)} class="card section-card" data-testid={`section-card-${section}`}>
+                    <span class={`section-icon section-icon-${section}`}>
+                      <SectionIcon section={section} size={28} />
+                    </span>
+                    <h3>{sectionTitle(section)}</h3>
+                    <p>{sectionDescription(section)}</p>
+                    <span class="card-link">
+                      {t('home.open')} <ArrowIcon />
+                    </span>
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      )}
+    </Show>
+  );
+}
