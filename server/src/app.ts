@@ -13,6 +13,7 @@ import { createHttpServer } from './graphql/http-server.js';
 import { buildPorticoSchema } from './graphql/schema.js';
 import { createMailer } from './mail/mailer.js';
 import { PostgresEventBus } from './pubsub/event-bus.js';
+import { createDnsLookup } from './settings/domain-check.js';
 import { DEFAULT_OUTBOX_OPTIONS, OutboxWorker } from './queue/outbox.js';
 import { SecretBox } from './queue/secret-box.js';
 import { ensureFirstAdmin } from './technicians/technician.service.js';
@@ -51,7 +52,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const events = new PostgresEventBus(databaseUrl);
     await events.start();
     const secrets = SecretBox.fromConfig(config.secret, config.dataDir);
-    const services: AppServices = { config, events, secrets, throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
+    const services: AppServices = { config, events, secrets, dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
     const outbox = new OutboxWorker(orm, createMailer(config.smtpUrl, config.mailFrom), secrets, events, {
       ...DEFAULT_OUTBOX_OPTIONS,
       retryBaseMs: config.outboxRetryBaseMs,
@@ -66,7 +67,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     await new Promise<void>((ready) => httpServer.listen(config.port, config.host, ready));
     outbox.start();
     const { port } = httpServer.address() as AddressInfo;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    const url = `${config.tlsCertFile ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
     return {
       url,

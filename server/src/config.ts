@@ -21,6 +21,11 @@ export interface PorticoConfig {
   secret?: string;
   /** First retry delay of the outbox (doubles per attempt). */
   outboxRetryBaseMs: number;
+  /** DNS servers for the custom-domain check (e.g. 10.0.0.53 or 127.0.0.1:5353); unset = the system's. */
+  dnsServers?: string[];
+  /** Serve HTTPS directly with these PEM files (otherwise HTTP, e.g. behind a reverse proxy). */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
   /** Port of the embedded PostgreSQL. */
   embeddedDatabasePort: number;
 }
@@ -37,6 +42,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PorticoConf
     adminUsername: env.PORTICO_ADMIN_USERNAME || undefined,
     adminPassword: env.PORTICO_ADMIN_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY || undefined,
+    dnsServers: env.DNS_SERVERS ? env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    tlsCertFile: env.TLS_CERT_FILE || undefined,
+    tlsKeyFile: env.TLS_KEY_FILE || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Portico <portico@localhost>',
     secret: env.PORTICO_SECRET || undefined,

@@ -5,6 +5,7 @@ import type { PorticoConfig } from '../config.js';
 import type { Language } from '../i18n/language.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { SecretBox } from '../queue/secret-box.js';
+import type { DnsLookup } from '../settings/domain-check.js';
 
 /** Long-lived collaborators shared by every request of one server instance. */
 export interface AppServices {
@@ -12,6 +13,7 @@ export interface AppServices {
   events: EventBus;
   throttle: SignInThrottle;
   secrets: SecretBox;
+  dns: DnsLookup;
 }
 
 /** Cookie handling exists only for HTTP requests; over WebSocket there is no response to set it on. */

@@ -4,8 +4,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type Request, type Response } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -31,8 +32,12 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   const app = express();
   app.disable('x-powered-by');
   if (services.config.trustProxy) app.set('trust proxy', services.config.trustProxy);
-  const httpServer = http.createServer(app);
-  const secureCookie = services.config.publicUrl.startsWith('https://');
+  const { tlsCertFile, tlsKeyFile } = services.config;
+  // TLS here when certificate files are given; otherwise plain HTTP (for a reverse proxy in front).
+  const httpServer: http.Server = tlsCertFile && tlsKeyFile
+    ? (https.createServer({ cert: readFileSync(tlsCertFile), key: readFileSync(tlsKeyFile) }, app) as unknown as http.Server)
+    : http.createServer(app);
+  const secureCookie = services.config.publicUrl.startsWith('https://') || !!tlsCertFile;
 
   async function baseContext(headers: http.IncomingHttpHeaders, ip: string, token: string | undefined): Promise<Context> {
     const em = orm.em.fork();

@@ -5,6 +5,7 @@ import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
+import { checkDomain, DomainCheck } from './domain-check.js';
 import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
 import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortalSettingsInput } from './settings.types.js';
 
@@ -39,6 +40,18 @@ export class SettingsResolver {
   @FieldResolver(() => String, { description: 'Address of the portal: the custom domain when set, else PUBLIC_URL.' })
   portalUrl(@Root() settings: PortalSettings, @Ctx() { services }: Context): string {
     return portalUrl(settings, services.config.publicUrl);
+  }
+
+  @FieldResolver(() => String, { description: 'Host name a custom domain must point at (DNS CNAME): the host of PUBLIC_URL.' })
+  cnameTarget(@Ctx() { services }: Context): string {
+    return new URL(services.config.publicUrl).hostname;
+  }
+
+  @Query(() => DomainCheck, { description: 'Looks up the custom portal domain in DNS and says whether it points at this server (admins).' })
+  async portalDomainCheck(@Ctx() { em, actor, services }: Context): Promise<DomainCheck> {
+    requireAdmin(actor);
+    const settings = await loadSettings(em);
+    return checkDomain(services.dns, settings.customDomain, new URL(services.config.publicUrl).hostname);
   }
 
   @FieldResolver(() => [SectionScope], { description: 'Who gets each portal section.' })
