@@ -14,6 +14,7 @@ import { buildPorticoSchema } from './graphql/schema.js';
 import { createMailer } from './mail/mailer.js';
 import { PostgresEventBus } from './pubsub/event-bus.js';
 import { createDnsLookup } from './settings/domain-check.js';
+import { loadSettings } from './settings/settings.service.js';
 import { DEFAULT_OUTBOX_OPTIONS, OutboxWorker } from './queue/outbox.js';
 import { SecretBox } from './queue/secret-box.js';
 import { ensureFirstAdmin } from './technicians/technician.service.js';
@@ -49,6 +50,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
   try {
     await orm.getMigrator().up();
     await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, log);
+    await loadSettings(orm.em.fork()); // creates the settings row with its defaults on first start
     const events = new PostgresEventBus(databaseUrl);
     await events.start();
     const secrets = SecretBox.fromConfig(config.secret, config.dataDir);

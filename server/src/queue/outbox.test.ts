@@ -119,6 +119,28 @@ describe('outbox durability', () => {
     }
   });
 
+  it('two instances on one database share the work: every message goes out exactly once', { timeout: 90_000 }, async () => {
+    const smtp = new SmtpTestServer();
+    await smtp.start();
+    const databaseUrl = await createTestDatabase();
+    const first = await startTestPortico({ databaseUrl, smtpUrl: smtp.url });
+    const second = await startTestPortico({ databaseUrl, smtpUrl: smtp.url });
+    try {
+      const admin = await first.admin();
+      const customer = await buildCustomer(first);
+      const emails = Array.from({ length: 12 }, (_, i) => `pair${i}@shared.example`);
+      await Promise.all(emails.map((email, i) => admin.ok(CREATE_CONTACT, { input: { customerId: customer.id, name: `Pair ${i}`, email } })));
+      await until(async () => emails.every((email) => smtp.to(email).length > 0), 60_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      for (const email of emails) expect(smtp.to(email), email).toHaveLength(1);
+      expect(await first.orm.em.fork().count(OutboxMessage, { status: OutboxStatus.SENT })).toBe(12);
+    } finally {
+      await first.stop();
+      await second.stop();
+      await smtp.stop();
+    }
+  });
+
   it('a mail committed before the server process is killed goes out exactly once after the restart', async () => {
     const databaseUrl = await createTestDatabase();
     // An SMTP server that accepts connections and never answers: the worker is stuck mid-send,

@@ -22,7 +22,7 @@ export async function loadSettings(em: EntityManager): Promise<PortalSettings> {
   if (existing) return existing;
   // Every other column has a database default; concurrent first reads race harmlessly.
   const statuses = `{${new PortalSettings().visibleTicketStatuses.join(',')}}`;
-  await em.getConnection().execute('insert into portal_settings (id, version, updated_at, visible_ticket_statuses) values (1, 1, now(), ?) on conflict (id) do nothing', [statuses]);
+  await em.getConnection().execute('insert into portal_settings (id, version, updated_at, visible_ticket_statuses) values (1, 1, now(), ?) on conflict (id) do nothing', [statuses], 'run', em.getTransactionContext());
   return em.findOneOrFail(PortalSettings, 1, { refresh: true });
 }
 

@@ -102,6 +102,10 @@ describe('portal settings and section scopes', () => {
     const events = await portico.orm.em.fork().find(AuditEvent, { action: 'portal_settings.updated' }, { orderBy: { createdAt: 'desc' } });
     expect(events).toHaveLength(before + 1);
     expect(events[0]).toMatchObject({ actorKind: 'technician', actorName: 'Administrator', details: { changes: { aiAssistantEnabled: { from: false, to: true } } } });
+    const { auditEvents } = await admin.ok('{ auditEvents(first: 1) { edges { node { action actorName details createdAt } } } }');
+    expect(auditEvents.edges[0].node).toMatchObject({ action: 'portal_settings.updated', actorName: 'Administrator', details: { changes: { aiAssistantEnabled: { to: true } } } });
+    const tech = await (await buildTechnician(portico)).signIn();
+    expect((await tech.errorOf('{ auditEvents { totalCount } }')).extensions?.code).toBe('FORBIDDEN');
   });
 
   it('only admins change settings; contacts read only what applies to them', async () => {

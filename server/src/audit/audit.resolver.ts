@@ -1,0 +1,16 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { requireAdmin } from '../auth/require.js';
+import { Connection, paginate, PageArgs } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { AuditEvent } from './audit-event.entity.js';
+
+const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'The audit log, newest first (admins).' })
+  async auditEvents(@Args() args: PageArgs, @Ctx() { em, actor }: Context) {
+    requireAdmin(actor);
+    return paginate(em, AuditEvent, {}, args, { createdAt: 'desc', id: 'desc' });
+  }
+}
