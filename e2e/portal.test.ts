@@ -192,7 +192,8 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
     // The navigation is folded away behind the menu button.
     expect(await page.getByTestId('main-nav').isVisible()).toBe(false);
     expect(await page.getByTestId('menu-toggle').isVisible()).toBe(true);
-    for (const section of ['tickets', 'kb', 'devices']) expect(await page.getByTestId(`section-card-${section}`).isVisible()).toBe(true);
+    // Self-service is off by default (PRODUCT.md section scope), so two cards.
+    for (const section of ['tickets', 'kb']) expect(await page.getByTestId(`section-card-${section}`).isVisible()).toBe(true);
     await screenshot(page, 'portal-home-phone');
 
     await page.getByTestId('menu-toggle').click();
@@ -280,7 +281,6 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
     const sections = [
       { id: 'tickets', path: '/tickets', title: 'Tickets' },
       { id: 'kb', path: '/kb', title: 'Knowledge base' },
-      { id: 'devices', path: '/devices', title: 'Self-service' },
     ];
     for (const section of sections) {
       await page.goto(`${portico.url}/`);
@@ -292,6 +292,10 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
       expect(await page.getByTestId('not-found').count()).toBe(0);
       expect(await page.locator(`[data-testid="nav-${section.id}"].active`).count()).toBe(1);
     }
+    // Self-service is off by default: its address answers that it is not available.
+    await page.goto(`${portico.url}/devices`);
+    await page.getByTestId('section-unavailable').waitFor();
+    expect(await page.getByTestId('section-placeholder').count()).toBe(0);
     await screenshot(page, 'portal-section-devices');
 
     await page.goto(`${portico.url}/no/such/page`);

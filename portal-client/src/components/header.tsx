@@ -1,7 +1,7 @@
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, on, onCleanup } from 'solid-js';
 import { t } from '../lib/i18n';
-import { SECTIONS, sectionPath, sectionTitle } from '../lib/sections';
+import { availableSectionIds, sectionPath, sectionTitle } from '../lib/sections';
 import { signOut, type Contact } from '../lib/session';
 import { MenuIcon } from './icons';
 
@@ -53,7 +53,7 @@ export function Header(props: { contact: Contact }) {
         <nav id="main-nav" class="nav" aria-label={t('nav.label')} data-testid="main-nav">
           <ul class="nav-links">
             <li><A href="/" end activeClass="active">{t('nav.home')}</A></li>
-            <For each={SECTIONS}>
+            <For each={availableSectionIds()}>
               {(section) => (
                 <li><A href={sectionPath(section)} activeClass="active" data-testid={`nav-${section}`}>{sectionTitle(section)}</A></li>
               )}

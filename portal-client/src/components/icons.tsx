@@ -50,3 +50,21 @@ export function GlobeIcon() {
 export function ArrowIcon() {
   return <Svg size={18}><path d="M5 12h14M13 6l6 6-6 6" /></Svg>;
 }
+
+export function LockIcon(props: { size?: number }) {
+  return (
+    <Svg size={props.size}>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3M12 14.5v2.5" />
+    </Svg>
+  );
+}
+
+export function ClockIcon(props: { size?: number }) {
+  return (
+    <Svg size={props.size}>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5V12l3 2" />
+    </Svg>
+  );
+}

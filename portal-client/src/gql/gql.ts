@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query PortalMe {\n    me {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": typeof types.PortalMeDocument,
+    "\n  query PortalAvailableSections {\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        availableSections\n      }\n    }\n  }\n": typeof types.PortalAvailableSectionsDocument,
+    "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": typeof types.PortalAvailableSectionsChangedDocument,
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      expiresAt\n    }\n  }\n": typeof types.PortalSignInDocument,
     "\n  mutation PortalSignOut {\n    signOut\n  }\n": typeof types.PortalSignOutDocument,
     "\n  mutation PortalSignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.PortalSignOutEverywhereDocument,
@@ -24,6 +26,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query PortalMe {\n    me {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": types.PortalMeDocument,
+    "\n  query PortalAvailableSections {\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        availableSections\n      }\n    }\n  }\n": types.PortalAvailableSectionsDocument,
+    "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": types.PortalAvailableSectionsChangedDocument,
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      expiresAt\n    }\n  }\n": types.PortalSignInDocument,
     "\n  mutation PortalSignOut {\n    signOut\n  }\n": types.PortalSignOutDocument,
     "\n  mutation PortalSignOutEverywhere {\n    signOutEverywhere\n  }\n": types.PortalSignOutEverywhereDocument,
@@ -50,6 +54,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PortalMe {\n    me {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalMe {\n    me {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalAvailableSections {\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        availableSections\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalAvailableSections {\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        availableSections\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n"): (typeof documents)["\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,12 @@ export type Language =
   | 'FR'
   | 'IT';
 
+/** The sections of the portal that can be scoped per customer. */
+export type PortalSection =
+  | 'KNOWLEDGE_BASE'
+  | 'SELF_SERVICE'
+  | 'TICKETING';
+
 /** Username and password. */
 export type SignInInput = {
   /** Password. */
@@ -41,6 +47,19 @@ export type PortalMeQuery = { me:
     | { __typename: 'Contact', id: string, name: string, email: string, language: Language | null, customer: { id: string, name: string } }
     | { __typename: 'Technician', id: string, name: string, language: Language | null }
    | null };
+
+export type PortalAvailableSectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalAvailableSectionsQuery = { portalSettings:
+    | { __typename: 'ContactPortalSettings', availableSections: Array<PortalSection> }
+    | { __typename: 'PortalSettings' }
+   };
+
+export type PortalAvailableSectionsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalAvailableSectionsChangedSubscription = { availableSectionsChanged: Array<PortalSection> };
 
 export type PortalSignInMutationVariables = Exact<{
   input: SignInInput;
@@ -83,6 +102,8 @@ export type PortalChangePasswordMutation = { changePassword: boolean };
 
 
 export const PortalMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contact"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Technician"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"language"}}]}}]}}]}}]} as unknown as DocumentNode<PortalMeQuery, PortalMeQueryVariables>;
+export const PortalAvailableSectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalAvailableSections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"portalSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContactPortalSettings"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableSections"}}]}}]}}]}}]} as unknown as DocumentNode<PortalAvailableSectionsQuery, PortalAvailableSectionsQueryVariables>;
+export const PortalAvailableSectionsChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"PortalAvailableSectionsChanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableSectionsChanged"}}]}}]} as unknown as DocumentNode<PortalAvailableSectionsChangedSubscription, PortalAvailableSectionsChangedSubscriptionVariables>;
 export const PortalSignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalSignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SignInInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
 export const PortalSignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalSignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOut"}}]}}]} as unknown as DocumentNode<PortalSignOutMutation, PortalSignOutMutationVariables>;
 export const PortalSignOutEverywhereDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalSignOutEverywhere"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signOutEverywhere"}}]}}]} as unknown as DocumentNode<PortalSignOutEverywhereMutation, PortalSignOutEverywhereMutationVariables>;

@@ -35,6 +35,9 @@ export const de: Record<keyof typeof en, string> = {
   'home.intro': 'Willkommen im Portal von {company}. Wie können wir Ihnen heute helfen?',
   'home.sectionsLabel': 'Bereiche des Portals',
   'home.open': 'Öffnen',
+  'home.noSections.title': 'Noch keine Bereiche',
+  'home.noSections.body': 'Ihr IT-Team hat für Ihr Unternehmen noch keine Bereiche des Portals freigeschaltet. Bis dahin wenden Sie sich bitte wie gewohnt an Ihr IT-Team. Sprache und Passwort können Sie weiterhin in den Einstellungen ändern.',
+  'home.noSections.settings': 'Einstellungen öffnen',
 
   'sections.tickets.description': 'Melden Sie ein Problem oder stellen Sie eine Frage und verfolgen Sie jede Antwort Ihres IT-Teams.',
   'sections.kb.description': 'Finden Sie Antworten und Schritt-für-Schritt-Anleitungen zu häufigen Fragen.',
@@ -44,6 +47,10 @@ export const de: Record<keyof typeof en, string> = {
   'placeholder.title': 'Dieser Bereich wird gerade vorbereitet',
   'placeholder.body': '{section} ist hier bald verfügbar. Bis dahin wenden Sie sich bitte wie gewohnt an Ihr IT-Team.',
   'placeholder.backHome': 'Zurück zur Startseite',
+
+  'unavailable.title': 'Dieser Bereich steht Ihnen nicht zur Verfügung',
+  'unavailable.body': 'Ihr IT-Team hat „{section}“ für Ihr Unternehmen nicht freigeschaltet. Wenn Sie diesen Bereich benötigen, fragen Sie bitte dort nach.',
+  'unavailable.home': 'Zurück zur Startseite',
 
   'settings.title': 'Einstellungen',
   'settings.intro': 'Ihr Konto, Ihre Sprache und Ihre Sicherheit.',

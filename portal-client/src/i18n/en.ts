@@ -34,6 +34,9 @@ export const en = {
   'home.intro': 'Welcome to the {company} portal. How can we help you today?',
   'home.sectionsLabel': 'Portal sections',
   'home.open': 'Open',
+  'home.noSections.title': 'No sections yet',
+  'home.noSections.body': 'Your IT team has not enabled any portal sections for your company yet. Until then, please contact them as usual. You can still change your language and password in the settings.',
+  'home.noSections.settings': 'Open the settings',
 
   'sections.tickets.description': 'Report a problem or ask a question, and follow every answer from your IT team.',
   'sections.kb.description': 'Find answers and step-by-step guides for common questions.',
@@ -43,6 +46,10 @@ export const en = {
   'placeholder.title': 'This section is being prepared',
   'placeholder.body': '{section} will be available here soon. Until then, please contact your IT team as usual.',
   'placeholder.backHome': 'Back to the home page',
+
+  'unavailable.title': 'This section is not available to you',
+  'unavailable.body': 'Your IT team has not enabled “{section}” for your company. If you need it, please ask them.',
+  'unavailable.home': 'Back to the home page',
 
   'settings.title': 'Settings',
   'settings.intro': 'Your account, language and security.',

@@ -35,6 +35,9 @@ export const es: Record<keyof typeof en, string> = {
   'home.intro': 'Bienvenido al portal de {company}. ¿En qué podemos ayudarle hoy?',
   'home.sectionsLabel': 'Secciones del portal',
   'home.open': 'Abrir',
+  'home.noSections.title': 'Todavía no hay secciones',
+  'home.noSections.body': 'Su equipo de TI aún no ha activado ninguna sección del portal para su empresa. Mientras tanto, contacte con él como de costumbre. Puede seguir cambiando su idioma y su contraseña en los ajustes.',
+  'home.noSections.settings': 'Abrir los ajustes',
 
   'sections.tickets.description': 'Informe de un problema o haga una pregunta, y siga cada respuesta de su equipo de TI.',
   'sections.kb.description': 'Encuentre respuestas y guías paso a paso para las preguntas más habituales.',
@@ -44,6 +47,10 @@ export const es: Record<keyof typeof en, string> = {
   'placeholder.title': 'Esta sección se está preparando',
   'placeholder.body': '{section} estará disponible aquí muy pronto. Mientras tanto, contacte con su equipo de TI como de costumbre.',
   'placeholder.backHome': 'Volver al inicio',
+
+  'unavailable.title': 'Esta sección no está disponible para usted',
+  'unavailable.body': 'Su equipo de TI no ha activado «{section}» para su empresa. Si lo necesita, pídaselo.',
+  'unavailable.home': 'Volver al inicio',
 
   'settings.title': 'Ajustes',
   'settings.intro': 'Su cuenta, su idioma y su seguridad.',

@@ -35,6 +35,9 @@ export const fr: Record<keyof typeof en, string> = {
   'home.intro': 'Bienvenue sur le portail de {company}. Comment pouvons-nous vous aider aujourd’hui ?',
   'home.sectionsLabel': 'Sections du portail',
   'home.open': 'Ouvrir',
+  'home.noSections.title': 'Aucune section pour le moment',
+  'home.noSections.body': 'Votre équipe informatique n’a encore activé aucune section du portail pour votre entreprise. En attendant, contactez-la comme d’habitude. Vous pouvez toujours changer votre langue et votre mot de passe dans les paramètres.',
+  'home.noSections.settings': 'Ouvrir les paramètres',
 
   'sections.tickets.description': 'Signalez un problème ou posez une question, et suivez chaque réponse de votre équipe informatique.',
   'sections.kb.description': 'Trouvez des réponses et des guides pas à pas pour les questions courantes.',
@@ -44,6 +47,10 @@ export const fr: Record<keyof typeof en, string> = {
   'placeholder.title': 'Cette section est en préparation',
   'placeholder.body': '{section} sera bientôt disponible ici. En attendant, contactez votre équipe informatique comme d’habitude.',
   'placeholder.backHome': 'Retour à l’accueil',
+
+  'unavailable.title': 'Cette section ne vous est pas accessible',
+  'unavailable.body': 'Votre équipe informatique n’a pas activé la section « {section} » pour votre entreprise. Si vous en avez besoin, adressez-vous à elle.',
+  'unavailable.home': 'Retour à l’accueil',
 
   'settings.title': 'Paramètres',
   'settings.intro': 'Votre compte, votre langue et votre sécurité.',

@@ -35,6 +35,9 @@ export const it: Record<keyof typeof en, string> = {
   'home.intro': 'Benvenuto nel portale di {company}. Come possiamo aiutarti oggi?',
   'home.sectionsLabel': 'Sezioni del portale',
   'home.open': 'Apri',
+  'home.noSections.title': 'Ancora nessuna sezione',
+  'home.noSections.body': 'Il tuo team IT non ha ancora attivato nessuna sezione del portale per la tua azienda. Nel frattempo contattalo come di consueto. Puoi comunque cambiare lingua e password nelle impostazioni.',
+  'home.noSections.settings': 'Apri le impostazioni',
 
   'sections.tickets.description': 'Segnala un problema o fai una domanda, e segui ogni risposta del tuo team IT.',
   'sections.kb.description': 'Trova risposte e guide passo passo per le domande più comuni.',
@@ -44,6 +47,10 @@ export const it: Record<keyof typeof en, string> = {
   'placeholder.title': 'Questa sezione è in preparazione',
   'placeholder.body': '{section} sarà presto disponibile qui. Nel frattempo contatta il tuo team IT come di consueto.',
   'placeholder.backHome': 'Torna alla home',
+
+  'unavailable.title': 'Questa sezione non è disponibile per te',
+  'unavailable.body': 'Il tuo team IT non ha attivato «{section}» per la tua azienda. Se ti serve, chiedilo a loro.',
+  'unavailable.home': 'Torna alla home',
 
   'settings.title': 'Impostazioni',
   'settings.intro': 'Il tuo account, la tua lingua e la tua sicurezza.',

@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/core';
 import { batch, createEffect, createMemo, createRoot, createSignal, onCleanup } from 'solid-js';
 import { createPorticoClient } from '../../../client-common/src/urql';
 import { graphql } from '../gql';
-import type { PortalMeQuery } from '../gql/graphql';
+import type { PortalMeQuery, PortalSection } from '../gql/graphql';
 import { applyAccountLanguage, language } from './i18n';
 
 const PortalMe = graphql(`
@@ -25,6 +25,24 @@ const PortalMe = graphql(`
         language
       }
     }
+  }
+`);
+
+// Asked only once `me` is a contact: signed out, portalSettings answers UNAUTHENTICATED.
+const PortalAvailableSections = graphql(`
+  query PortalAvailableSections {
+    portalSettings {
+      __typename
+      ... on ContactPortalSettings {
+        availableSections
+      }
+    }
+  }
+`);
+
+const PortalAvailableSectionsChanged = graphql(`
+  subscription PortalAvailableSectionsChanged {
+    availableSectionsChanged
   }
 `);
 
@@ -65,10 +83,13 @@ const [connection, setConnection] = createSignal(createPorticoClient());
 const [viewer, setViewer] = createSignal<Viewer | null>(null);
 const [status, setStatus] = createSignal<'loading' | 'ready' | 'offline'>('loading');
 const [notice, setNotice] = createSignal<SignInNotice | null>(null);
+// The portal sections the signed-in contact may use (PRODUCT.md F2/F3/F5 section scope); the server
+// sends them again whenever an admin changes the scopes.
+const [availableSections, setAvailableSections] = createSignal<readonly PortalSection[]>([]);
 
 /** The current urql client; replaced whenever the signed-in person changes. */
 export const client = () => connection().client;
-export { notice, status, viewer };
+export { availableSections, notice, status, viewer };
 
 // An own sign-out also ends this session on the server, which may announce it on the socket first.
 let signingOut = false;
@@ -80,7 +101,15 @@ function renewClient() {
   old.dispose();
 }
 
-/** Reads `me` from the server and applies the person's language. */
+/** Reads the sections a contact may use; `undefined` when the server cannot be reached. */
+async function fetchAvailableSections(): Promise<readonly PortalSection[] | undefined> {
+  const result = await client().query(PortalAvailableSections, {}, { requestPolicy: 'network-only' }).toPromise();
+  if (result.error?.networkError || !result.data) return undefined;
+  const settings = result.data.portalSettings;
+  return settings.__typename === 'ContactPortalSettings' ? settings.availableSections : [];
+}
+
+/** Reads `me` (and, for a contact, the available sections) from the server and applies the person's language. */
 export async function loadViewer(): Promise<void> {
   const result = await client().query(PortalMe, {}, { requestPolicy: 'network-only' }).toPromise();
   if (result.error?.networkError || !result.data) {
@@ -88,9 +117,17 @@ export async function loadViewer(): Promise<void> {
     return;
   }
   const me = result.data.me ?? null;
+  const sections = me?.__typename === 'Contact' ? await fetchAvailableSections() : [];
+  if (!sections) {
+    setStatus('offline');
+    return;
+  }
   if (me) applyAccountLanguage(me.language);
-  setViewer(me);
-  setStatus('ready');
+  batch(() => {
+    setAvailableSections(sections);
+    setViewer(me);
+    setStatus('ready');
+  });
 }
 
 export function retryConnection() {
@@ -119,6 +156,7 @@ export function endSession(reason: SignInNotice) {
   if (!viewer()) return;
   batch(() => {
     setViewer(null);
+    setAvailableSections([]);
     setNotice(reason);
     renewClient();
   });
@@ -164,6 +202,32 @@ createRoot(() => {
         if (result.data?.sessionEnded && !signingOut) endSession('sessionEnded');
       });
     onCleanup(() => subscription.unsubscribe());
+  });
+
+  // A contact's sections follow the admin's scope changes at once, without a reload or a new sign-in.
+  const isContact = createMemo(() => viewer()?.__typename === 'Contact');
+  createEffect(() => {
+    if (!isContact()) return;
+    const subscription = client()
+      .subscription(PortalAvailableSectionsChanged, {})
+      .subscribe((result) => {
+        if (result.data) setAvailableSections(result.data.availableSectionsChanged);
+      });
+    // A change sent while the socket was down (laptop asleep, tab in the background) is not replayed:
+    // read the sections again when the page comes back into view.
+    const refresh = () => {
+      if (document.visibilityState !== 'visible') return;
+      void fetchAvailableSections().then((sections) => {
+        if (sections && isContact()) setAvailableSections(sections);
+      });
+    };
+    document.addEventListener('visibilitychange', refresh);
+    window.addEventListener('online', refresh);
+    onCleanup(() => {
+      subscription.unsubscribe();
+      document.removeEventListener('visibilitychange', refresh);
+      window.removeEventListener('online', refresh);
+    });
   });
 });
 

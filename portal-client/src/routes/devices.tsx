@@ -1,5 +1,10 @@
+import { SectionGate } from '../components/section-gate';
 import { SectionPlaceholder } from '../components/section-placeholder';
 
 export function Devices() {
-  return <SectionPlaceholder section="devices" />;
+  return (
+    <SectionGate section="devices">
+      <SectionPlaceholder section="devices" />
+    </SectionGate>
+  );
 }

@@ -1,5 +1,10 @@
+import { SectionGate } from '../components/section-gate';
 import { SectionPlaceholder } from '../components/section-placeholder';
 
 export function Kb() {
-  return <SectionPlaceholder section="kb" />;
+  return (
+    <SectionGate section="kb">
+      <SectionPlaceholder section="kb" />
+    </SectionGate>
+  );
 }

@@ -1,5 +1,10 @@
+import { SectionGate } from '../components/section-gate';
 import { SectionPlaceholder } from '../components/section-placeholder';
 
 export function Tickets() {
-  return <SectionPlaceholder section="tickets" />;
+  return (
+    <SectionGate section="tickets">
+      <SectionPlaceholder section="tickets" />
+    </SectionGate>
+  );
 }
