@@ -7,7 +7,11 @@ import { Technician } from '../technicians/technician.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { PortalSettings, SectionScopeCustomer } from '../settings/portal-settings.entity.js';
 import { OutboxMessage } from '../queue/outbox-message.entity.js';
+import { TicketField } from '../fields/ticket-field.entity.js';
+import { TicketComment } from '../tickets/ticket-comment.entity.js';
+import { TicketStatusChange } from '../tickets/ticket-status-change.entity.js';
+import { Ticket } from '../tickets/ticket.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage];
+export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange];

@@ -11,6 +11,8 @@ export interface EventTopics {
   SESSIONS_REVOKED: { sessionIds: string[] };
   /** Portal settings changed (subscribers re-read what applies to them). */
   SETTINGS_CHANGED: { version: number };
+  /** A ticket, its comments or its status changed (subscribers re-read it through their own scope). */
+  TICKET_CHANGED: { ticketId: string };
   /** A message was queued in the outbox: wakes the workers of every instance. */
   OUTBOX_QUEUED: { id: string };
 }

@@ -1,6 +1,7 @@
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Customer } from '../customers/customer.entity.js';
+import { DEFAULT_STANDARD_FIELD_VISIBILITY, type StandardFieldVisibility } from '../fields/field-visibility.js';
 import { TicketStatus } from '../tickets/ticket-status.js';
 
 export enum SectionScopeMode {
@@ -71,6 +72,10 @@ export class PortalSettings {
   @Field({ description: 'Self-service actions on devices may run at all.' })
   @Property()
   selfServiceEnabled: boolean = true;
+
+  /** Portal visibility of each standard ticket field (exposed as a list by the fields resolver). */
+  @Property({ type: 'json' })
+  standardFieldVisibility: StandardFieldVisibility = { ...DEFAULT_STANDARD_FIELD_VISIBILITY };
 
   @Field({ description: 'When the settings last changed.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })

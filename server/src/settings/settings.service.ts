@@ -21,8 +21,11 @@ export async function loadSettings(em: EntityManager): Promise<PortalSettings> {
   const existing = await em.findOne(PortalSettings, 1);
   if (existing) return existing;
   // Every other column has a database default; concurrent first reads race harmlessly.
-  const statuses = `{${new PortalSettings().visibleTicketStatuses.join(',')}}`;
-  await em.getConnection().execute('insert into portal_settings (id, version, updated_at, visible_ticket_statuses) values (1, 1, now(), ?) on conflict (id) do nothing', [statuses], 'run', em.getTransactionContext());
+  const defaults = new PortalSettings();
+  const statuses = `{${defaults.visibleTicketStatuses.join(',')}}`;
+  await em.getConnection().execute(
+    'insert into portal_settings (id, version, updated_at, visible_ticket_statuses, standard_field_visibility) values (1, 1, now(), ?, ?) on conflict (id) do nothing',
+    [statuses, JSON.stringify(defaults.standardFieldVisibility)], 'run', em.getTransactionContext());
   return em.findOneOrFail(PortalSettings, 1, { refresh: true });
 }
 

@@ -38,4 +38,13 @@ export const de: Catalog = {
   'mail.welcome.signIn': 'Im Portal anmelden',
   'mail.welcome.changeHint': 'Bitte ändern Sie dieses Passwort nach der Anmeldung (App-Einstellungen).',
   'mail.welcome.signOff': 'Ihr IT-Support-Team',
+  'tickets.billedReadOnly': 'Dieses Ticket wurde bereits verrechnet und kann nicht mehr geändert werden. Sie können stattdessen ein Folgeticket eröffnen.',
+  'tickets.fieldNotEditable': 'Dieses Feld können Sie nicht setzen.',
+  'tickets.cannotReopen': 'Dieses Ticket kann nicht wieder eröffnet werden.',
+  'tickets.cannotClose': 'Dieses Ticket ist bereits geschlossen.',
+  'tickets.contactNotOfCustomer': 'Dieser Kontakt gehört nicht zum gewählten Kunden.',
+  'validation.invalidDate': 'Bitte geben Sie ein Datum im Format JJJJ-MM-TT ein.',
+  'validation.invalidNumber': 'Bitte geben Sie eine Zahl ein.',
+  'validation.invalidOption': 'Bitte wählen Sie eine der angebotenen Optionen.',
+  'validation.invalidBoolean': 'Bitte antworten Sie mit Ja oder Nein.',
 };

@@ -37,6 +37,15 @@ export const en = {
   'mail.welcome.signIn': 'Sign in to the portal',
   'mail.welcome.changeHint': 'Please change this password after you sign in (App settings).',
   'mail.welcome.signOff': 'Your IT support team',
+  'tickets.billedReadOnly': 'This ticket has been billed and can no longer be changed. You can open a follow-up ticket instead.',
+  'tickets.fieldNotEditable': 'You cannot set this field.',
+  'tickets.cannotReopen': 'This ticket cannot be reopened.',
+  'tickets.cannotClose': 'This ticket is already closed.',
+  'tickets.contactNotOfCustomer': 'This contact does not belong to the selected customer.',
+  'validation.invalidDate': 'Please enter a date as YYYY-MM-DD.',
+  'validation.invalidNumber': 'Please enter a number.',
+  'validation.invalidOption': 'Please choose one of the offered options.',
+  'validation.invalidBoolean': 'Please answer yes or no.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -38,4 +38,13 @@ export const es: Catalog = {
   'mail.welcome.signIn': 'Iniciar sesión en el portal',
   'mail.welcome.changeHint': 'Cambie esta contraseña después de iniciar sesión (Ajustes de la aplicación).',
   'mail.welcome.signOff': 'Su equipo de soporte de TI',
+  'tickets.billedReadOnly': 'Este ticket ya se ha facturado y no se puede modificar. Puede abrir un ticket de seguimiento en su lugar.',
+  'tickets.fieldNotEditable': 'No puede establecer este campo.',
+  'tickets.cannotReopen': 'Este ticket no se puede reabrir.',
+  'tickets.cannotClose': 'Este ticket ya está cerrado.',
+  'tickets.contactNotOfCustomer': 'Este contacto no pertenece al cliente seleccionado.',
+  'validation.invalidDate': 'Introduzca una fecha con el formato AAAA-MM-DD.',
+  'validation.invalidNumber': 'Introduzca un número.',
+  'validation.invalidOption': 'Elija una de las opciones ofrecidas.',
+  'validation.invalidBoolean': 'Responda sí o no.',
 };

@@ -38,4 +38,13 @@ export const fr: Catalog = {
   'mail.welcome.signIn': 'Se connecter au portail',
   'mail.welcome.changeHint': 'Veuillez changer ce mot de passe après votre connexion (Paramètres de l’application).',
   'mail.welcome.signOff': 'Votre équipe d’assistance informatique',
+  'tickets.billedReadOnly': 'Ce ticket a été facturé et ne peut plus être modifié. Vous pouvez ouvrir un ticket de suivi à la place.',
+  'tickets.fieldNotEditable': 'Vous ne pouvez pas définir ce champ.',
+  'tickets.cannotReopen': 'Ce ticket ne peut pas être rouvert.',
+  'tickets.cannotClose': 'Ce ticket est déjà fermé.',
+  'tickets.contactNotOfCustomer': 'Ce contact n’appartient pas au client choisi.',
+  'validation.invalidDate': 'Veuillez saisir une date au format AAAA-MM-JJ.',
+  'validation.invalidNumber': 'Veuillez saisir un nombre.',
+  'validation.invalidOption': 'Veuillez choisir l’une des options proposées.',
+  'validation.invalidBoolean': 'Veuillez répondre par oui ou par non.',
 };

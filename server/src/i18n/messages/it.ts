@@ -38,4 +38,13 @@ export const it: Catalog = {
   'mail.welcome.signIn': 'Accedi al portale',
   'mail.welcome.changeHint': 'Cambia questa password dopo l’accesso (Impostazioni app).',
   'mail.welcome.signOff': 'Il tuo team di assistenza IT',
+  'tickets.billedReadOnly': 'Questo ticket è già stato fatturato e non può più essere modificato. Puoi invece aprire un ticket di seguito.',
+  'tickets.fieldNotEditable': 'Non puoi impostare questo campo.',
+  'tickets.cannotReopen': 'Questo ticket non può essere riaperto.',
+  'tickets.cannotClose': 'Questo ticket è già chiuso.',
+  'tickets.contactNotOfCustomer': 'Questo contatto non appartiene al cliente selezionato.',
+  'validation.invalidDate': 'Inserisci una data nel formato AAAA-MM-GG.',
+  'validation.invalidNumber': 'Inserisci un numero.',
+  'validation.invalidOption': 'Scegli una delle opzioni proposte.',
+  'validation.invalidBoolean': 'Rispondi sì o no.',
 };

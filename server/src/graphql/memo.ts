@@ -1,0 +1,25 @@
+import type { Context } from './context.js';
+
+const memos = new WeakMap<Context, Map<string, Promise<unknown>>>();
+
+/**
+ * Computes something once per request (or per subscription event context), e.g. the settings or
+ * the caller's field visibility, however many resolvers ask for it.
+ */
+export function once<T>(ctx: Context, key: string, compute: () => Promise<T>): Promise<T> {
+  let memo = memos.get(ctx);
+  if (!memo) memos.set(ctx, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as Promise<T>;
+}
+
+/**
+ * Subscriptions reuse one context for all events of an operation. Before resolving an event, give
+ * it a fresh EntityManager and forget memoised reads, so each event sees the current data and the
+ * current settings (a changed scope or field visibility applies to the very next event).
+ */
+export function refreshForEvent(ctx: Context): Context {
+  ctx.em = ctx.em.fork();
+  memos.delete(ctx);
+  return ctx;
+}

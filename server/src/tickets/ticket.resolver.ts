@@ -1,0 +1,258 @@
+import { filter } from '@graphql-yoga/subscription';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { Actor } from '../auth/actor.js';
+import { requireSignedIn } from '../auth/require.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { containsPattern, isUuid } from '../db/query-helpers.js';
+import { inTransaction } from '../db/transaction.js';
+import { StandardTicketField } from '../fields/field-visibility.js';
+import { paginate } from '../graphql/connection.js';
+import type { Context } from '../graphql/context.js';
+import { notFound } from '../graphql/errors.js';
+import { once, refreshForEvent } from '../graphql/memo.js';
+import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
+import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
+import { Technician } from '../technicians/technician.entity.js';
+import { TicketComment } from './ticket-comment.entity.js';
+import { TicketImpact, TicketPriority, TicketSource, TicketType } from './ticket.enums.js';
+import { ticketPolicy, type TicketListScope } from './ticket.policy.js';
+import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
+import { TicketStatus } from './ticket-status.js';
+import { TicketStatusChange } from './ticket-status-change.entity.js';
+import { Ticket } from './ticket.entity.js';
+import { AddTicketCommentInput, CustomFieldValue, OpenTicketInput, TicketConnection, TicketPermissions, TicketsArgs, UpdateTicketInput } from './ticket.types.js';
+import { TicketVisibility } from './ticket.visibility.js';
+
+const settingsOf = (ctx: Context) => once(ctx, 'settings', () => loadSettings(ctx.em));
+const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.load(ctx.em, ctx.actor, await settingsOf(ctx)));
+
+/** The Ticketing section gate, then the caller's ticket scope. */
+async function ticketScope(ctx: Context, list?: TicketListScope): Promise<FilterQuery<Ticket>> {
+  await assertSectionAvailable(ctx.em, ctx.actor, PortalSection.TICKETING);
+  return ticketPolicy.scope(ctx.actor, await settingsOf(ctx), list);
+}
+
+export async function findVisibleTicket(ctx: Context, id: string): Promise<Ticket> {
+  requireSignedIn(ctx.actor);
+  const scope = await ticketScope(ctx);
+  const ticket = isUuid(id) ? await ctx.em.findOne(Ticket, { $and: [{ id }, scope] }) : null;
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
+  const actor = requireSignedIn(ctx.actor);
+  const settings = await settingsOf(ctx);
+  const visibility = await visibilityOf(ctx);
+  return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, actor, settings, visibility }));
+}
+
+@Resolver(() => Ticket)
+export class TicketResolver {
+  @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first.' })
+  async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context) {
+    const actor = requireSignedIn(ctx.actor);
+    const scope = await ticketScope(ctx, args.scope ?? 'COMPANY');
+    const staff = actor.kind === 'technician';
+    const conditions: FilterQuery<Ticket>[] = [scope];
+    if (args.statuses?.length) conditions.push({ status: { $in: args.statuses } });
+    if (staff && args.customerId) conditions.push(isUuid(args.customerId) ? { customer: args.customerId } : { id: { $in: [] } });
+    if (staff && args.technicianId) conditions.push(isUuid(args.technicianId) ? { technician: args.technicianId } : { id: { $in: [] } });
+    if (staff && args.unassigned) conditions.push({ customer: null });
+    const search = args.search?.trim();
+    if (search) {
+      // Never search a field the caller cannot see: a match would reveal its content.
+      const visibility = await visibilityOf(ctx);
+      const pattern = containsPattern(search);
+      const anyOf: FilterQuery<Ticket>[] = [{ title: { $ilike: pattern } }];
+      if (visibility.canSee(StandardTicketField.DESCRIPTION)) anyOf.push({ description: { $ilike: pattern } });
+      const number = search.replace(/^#/, '');
+      if (/^\d{1,9}$/.test(number)) anyOf.push({ number: Number(number) });
+      conditions.push({ $or: anyOf });
+    }
+    return paginate(ctx.em, Ticket, { $and: conditions }, args, { lastActivityAt: 'desc', id: 'desc' });
+  }
+
+  @Query(() => Ticket, { description: 'One ticket. NOT_FOUND when missing or not visible to the caller.' })
+  async ticket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
+    return findVisibleTicket(ctx, id);
+  }
+
+  @Query(() => Ticket, { description: 'One ticket by its number. NOT_FOUND when missing or not visible to the caller.' })
+  async ticketByNumber(@Arg('number', () => Int, { description: 'The ticket number.' }) number: number, @Ctx() ctx: Context) {
+    requireSignedIn(ctx.actor);
+    const ticket = await ctx.em.findOne(Ticket, { $and: [{ number }, await ticketScope(ctx)] });
+    if (!ticket) throw notFound();
+    return ticket;
+  }
+
+  @Mutation(() => Ticket, { description: 'Opens a ticket. Contacts open tickets for themselves and may set only fields EDITABLE for them.' })
+  async openTicket(@Arg('input', { description: 'See the input type.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
+    const actor = requireSignedIn(ctx.actor);
+    await assertSectionAvailable(ctx.em, actor, PortalSection.TICKETING);
+    const followUpOf = input.followUpOfId ? await findVisibleTicket(ctx, input.followUpOfId) : null;
+    const source = actor.kind === 'contact' ? TicketSource.PORTAL : TicketSource.CONSOLE;
+    return writeContext(ctx, (w) => openTicket(w, input, followUpOf, source));
+  }
+
+  @Mutation(() => Ticket, { description: 'Changes a ticket. Contacts may change only EDITABLE fields, and nothing on billed tickets.' })
+  async updateTicket(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
+    const ticket = await findVisibleTicket(ctx, input.id);
+    return writeContext(ctx, (w) => updateTicket(w, ticket, input));
+  }
+
+  @Mutation(() => TicketComment, { description: 'Adds a public reply, or an internal note (technicians). Contacts cannot reply to billed tickets.' })
+  async addTicketComment(@Arg('input', { description: 'See the input type.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
+    const ticket = await findVisibleTicket(ctx, input.ticketId);
+    return writeContext(ctx, (w) => addComment(w, ticket, input));
+  }
+
+  @Mutation(() => Ticket, { description: 'Closes a ticket.' })
+  async closeTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
+    const ticket = await findVisibleTicket(ctx, id);
+    return writeContext(ctx, (w) => closeTicket(w, ticket));
+  }
+
+  @Mutation(() => Ticket, { description: 'Reopens a resolved or closed ticket, unless the portal forbids reopening (contacts).' })
+  async reopenTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
+    const ticket = await findVisibleTicket(ctx, id);
+    return writeContext(ctx, (w) => reopenTicket(w, ticket));
+  }
+
+  @Subscription(() => Ticket, {
+    nullable: false,
+    description: 'Tickets the caller may see, each time one changes (new reply, status, fields). Filtered by the same rules as queries, at delivery time.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, { ticketId?: string | null }, Context>) => {
+      requireSignedIn(context.actor);
+      const visibleNow = filter(async (event: { ticketId: string }) => {
+        if (args.ticketId && event.ticketId !== args.ticketId) return false;
+        const probe = refreshForEvent(context);
+        try {
+          return (await probe.em.count(Ticket, { $and: [{ id: event.ticketId }, await ticketScope(probe)] })) > 0;
+        } catch {
+          return false; // e.g. the section was switched off for this contact: deliver nothing
+        }
+      });
+      return visibleNow(context.services.events.subscribe('TICKET_CHANGED'));
+    },
+  })
+  async ticketChanged(
+    @Root() event: { ticketId: string },
+    @Arg('ticketId', () => ID, { nullable: true, description: 'Only this ticket.' }) _ticketId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Ticket> {
+    return findVisibleTicket(refreshForEvent(ctx), event.ticketId);
+  }
+
+  // ---- fields: every value a contact may not see is masked here, for every path ----
+
+  @FieldResolver(() => String, { nullable: true, description: 'Details. Null when hidden from the caller.' })
+  async description(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return (await visibilityOf(ctx)).canSee(StandardTicketField.DESCRIPTION) ? t.description : null;
+  }
+
+  @FieldResolver(() => TicketStatus, { nullable: true, description: 'Status. Null when hidden from the caller.' })
+  async status(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return (await visibilityOf(ctx)).canSee(StandardTicketField.STATUS) ? t.status : null;
+  }
+
+  @FieldResolver(() => TicketPriority, { nullable: true, description: 'Priority. Null when hidden from the caller.' })
+  async priority(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return (await visibilityOf(ctx)).canSee(StandardTicketField.PRIORITY) ? t.priority : null;
+  }
+
+  @FieldResolver(() => TicketType, { nullable: true, description: 'Type. Null when hidden from the caller.' })
+  async type(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return (await visibilityOf(ctx)).canSee(StandardTicketField.TYPE) ? t.type : null;
+  }
+
+  @FieldResolver(() => TicketImpact, { nullable: true, description: 'Impact. Null when hidden from the caller.' })
+  async impact(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return (await visibilityOf(ctx)).canSee(StandardTicketField.IMPACT) ? t.impact : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Due date (YYYY-MM-DD). Null when none or hidden from the caller.' })
+  async dueDate(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return (await visibilityOf(ctx)).canSee(StandardTicketField.DUE_DATE) ? t.dueDate : null;
+  }
+
+  @FieldResolver(() => Technician, { nullable: true, description: 'Assigned technician. Null when none or hidden from the caller.' })
+  async technician(@Root() t: Ticket, @Ctx() ctx: Context) {
+    if (!t.technician || !(await visibilityOf(ctx)).canSee(StandardTicketField.TECHNICIAN)) return null;
+    return t.technician.load({ dataloader: true });
+  }
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer; null for mail from unknown domains.' })
+  async customer(@Root() t: Ticket) {
+    return t.customer ? t.customer.load({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => Contact, { nullable: true, description: 'The requesting contact, if any.' })
+  async contact(@Root() t: Ticket) {
+    return t.contact ? t.contact.load({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Sender address of a ticket from an unknown sender (technicians only).' })
+  requesterEmail(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return ctx.actor.kind === 'technician' ? t.requesterEmail : null;
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket this one follows up, when the caller may see it.' })
+  async followUpOf(@Root() t: Ticket, @Ctx() ctx: Context) {
+    if (!t.followUpOf) return null;
+    return ctx.em.findOne(Ticket, { $and: [{ id: t.followUpOf.id }, ticketPolicy.scope(ctx.actor, await settingsOf(ctx))] });
+  }
+
+  @FieldResolver(() => [TicketComment], { description: 'The conversation, oldest first. Contacts never get internal notes.' })
+  async comments(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return ctx.em.find(TicketComment, { ticket: t.id, ...(ctx.actor.kind === 'technician' ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
+  async latestComment(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return ctx.em.findOne(TicketComment, { ticket: t.id, ...(ctx.actor.kind === 'technician' ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  }
+
+  @FieldResolver(() => [TicketStatusChange], { description: 'Status history, oldest first; empty when the status is hidden from the caller.' })
+  async statusHistory(@Root() t: Ticket, @Ctx() ctx: Context) {
+    if (!(await visibilityOf(ctx)).canSee(StandardTicketField.STATUS)) return [];
+    return ctx.em.find(TicketStatusChange, { ticket: t.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => [CustomFieldValue], { description: 'Custom field values the caller may see.' })
+  async customFields(@Root() t: Ticket, @Ctx() ctx: Context): Promise<CustomFieldValue[]> {
+    return (await visibilityOf(ctx)).visibleCustomFields().map((field) => {
+      const value = t.customFieldValues[field.id];
+      return { field, value: value === undefined || value === null ? null : String(value) };
+    });
+  }
+
+  @FieldResolver(() => TicketPermissions, { description: 'What the caller may do with this ticket.' })
+  async viewerCan(@Root() t: Ticket, @Ctx() ctx: Context): Promise<TicketPermissions> {
+    const settings: PortalSettings = await settingsOf(ctx);
+    const actor: Actor = ctx.actor;
+    return {
+      reply: ticketPolicy.canReply(actor, t),
+      close: ticketPolicy.canClose(actor, t),
+      reopen: ticketPolicy.canReopen(actor, t, settings),
+      edit: !ticketPolicy.isReadOnlyFor(actor, t),
+    };
+  }
+}
+
+@Resolver(() => TicketComment)
+export class TicketCommentResolver {
+  @FieldResolver(() => String, { description: 'Who wrote it, by name (or address for unknown senders).' })
+  async authorName(@Root() c: TicketComment): Promise<string> {
+    if (c.authorTechnician) return (await c.authorTechnician.load({ dataloader: true }))?.name ?? '';
+    if (c.authorContact) return (await c.authorContact.load({ dataloader: true }))?.name ?? '';
+    return c.authorEmail ?? '';
+  }
+
+  @FieldResolver(() => String, { description: 'technician, contact or email.' })
+  authorKind(@Root() c: TicketComment): string {
+    return c.authorTechnician ? 'technician' : c.authorContact ? 'contact' : 'email';
+  }
+}

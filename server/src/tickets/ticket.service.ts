@@ -1,0 +1,207 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor, SignedInActor } from '../auth/actor.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { isUuid } from '../db/query-helpers.js';
+import type { Emit } from '../db/transaction.js';
+import { StandardTicketField } from '../fields/field-visibility.js';
+import { CustomFieldKind, type TicketField } from '../fields/ticket-field.entity.js';
+import { AppError, badInput } from '../graphql/errors.js';
+import { requiredText } from '../graphql/validate.js';
+import type { PortalSettings } from '../settings/portal-settings.entity.js';
+import { Technician } from '../technicians/technician.entity.js';
+import { TicketComment } from './ticket-comment.entity.js';
+import { TicketSource } from './ticket.enums.js';
+import { ticketPolicy } from './ticket.policy.js';
+import { TicketStatus } from './ticket-status.js';
+import { TicketStatusChange } from './ticket-status-change.entity.js';
+import { Ticket } from './ticket.entity.js';
+import type { AddTicketCommentInput, CustomFieldValueInput, OpenTicketInput, UpdateTicketInput } from './ticket.types.js';
+import type { TicketVisibility } from './ticket.visibility.js';
+
+export interface TicketWriteContext {
+  tx: EntityManager;
+  emit: Emit;
+  actor: SignedInActor;
+  settings: PortalSettings;
+  visibility: TicketVisibility;
+}
+
+/** Opens a ticket; contacts for themselves with only the fields they may edit. */
+export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput, followUpOf: Ticket | null, source: TicketSource): Promise<Ticket> {
+  const { tx, actor, visibility } = ctx;
+  const ticket = tx.create(Ticket, { title: requiredText('title', input.title, 300), source, followUpOf });
+  if (input.description != null) ticket.description = assertEditable(visibility, StandardTicketField.DESCRIPTION, 'description', input.description.trim().slice(0, 100_000));
+  if (input.priority != null) ticket.priority = assertEditable(visibility, StandardTicketField.PRIORITY, 'priority', input.priority);
+  if (input.type != null) ticket.type = assertEditable(visibility, StandardTicketField.TYPE, 'type', input.type);
+  if (input.impact != null) ticket.impact = assertEditable(visibility, StandardTicketField.IMPACT, 'impact', input.impact);
+  if (input.dueDate != null) ticket.dueDate = assertEditable(visibility, StandardTicketField.DUE_DATE, 'dueDate', validDate('dueDate', input.dueDate));
+  if (input.technicianId != null) ticket.technician = await technicianFor(tx, actor, input.technicianId);
+
+  if (actor.kind === 'contact') {
+    if (input.customerId || input.contactId) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: input.customerId ? 'customerId' : 'contactId' });
+    ticket.customer = tx.getReference(Customer, actor.customerId) as never;
+    ticket.contact = tx.getReference(Contact, actor.id) as never;
+  } else {
+    const { customer, contact } = await requesterFor(tx, input.customerId, input.contactId);
+    Object.assign(ticket, { customer, contact });
+  }
+  ticket.customFieldValues = applyCustomFields(visibility, {}, input.customFields ?? [], true);
+  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: actor.kind, actorName: await actorName(tx, actor) });
+  await tx.flush();
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return ticket;
+}
+
+export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, input: UpdateTicketInput): Promise<Ticket> {
+  const { tx, actor, visibility } = ctx;
+  if (ticketPolicy.isReadOnlyFor(actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (input.title != null) ticket.title = assertEditable(visibility, StandardTicketField.TITLE, 'title', requiredText('title', input.title, 300));
+  if (input.description != null) ticket.description = assertEditable(visibility, StandardTicketField.DESCRIPTION, 'description', input.description.trim().slice(0, 100_000));
+  if (input.priority != null) ticket.priority = assertEditable(visibility, StandardTicketField.PRIORITY, 'priority', input.priority);
+  if (input.type != null) ticket.type = assertEditable(visibility, StandardTicketField.TYPE, 'type', input.type);
+  if (input.impact != null) ticket.impact = assertEditable(visibility, StandardTicketField.IMPACT, 'impact', input.impact);
+  if (input.dueDate !== undefined && input.dueDate !== null) {
+    ticket.dueDate = assertEditable(visibility, StandardTicketField.DUE_DATE, 'dueDate', input.dueDate.trim() ? validDate('dueDate', input.dueDate) : null);
+  }
+  const staffOnly = (field: string) => {
+    if (actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field });
+  };
+  if (input.technicianId != null) ticket.technician = await technicianFor(tx, actor, input.technicianId);
+  if (input.unassignTechnician) (staffOnly('unassignTechnician'), (ticket.technician = null));
+  if (input.isBilled != null) (staffOnly('isBilled'), (ticket.isBilled = input.isBilled));
+  if (input.customerId != null || input.contactId != null) {
+    staffOnly(input.customerId != null ? 'customerId' : 'contactId');
+    const sameCustomer = !input.customerId || input.customerId === ticket.customer?.id;
+    const { customer, contact } = await requesterFor(tx, input.customerId ?? ticket.customer?.id, input.contactId ?? undefined);
+    Object.assign(ticket, { customer, contact: contact ?? (sameCustomer ? ticket.contact : null) });
+  }
+  if (input.customFields?.length) ticket.customFieldValues = applyCustomFields(visibility, ticket.customFieldValues, input.customFields, false);
+  if (input.status != null && input.status !== ticket.status) {
+    staffOnly('status');
+    await changeStatus(ctx, ticket, input.status);
+  }
+  ticket.lastActivityAt = new Date();
+  await tx.flush();
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return ticket;
+}
+
+export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input: AddTicketCommentInput): Promise<TicketComment> {
+  const { tx, actor } = ctx;
+  if (!ticketPolicy.canReply(actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (input.isInternal && actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'isInternal' });
+  const comment = tx.create(TicketComment, {
+    ticket,
+    body: requiredText('body', input.body, 100_000),
+    isInternal: input.isInternal,
+    authorContact: actor.kind === 'contact' ? tx.getReference(Contact, actor.id) : null,
+    authorTechnician: actor.kind === 'technician' ? tx.getReference(Technician, actor.id) : null,
+  });
+  ticket.lastActivityAt = new Date();
+  // A contact's answer to a ticket waiting for it (PENDING) hands it back to the technicians.
+  if (actor.kind === 'contact' && ticket.status === TicketStatus.PENDING) await changeStatus(ctx, ticket, TicketStatus.OPEN);
+  await tx.flush();
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return comment;
+}
+
+export async function closeTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
+  if (ticketPolicy.isReadOnlyFor(ctx.actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (!ticketPolicy.canClose(ctx.actor, ticket)) throw new AppError('CONFLICT', 'tickets.cannotClose');
+  await changeStatus(ctx, ticket, TicketStatus.CLOSED);
+  ticket.lastActivityAt = new Date();
+  await ctx.tx.flush();
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return ticket;
+}
+
+export async function reopenTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
+  if (ticketPolicy.isReadOnlyFor(ctx.actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (!ticketPolicy.canReopen(ctx.actor, ticket, ctx.settings)) throw new AppError('FORBIDDEN', 'tickets.cannotReopen');
+  await changeStatus(ctx, ticket, TicketStatus.OPEN);
+  ticket.lastActivityAt = new Date();
+  await ctx.tx.flush();
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return ticket;
+}
+
+async function changeStatus(ctx: TicketWriteContext, ticket: Ticket, to: TicketStatus): Promise<void> {
+  ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: ctx.actor.kind, actorName: await actorName(ctx.tx, ctx.actor) });
+  ticket.status = to;
+}
+
+function assertEditable<T>(visibility: TicketVisibility, field: StandardTicketField, inputField: string, value: T): T {
+  if (!visibility.canEdit(field)) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: inputField });
+  return value;
+}
+
+function validDate(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(trimmed) || Number.isNaN(Date.parse(`${trimmed}T00:00:00Z`))) throw badInput(field, 'validation.invalidDate');
+  return trimmed;
+}
+
+async function technicianFor(tx: EntityManager, actor: Actor, id: string) {
+  if (actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'technicianId' });
+  const technician = isUuid(id) ? await tx.findOne(Technician, id) : null;
+  if (!technician) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'technicianId' });
+  return tx.getReference(Technician, technician.id) as never;
+}
+
+async function requesterFor(tx: EntityManager, customerId: string | null | undefined, contactId: string | null | undefined) {
+  const contact = contactId ? (isUuid(contactId) ? await tx.findOne(Contact, contactId) : null) : null;
+  if (contactId && !contact) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'contactId' });
+  const resolvedCustomerId = customerId ?? contact?.customer.id;
+  if (!resolvedCustomerId) throw badInput('customerId', 'validation.required');
+  const customer = isUuid(resolvedCustomerId) ? await tx.findOne(Customer, resolvedCustomerId) : null;
+  if (!customer) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' });
+  if (contact && contact.customer.id !== customer.id) throw badInput('contactId', 'tickets.contactNotOfCustomer');
+  return { customer: tx.getReference(Customer, customer.id) as never, contact: contact ? (tx.getReference(Contact, contact.id) as never) : null };
+}
+
+/** Validates and merges custom field values; contacts may set only fields visible (EDITABLE) to them. */
+function applyCustomFields(visibility: TicketVisibility, current: Record<string, unknown>, inputs: CustomFieldValueInput[], creating: boolean): Record<string, unknown> {
+  const editable = new Map(visibility.visibleCustomFields().map((f) => [f.id, f]));
+  const next = { ...current };
+  for (const input of inputs) {
+    const field = editable.get(input.fieldId);
+    if (!field) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: `customFields.${input.fieldId}` });
+    const value = parseCustomValue(field, input.value);
+    if (value === null) delete next[field.id];
+    else next[field.id] = value;
+  }
+  if (creating) {
+    for (const field of editable.values()) {
+      if (field.isRequired && next[field.id] === undefined) throw badInput(`customFields.${field.id}`, 'validation.required');
+    }
+  }
+  return next;
+}
+
+export function parseCustomValue(field: TicketField, raw: string | null | undefined): string | number | boolean | null {
+  const text = (raw ?? '').trim();
+  if (text === '') return null;
+  const name = `customFields.${field.id}`;
+  switch (field.kind) {
+    case CustomFieldKind.TEXT:
+      if (text.length > 2000) throw badInput(name, 'validation.tooLong', { max: 2000 });
+      return text;
+    case CustomFieldKind.NUMBER:
+      if (!/^-?\d+(\.\d+)?$/.test(text)) throw badInput(name, 'validation.invalidNumber');
+      return Number(text);
+    case CustomFieldKind.DATE:
+      return validDate(name, text);
+    case CustomFieldKind.DROPDOWN:
+      if (!field.options.includes(text)) throw badInput(name, 'validation.invalidOption');
+      return text;
+    case CustomFieldKind.CHECKBOX:
+      if (text !== 'true' && text !== 'false') throw badInput(name, 'validation.invalidBoolean');
+      return text === 'true';
+  }
+}
+
+async function actorName(tx: EntityManager, actor: SignedInActor): Promise<string | null> {
+  const account = actor.kind === 'contact' ? await tx.findOne(Contact, actor.id) : await tx.findOne(Technician, actor.id);
+  return account?.name ?? null;
+}
