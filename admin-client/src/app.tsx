@@ -10,6 +10,8 @@ import { ContactDetailPage } from './routes/contacts/ContactDetail';
 import { ContactListPage } from './routes/contacts/ContactList';
 import { CustomerDetailPage } from './routes/customers/CustomerDetail';
 import { CustomerListPage } from './routes/customers/CustomerList';
+import { OutboxPage } from './routes/outbox/OutboxPage';
+import { SettingsPage } from './routes/settings/SettingsPage';
 import { SignInPage } from './routes/SignIn';
 import { TechnicianDetailPage } from './routes/technicians/TechnicianDetail';
 import { TechnicianListPage } from './routes/technicians/TechnicianList';
@@ -54,6 +56,8 @@ export function App() {
         <Route path="/contacts/:id" component={ContactDetailPage} />
         <Route path="/technicians" component={TechnicianListPage} />
         <Route path="/technicians/:id" component={TechnicianDetailPage} />
+        <Route path="/settings" component={SettingsPage} />
+        <Route path="/outbox" component={OutboxPage} />
         <Route path="/account" component={AccountPage} />
         <Route path="*" component={NotFoundView} />
       </Router>

@@ -24,9 +24,15 @@ export function Layout(props: { children?: JSX.Element }) {
           <A href="/contacts" class="nav__item" activeClass="nav__item--active" data-testid="nav-contacts">
             {t('nav.contacts')}
           </A>
+          <A href="/settings" class="nav__item" activeClass="nav__item--active" data-testid="nav-settings">
+            {t('nav.settings')}
+          </A>
           <Show when={session.isAdmin()}>
             <A href="/technicians" class="nav__item" activeClass="nav__item--active" data-testid="nav-technicians">
               {t('nav.technicians')}
+            </A>
+            <A href="/outbox" class="nav__item" activeClass="nav__item--active" data-testid="nav-outbox">
+              {t('nav.outbox')}
             </A>
           </Show>
         </nav>
