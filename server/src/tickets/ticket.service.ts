@@ -40,8 +40,8 @@ export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput
 
   if (actor.kind === 'contact') {
     if (input.customerId || input.contactId) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: input.customerId ? 'customerId' : 'contactId' });
-    ticket.customer = tx.getReference(Customer, actor.customerId) as never;
-    ticket.contact = tx.getReference(Contact, actor.id) as never;
+    ticket.customer = tx.getReference(Customer, actor.customerId, { wrapped: true });
+    ticket.contact = tx.getReference(Contact, actor.id, { wrapped: true });
   } else {
     const { customer, contact } = await requesterFor(tx, input.customerId, input.contactId);
     Object.assign(ticket, { customer, contact });
@@ -146,7 +146,7 @@ async function technicianFor(tx: EntityManager, actor: Actor, id: string) {
   if (actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'technicianId' });
   const technician = isUuid(id) ? await tx.findOne(Technician, id) : null;
   if (!technician) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'technicianId' });
-  return tx.getReference(Technician, technician.id) as never;
+  return tx.getReference(Technician, technician.id, { wrapped: true });
 }
 
 async function requesterFor(tx: EntityManager, customerId: string | null | undefined, contactId: string | null | undefined) {
@@ -157,7 +157,7 @@ async function requesterFor(tx: EntityManager, customerId: string | null | undef
   const customer = isUuid(resolvedCustomerId) ? await tx.findOne(Customer, resolvedCustomerId) : null;
   if (!customer) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' });
   if (contact && contact.customer.id !== customer.id) throw badInput('contactId', 'tickets.contactNotOfCustomer');
-  return { customer: tx.getReference(Customer, customer.id) as never, contact: contact ? (tx.getReference(Contact, contact.id) as never) : null };
+  return { customer: tx.getReference(Customer, customer.id, { wrapped: true }), contact: contact ? tx.getReference(Contact, contact.id, { wrapped: true }) : null };
 }
 
 /** Validates and merges custom field values; contacts may set only fields visible (EDITABLE) to them. */

@@ -47,4 +47,6 @@ export const de: Catalog = {
   'validation.invalidNumber': 'Bitte geben Sie eine Zahl ein.',
   'validation.invalidOption': 'Bitte wählen Sie eine der angebotenen Optionen.',
   'validation.invalidBoolean': 'Bitte antworten Sie mit Ja oder Nein.',
+  'fields.titleAlwaysVisible': 'Der Titel wird im Portal immer angezeigt und kann nicht ausgeblendet werden.',
+  'fields.customNotReadOnly': 'Benutzerdefinierte Felder sind im Portal entweder bearbeitbar oder ausgeblendet.',
 };

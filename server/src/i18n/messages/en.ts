@@ -46,6 +46,8 @@ export const en = {
   'validation.invalidNumber': 'Please enter a number.',
   'validation.invalidOption': 'Please choose one of the offered options.',
   'validation.invalidBoolean': 'Please answer yes or no.',
+  'fields.titleAlwaysVisible': 'The title is always shown in the portal; it cannot be hidden.',
+  'fields.customNotReadOnly': 'Custom fields are either editable or hidden in the portal.',
 } as const;
 
 export type MessageKey = keyof typeof en;

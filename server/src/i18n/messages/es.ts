@@ -47,4 +47,6 @@ export const es: Catalog = {
   'validation.invalidNumber': 'Introduzca un número.',
   'validation.invalidOption': 'Elija una de las opciones ofrecidas.',
   'validation.invalidBoolean': 'Responda sí o no.',
+  'fields.titleAlwaysVisible': 'El título siempre se muestra en el portal; no se puede ocultar.',
+  'fields.customNotReadOnly': 'Los campos personalizados son editables u ocultos en el portal.',
 };

@@ -47,4 +47,6 @@ export const fr: Catalog = {
   'validation.invalidNumber': 'Veuillez saisir un nombre.',
   'validation.invalidOption': 'Veuillez choisir l’une des options proposées.',
   'validation.invalidBoolean': 'Veuillez répondre par oui ou par non.',
+  'fields.titleAlwaysVisible': 'Le titre est toujours affiché dans le portail ; il ne peut pas être masqué.',
+  'fields.customNotReadOnly': 'Les champs personnalisés sont soit modifiables, soit masqués dans le portail.',
 };

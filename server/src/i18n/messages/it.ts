@@ -47,4 +47,6 @@ export const it: Catalog = {
   'validation.invalidNumber': 'Inserisci un numero.',
   'validation.invalidOption': 'Scegli una delle opzioni proposte.',
   'validation.invalidBoolean': 'Rispondi sì o no.',
+  'fields.titleAlwaysVisible': 'Il titolo è sempre mostrato nel portale e non può essere nascosto.',
+  'fields.customNotReadOnly': 'I campi personalizzati sono modificabili oppure nascosti nel portale.',
 };

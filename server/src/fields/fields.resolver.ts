@@ -1,0 +1,115 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { diff, recordAudit } from '../audit/audit.service.js';
+import { requireAdmin, requireSignedIn } from '../auth/require.js';
+import { isUuid } from '../db/query-helpers.js';
+import { inTransaction } from '../db/transaction.js';
+import type { Context } from '../graphql/context.js';
+import { AppError, badInput, notFound } from '../graphql/errors.js';
+import { requiredText } from '../graphql/validate.js';
+import { PortalSection } from '../settings/portal-settings.entity.js';
+import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
+import { StandardFieldSetting } from '../tickets/ticket.types.js';
+import { TicketVisibility } from '../tickets/ticket.visibility.js';
+import { FieldVisibility, StandardTicketField } from './field-visibility.js';
+import { CreateTicketFieldInput, StandardFieldVisibilityInput, UpdateTicketFieldInput } from './fields.types.js';
+import { CustomFieldKind, TicketField } from './ticket-field.entity.js';
+
+/** Field visibility and custom ticket fields: admins define them; everyone reads what applies to them. */
+@Resolver()
+export class FieldsResolver {
+  @Query(() => [StandardFieldSetting], { description: 'How each standard ticket field appears for the caller (contacts: the portal rules; technicians: the admin’s settings).' })
+  async standardTicketFields(@Ctx() ctx: Context): Promise<StandardFieldSetting[]> {
+    const actor = requireSignedIn(ctx.actor);
+    await assertSectionAvailable(ctx.em, actor, PortalSection.TICKETING);
+    const settings = await loadSettings(ctx.em);
+    const visibility = actor.kind === 'technician' ? TicketVisibility.forContact(settings, []) : await TicketVisibility.load(ctx.em, actor, settings);
+    return Object.values(StandardTicketField).map((field) => ({ field, visibility: visibility.of(field) }));
+  }
+
+  @Query(() => [TicketField], { description: 'Custom ticket fields: all for technicians, the non-hidden ones for contacts.' })
+  async ticketFields(@Ctx() ctx: Context): Promise<TicketField[]> {
+    const actor = requireSignedIn(ctx.actor);
+    await assertSectionAvailable(ctx.em, actor, PortalSection.TICKETING);
+    return (await TicketVisibility.load(ctx.em, actor, await loadSettings(ctx.em))).visibleCustomFields();
+  }
+
+  @Mutation(() => [StandardFieldSetting], { description: 'Sets the portal visibility of standard fields (admins). Applies to contacts on their next request.' })
+  async updateStandardFieldVisibility(
+    @Arg('input', () => [StandardFieldVisibilityInput], { description: 'The fields to change.' }) input: StandardFieldVisibilityInput[],
+    @Ctx() { em, actor, services }: Context,
+  ): Promise<StandardFieldSetting[]> {
+    const admin = requireAdmin(actor);
+    for (const entry of input) {
+      if (entry.field === StandardTicketField.TITLE && entry.visibility === FieldVisibility.HIDDEN) throw badInput('TITLE', 'fields.titleAlwaysVisible');
+    }
+    return inTransaction(em, services.events, async (tx) => {
+      const settings = await loadSettings(tx);
+      const before = { ...settings.standardFieldVisibility };
+      settings.standardFieldVisibility = { ...before, ...Object.fromEntries(input.map((e) => [e.field, e.visibility])) };
+      await tx.flush();
+      recordAudit(tx, admin, 'field_visibility.updated', { changes: diff(before, settings.standardFieldVisibility) });
+      await tx.flush();
+      return Object.values(StandardTicketField).map((field) => ({ field, visibility: settings.standardFieldVisibility[field] }));
+    });
+  }
+
+  @Mutation(() => TicketField, { description: 'Defines a custom ticket field (admins).' })
+  async createTicketField(@Arg('input', { description: 'See the input type.' }) input: CreateTicketFieldInput, @Ctx() { em, actor, services }: Context) {
+    const admin = requireAdmin(actor);
+    const label = requiredText('label', input.label, 100);
+    const options = normalizeOptions(input.kind, input.options ?? []);
+    assertCustomVisibility(input.visibility);
+    return inTransaction(em, services.events, async (tx) => {
+      const position = (await tx.count(TicketField, {})) + 1;
+      const field = tx.create(TicketField, { label, kind: input.kind, options, isRequired: input.isRequired, visibility: input.visibility, position });
+      recordAudit(tx, admin, 'ticket_field.created', { label, kind: input.kind, visibility: input.visibility });
+      await tx.flush();
+      return field;
+    });
+  }
+
+  @Mutation(() => TicketField, { description: 'Changes a custom ticket field (admins).' })
+  async updateTicketField(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketFieldInput, @Ctx() { em, actor, services }: Context) {
+    const admin = requireAdmin(actor);
+    const field = isUuid(input.id) ? await em.findOne(TicketField, input.id) : null;
+    if (!field) throw notFound();
+    const changes: Partial<TicketField> = {};
+    if (input.label != null) changes.label = requiredText('label', input.label, 100);
+    if (input.options != null) changes.options = normalizeOptions(field.kind, input.options);
+    if (input.isRequired != null) changes.isRequired = input.isRequired;
+    if (input.visibility != null) changes.visibility = assertCustomVisibility(input.visibility);
+    if (input.position != null) changes.position = input.position;
+    return inTransaction(em, services.events, async (tx) => {
+      const before = { label: field.label, options: field.options, isRequired: field.isRequired, visibility: field.visibility, position: field.position };
+      tx.assign(field, changes);
+      recordAudit(tx, admin, 'ticket_field.updated', { field: field.id, changes: diff(before, { ...before, ...changes }) });
+      await tx.flush();
+      return field;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a custom ticket field; its values disappear from tickets (admins).' })
+  async deleteTicketField(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
+    const admin = requireAdmin(actor);
+    const field = isUuid(id) ? await em.findOne(TicketField, id) : null;
+    if (!field) throw notFound();
+    await inTransaction(em, services.events, async (tx) => {
+      recordAudit(tx, admin, 'ticket_field.deleted', { field: field.id, label: field.label });
+      tx.remove(field);
+      await tx.flush();
+    });
+    return true;
+  }
+}
+
+function assertCustomVisibility(visibility: FieldVisibility): FieldVisibility {
+  // As in the source product: custom fields are EDITABLE or HIDDEN, never read-only.
+  if (visibility === FieldVisibility.READ_ONLY) throw new AppError('BAD_USER_INPUT', 'fields.customNotReadOnly', { field: 'visibility' });
+  return visibility;
+}
+
+function normalizeOptions(kind: CustomFieldKind, options: string[]): string[] {
+  const cleaned = [...new Set(options.map((o) => o.trim()).filter(Boolean))];
+  if (kind === CustomFieldKind.DROPDOWN && cleaned.length === 0) throw badInput('options', 'validation.required');
+  return kind === CustomFieldKind.DROPDOWN ? cleaned : [];
+}
