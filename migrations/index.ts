@@ -4,10 +4,12 @@ import { Migration20261125165750 } from './Migration20261125165750.js';
 import { Migration20261125170838 } from './Migration20261125170838.js';
 import { Migration20261125171255 } from './Migration20261125171255.js';
 import { Migration20261125173501 } from './Migration20261125173501.js';
+import { Migration20261125174411 } from './Migration20261125174411.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
   { name: 'Migration20261125170838', class: Migration20261125170838 },
   { name: 'Migration20261125171255', class: Migration20261125171255 },
   { name: 'Migration20261125173501', class: Migration20261125173501 },
+  { name: 'Migration20261125174411', class: Migration20261125174411 },
 ];

@@ -11,6 +11,8 @@ import { ormConfig } from './db/mikro-orm.config.js';
 import type { AppServices } from './graphql/context.js';
 import { createHttpServer } from './graphql/http-server.js';
 import { buildPorticoSchema } from './graphql/schema.js';
+import { receiveMail } from './mail/inbound-mail.js';
+import { startInboundSmtp } from './mail/inbound-smtp.js';
 import { createMailer } from './mail/mailer.js';
 import { PostgresEventBus } from './pubsub/event-bus.js';
 import { createDnsLookup } from './settings/domain-check.js';
@@ -30,6 +32,8 @@ export interface RunningPortico {
   orm: MikroORM;
   services: AppServices;
   outbox: OutboxWorker;
+  /** Port of the inbound SMTP listener, when on. */
+  inboundSmtpPort?: number;
   stop(): Promise<void>;
 }
 
@@ -68,6 +72,10 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     });
     await new Promise<void>((ready) => httpServer.listen(config.port, config.host, ready));
     outbox.start();
+    const inboundSmtp = config.inboundSmtpPort === undefined
+      ? undefined
+      : await startInboundSmtp(config.inboundSmtpPort, config.host, (raw) => receiveMail(orm, services, raw));
+    if (inboundSmtp) log(`Receiving support mail by SMTP on port ${inboundSmtp.port}`);
     const { port } = httpServer.address() as AddressInfo;
     const url = `${config.tlsCertFile ? 'https' : 'http'}://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
@@ -76,7 +84,9 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       orm,
       services,
       outbox,
+      inboundSmtpPort: inboundSmtp?.port,
       async stop() {
+        await inboundSmtp?.close();
         await stopApollo();
         await outbox.stop();
         await events.close();

@@ -26,6 +26,10 @@ export interface PorticoConfig {
   /** Serve HTTPS directly with these PEM files (otherwise HTTP, e.g. behind a reverse proxy). */
   tlsCertFile?: string;
   tlsKeyFile?: string;
+  /** Port of the built-in SMTP listener for the support address (unset = off; 0 = any free port). */
+  inboundSmtpPort?: number;
+  /** Shared secret for POST /inbound-mail (header X-Inbound-Secret); unset = endpoint off. */
+  inboundMailSecret?: string;
   /** Port of the embedded PostgreSQL. */
   embeddedDatabasePort: number;
 }
@@ -44,6 +48,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PorticoConf
     trustProxy: env.TRUST_PROXY || undefined,
     dnsServers: env.DNS_SERVERS ? env.DNS_SERVERS.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     tlsCertFile: env.TLS_CERT_FILE || undefined,
+    inboundSmtpPort: env.INBOUND_SMTP_PORT ? Number(env.INBOUND_SMTP_PORT) : undefined,
+    inboundMailSecret: env.INBOUND_MAIL_SECRET || undefined,
     tlsKeyFile: env.TLS_KEY_FILE || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Portico <portico@localhost>',

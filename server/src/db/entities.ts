@@ -11,7 +11,9 @@ import { TicketField } from '../fields/ticket-field.entity.js';
 import { TicketComment } from '../tickets/ticket-comment.entity.js';
 import { TicketStatusChange } from '../tickets/ticket-status-change.entity.js';
 import { Ticket } from '../tickets/ticket.entity.js';
+import { InboundMessage } from '../mail/inbound-message.entity.js';
+import { TicketAttachment } from '../tickets/ticket-attachment.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange];
+export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, InboundMessage];

@@ -12,6 +12,8 @@ import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { actorForToken } from '../auth/session.service.js';
+import { receiveMail } from '../mail/inbound-mail.js';
+import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/language.js';
 import type { AppServices, Context } from './context.js';
 import { localizeError } from './errors.js';
@@ -108,6 +110,41 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       },
     }),
   );
+
+  // Raw MIME from a mail provider's webhook or a script; same processing as the SMTP listener.
+  app.post('/inbound-mail', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
+    const secret = services.config.inboundMailSecret;
+    if (!secret || req.get('x-inbound-secret') !== secret) {
+      res.status(secret ? 403 : 404).json({ error: secret ? 'FORBIDDEN' : 'NOT_FOUND' });
+      return;
+    }
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+      res.status(400).json({ error: 'BAD_USER_INPUT', message: 'Send the raw MIME message as the request body.' });
+      return;
+    }
+    try {
+      res.status(202).json(await receiveMail(orm, services, req.body));
+    } catch (error) {
+      console.error('Inbound mail failed:', error);
+      res.status(500).json({ error: 'INTERNAL_SERVER_ERROR' });
+    }
+  });
+
+  // Attachment downloads: the same session and ticket rules as the API.
+  app.get('/attachments/:id', async (req, res) => {
+    const em = orm.em.fork();
+    const actor = await actorForToken(em, tokenFromHeaders(req.headers));
+    const context = { em, actor, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
+    const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
+    if (!attachment) {
+      res.status(actor.kind === 'anonymous' ? 401 : 404).json({ error: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
+      return;
+    }
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(attachment.content);
+  });
 
   serveClient(app, '/admin', adminDir);
   serveClient(app, '/', portalDir);

@@ -15,6 +15,7 @@ import { once, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
 import { Technician } from '../technicians/technician.entity.js';
+import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
 import { TicketImpact, TicketPriority, TicketSource, TicketType } from './ticket.enums.js';
 import { ticketPolicy, type TicketListScope } from './ticket.policy.js';
@@ -42,11 +43,19 @@ export async function findVisibleTicket(ctx: Context, id: string): Promise<Ticke
   return ticket;
 }
 
+export async function findVisibleAttachment(ctx: Context, id: string): Promise<TicketAttachment> {
+  const attachment = isUuid(id) ? await ctx.em.findOne(TicketAttachment, id, { populate: ['content'] }) : null;
+  if (!attachment) throw notFound();
+  await findVisibleTicket(ctx, attachment.ticket.id); // NOT_FOUND unless the caller may see the ticket
+  return attachment;
+}
+
 async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
   const actor = requireSignedIn(ctx.actor);
   const settings = await settingsOf(ctx);
   const visibility = await visibilityOf(ctx);
-  return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, actor, settings, visibility }));
+  const mail = { secrets: ctx.services.secrets, publicUrl: ctx.services.config.publicUrl };
+  return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, actor, settings, visibility, mail }));
 }
 
 @Resolver(() => Ticket)
@@ -227,6 +236,11 @@ export class TicketResolver {
       const value = t.customFieldValues[field.id];
       return { field, value: value === undefined || value === null ? null : String(value) };
     });
+  }
+
+  @FieldResolver(() => [TicketAttachment], { description: 'Files that came with the ticket; download at /attachments/{id} with the same session.' })
+  async attachments(@Root() t: Ticket, @Ctx() ctx: Context) {
+    return ctx.em.find(TicketAttachment, { ticket: t.id }, { orderBy: { createdAt: 'asc' } });
   }
 
   @FieldResolver(() => TicketPermissions, { description: 'What the caller may do with this ticket.' })

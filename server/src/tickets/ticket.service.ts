@@ -10,6 +10,7 @@ import { AppError, badInput } from '../graphql/errors.js';
 import { requiredText } from '../graphql/validate.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
+import { queueTicketReplyEmail, queueTicketResolvedEmail, type TicketMailDeps } from '../mail/ticket-emails.js';
 import { TicketComment } from './ticket-comment.entity.js';
 import { TicketSource } from './ticket.enums.js';
 import { ticketPolicy } from './ticket.policy.js';
@@ -25,6 +26,7 @@ export interface TicketWriteContext {
   actor: SignedInActor;
   settings: PortalSettings;
   visibility: TicketVisibility;
+  mail: TicketMailDeps;
 }
 
 /** Opens a ticket; contacts for themselves with only the fields they may edit. */
@@ -102,6 +104,10 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
   // A contact's answer to a ticket waiting for it (PENDING) hands it back to the technicians.
   if (actor.kind === 'contact' && ticket.status === TicketStatus.PENDING) await changeStatus(ctx, ticket, TicketStatus.OPEN);
   await tx.flush();
+  if (actor.kind === 'technician' && !comment.isInternal) {
+    await queueTicketReplyEmail(tx, ctx.emit, ctx.mail, ctx.settings, ticket, (await actorName(tx, actor)) ?? '', comment.body);
+    await tx.flush();
+  }
   ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
   return comment;
 }
@@ -129,6 +135,7 @@ export async function reopenTicket(ctx: TicketWriteContext, ticket: Ticket): Pro
 async function changeStatus(ctx: TicketWriteContext, ticket: Ticket, to: TicketStatus): Promise<void> {
   ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: ctx.actor.kind, actorName: await actorName(ctx.tx, ctx.actor) });
   ticket.status = to;
+  if (to === TicketStatus.RESOLVED && ctx.actor.kind === 'technician') await queueTicketResolvedEmail(ctx.tx, ctx.emit, ctx.mail, ctx.settings, ticket);
 }
 
 function assertEditable<T>(visibility: TicketVisibility, field: StandardTicketField, inputField: string, value: T): T {

@@ -49,4 +49,11 @@ export const de: Catalog = {
   'validation.invalidBoolean': 'Bitte antworten Sie mit Ja oder Nein.',
   'fields.titleAlwaysVisible': 'Der Titel wird im Portal immer angezeigt und kann nicht ausgeblendet werden.',
   'fields.customNotReadOnly': 'Benutzerdefinierte Felder sind im Portal entweder bearbeitbar oder ausgeblendet.',
+  'mail.ticket.subject': '[#{number}] {title}',
+  'mail.ticket.greeting': 'Hallo {name},',
+  'mail.ticket.replyIntro': '{author} hat auf Ihr Ticket geantwortet:',
+  'mail.ticket.resolvedIntro': 'Ihr Ticket wurde als gelöst markiert. Falls das Problem weiter besteht, antworten Sie auf diese E-Mail oder eröffnen Sie das Ticket im Portal erneut.',
+  'mail.ticket.view': 'Ticket im Portal ansehen',
+  'mail.ticket.replyHint': 'Sie können direkt auf diese E-Mail antworten; lassen Sie [#{number}] im Betreff stehen.',
+  'mail.ticket.signOff': 'Ihr IT-Support-Team',
 };

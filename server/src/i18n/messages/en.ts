@@ -48,6 +48,13 @@ export const en = {
   'validation.invalidBoolean': 'Please answer yes or no.',
   'fields.titleAlwaysVisible': 'The title is always shown in the portal; it cannot be hidden.',
   'fields.customNotReadOnly': 'Custom fields are either editable or hidden in the portal.',
+  'mail.ticket.subject': '[#{number}] {title}',
+  'mail.ticket.greeting': 'Hello {name},',
+  'mail.ticket.replyIntro': '{author} replied to your ticket:',
+  'mail.ticket.resolvedIntro': 'Your ticket was marked as resolved. If the problem persists, reply to this email or reopen the ticket in the portal.',
+  'mail.ticket.view': 'View the ticket in the portal',
+  'mail.ticket.replyHint': 'You can answer by replying to this email; keep [#{number}] in the subject.',
+  'mail.ticket.signOff': 'Your IT support team',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -49,4 +49,11 @@ export const es: Catalog = {
   'validation.invalidBoolean': 'Responda sí o no.',
   'fields.titleAlwaysVisible': 'El título siempre se muestra en el portal; no se puede ocultar.',
   'fields.customNotReadOnly': 'Los campos personalizados son editables u ocultos en el portal.',
+  'mail.ticket.subject': '[#{number}] {title}',
+  'mail.ticket.greeting': 'Hola, {name}:',
+  'mail.ticket.replyIntro': '{author} ha respondido a su ticket:',
+  'mail.ticket.resolvedIntro': 'Su ticket se ha marcado como resuelto. Si el problema continúa, responda a este correo o reabra el ticket en el portal.',
+  'mail.ticket.view': 'Ver el ticket en el portal',
+  'mail.ticket.replyHint': 'Puede contestar respondiendo a este correo; mantenga [#{number}] en el asunto.',
+  'mail.ticket.signOff': 'Su equipo de soporte de TI',
 };

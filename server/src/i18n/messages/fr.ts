@@ -49,4 +49,11 @@ export const fr: Catalog = {
   'validation.invalidBoolean': 'Veuillez répondre par oui ou par non.',
   'fields.titleAlwaysVisible': 'Le titre est toujours affiché dans le portail ; il ne peut pas être masqué.',
   'fields.customNotReadOnly': 'Les champs personnalisés sont soit modifiables, soit masqués dans le portail.',
+  'mail.ticket.subject': '[#{number}] {title}',
+  'mail.ticket.greeting': 'Bonjour {name},',
+  'mail.ticket.replyIntro': '{author} a répondu à votre ticket :',
+  'mail.ticket.resolvedIntro': 'Votre ticket a été marqué comme résolu. Si le problème persiste, répondez à cet e-mail ou rouvrez le ticket dans le portail.',
+  'mail.ticket.view': 'Voir le ticket dans le portail',
+  'mail.ticket.replyHint': 'Vous pouvez répondre directement à cet e-mail ; gardez [#{number}] dans l’objet.',
+  'mail.ticket.signOff': 'Votre équipe d’assistance informatique',
 };

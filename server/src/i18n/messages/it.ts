@@ -49,4 +49,11 @@ export const it: Catalog = {
   'validation.invalidBoolean': 'Rispondi sì o no.',
   'fields.titleAlwaysVisible': 'Il titolo è sempre mostrato nel portale e non può essere nascosto.',
   'fields.customNotReadOnly': 'I campi personalizzati sono modificabili oppure nascosti nel portale.',
+  'mail.ticket.subject': '[#{number}] {title}',
+  'mail.ticket.greeting': 'Ciao {name},',
+  'mail.ticket.replyIntro': '{author} ha risposto al tuo ticket:',
+  'mail.ticket.resolvedIntro': 'Il tuo ticket è stato segnato come risolto. Se il problema persiste, rispondi a questa email o riapri il ticket nel portale.',
+  'mail.ticket.view': 'Vedi il ticket nel portale',
+  'mail.ticket.replyHint': 'Puoi rispondere direttamente a questa email; lascia [#{number}] nell’oggetto.',
+  'mail.ticket.signOff': 'Il tuo team di assistenza IT',
 };
