@@ -152,6 +152,29 @@ describe('tickets: who sees and does what', () => {
     expect((await tech.errorOf(UPDATE, { input: { id: ticket.id, dueDate: '2026-13-45' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
   });
 
+  it('live updates reach only callers who may see the ticket, checked at delivery', async () => {
+    const watcher = await buildContact(portico);
+    const watcherClient = await watcher.signIn();
+    const mine = await openTicketAs(watcherClient, { title: 'Watch me' });
+    const theirs = await openTicketAs(await (await buildContact(portico)).signIn(), { title: 'Not yours' });
+    const ws = watcherClient.websocket();
+    const received: Array<{ id: string; title: string }> = [];
+    const first = new Promise<void>((resolve, reject) =>
+      ws.subscribe({ query: 'subscription { ticketChanged { id title latestComment { body } } }' }, {
+        next: (value) => { received.push((value.data as { ticketChanged: { id: string; title: string } }).ticketChanged); resolve(); },
+        error: reject, complete: () => undefined,
+      }),
+    );
+    await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
+    await new Promise((r) => setTimeout(r, 150));
+    await tech.ok(REPLY, { input: { ticketId: theirs.id, body: 'for the other customer' } });
+    await tech.ok(REPLY, { input: { ticketId: mine.id, body: 'for you' } });
+    await first;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.map((t) => t.id)).toEqual([mine.id]);
+    await ws.dispose();
+  });
+
   it('technicians filter and search; no session is UNAUTHENTICATED; Ticketing off is FORBIDDEN for contacts', async () => {
     const person = await buildContact(portico);
     const client = await person.signIn();
