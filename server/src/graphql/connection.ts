@@ -32,7 +32,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise, so the count query runs only when a client asks for totalCount. */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the Relay connection type `<Name>Connection` with `<Name>Edge` for a node type. */
@@ -55,7 +56,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items the whole list holds.' })
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
   return ConnectionType;
 }
@@ -82,10 +83,13 @@ export async function paginate<T extends object>(
       throw badInput('after', 'validation.invalidCursor');
     }
   }
-  const cursor = await em.findByCursor(entity, where, { first: args.first, after: args.after ?? undefined, orderBy, includeCount: true, ...options } as FindByCursorOptions<T, never>);
+  const cursor = await em.findByCursor(entity, where, { first: args.first, after: args.after ?? undefined, orderBy, includeCount: false, ...options } as unknown as FindByCursorOptions<T, never>);
   return {
     edges: cursor.items.map((item) => ({ cursor: cursor.from(item), node: item })),
     pageInfo: { hasNextPage: !!cursor.hasNextPage, hasPreviousPage: !!cursor.hasPrevPage, startCursor: cursor.startCursor, endCursor: cursor.endCursor },
-    totalCount: cursor.totalCount ?? cursor.items.length,
+    // A getter: the COUNT(*) runs only when a client selects totalCount.
+    get totalCount() {
+      return em.count(entity, where);
+    },
   };
 }

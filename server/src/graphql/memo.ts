@@ -21,5 +21,16 @@ export function once<T>(ctx: Context, key: string, compute: () => Promise<T>): P
 export function refreshForEvent(ctx: Context): Context {
   ctx.em = ctx.em.fork();
   memos.delete(ctx);
+  values.delete(ctx);
   return ctx;
+}
+
+const values = new WeakMap<Context, Map<string, unknown>>();
+
+/** One instance per request of something stateful, e.g. a DataLoader (batching needs one shared instance). */
+export function perRequest<T>(ctx: Context, key: string, create: () => T): T {
+  let map = values.get(ctx);
+  if (!map) values.set(ctx, (map = new Map()));
+  if (!map.has(key)) map.set(key, create());
+  return map.get(key) as T;
 }

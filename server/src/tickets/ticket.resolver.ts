@@ -1,4 +1,5 @@
 import { filter } from '@graphql-yoga/subscription';
+import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Actor } from '../auth/actor.js';
@@ -11,7 +12,7 @@ import { StandardTicketField } from '../fields/field-visibility.js';
 import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { notFound } from '../graphql/errors.js';
-import { once, refreshForEvent } from '../graphql/memo.js';
+import { once, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
 import { Technician } from '../technicians/technician.entity.js';
@@ -48,6 +49,19 @@ export async function findVisibleAttachment(ctx: Context, id: string): Promise<T
   if (!attachment) throw notFound();
   await findVisibleTicket(ctx, attachment.ticket.id); // NOT_FOUND unless the caller may see the ticket
   return attachment;
+}
+
+/** The newest visible comment of every ticket on a page, in one query (DISTINCT ON), per request. */
+function latestCommentLoader(ctx: Context) {
+  return perRequest(ctx, 'latestComment', () => new DataLoader<string, TicketComment | null>(async (ticketIds) => {
+    const publicOnly = ctx.actor.kind !== 'technician';
+    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+      `select distinct on (ticket_id) * from ticket_comments where ticket_id in (${ticketIds.map(() => '?').join(',')})${publicOnly ? ' and is_internal = false' : ''} order by ticket_id, created_at desc, id desc`,
+      [...ticketIds],
+    );
+    const byTicket = new Map(rows.map((row) => [row.ticket_id as string, ctx.em.map(TicketComment, row)]));
+    return ticketIds.map((id) => byTicket.get(id) ?? null);
+  }));
 }
 
 async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
@@ -221,7 +235,7 @@ export class TicketResolver {
 
   @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
   async latestComment(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return ctx.em.findOne(TicketComment, { ticket: t.id, ...(ctx.actor.kind === 'technician' ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    return latestCommentLoader(ctx).load(t.id);
   }
 
   @FieldResolver(() => [TicketStatusChange], { description: 'Status history, oldest first; empty when the status is hidden from the caller.' })
