@@ -33,5 +33,7 @@ export interface Context {
   ip: string;
   userAgent?: string;
   cookie?: SessionCookie;
+  /** The bearer or cookie token this context was built from (re-checked for each subscription event). */
+  sessionToken?: string;
   services: AppServices;
 }

@@ -46,7 +46,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     const actor = await actorForToken(em, token);
     const browserLanguage = negotiateLanguage(headers['accept-language']);
     const accountLanguage = actor.kind === 'anonymous' ? null : actor.language;
-    return { em, actor, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services };
+    return { em, actor, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
   }
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

@@ -1,3 +1,4 @@
+import { actorForToken } from '../auth/session.service.js';
 import type { Context } from './context.js';
 
 const memos = new WeakMap<Context, Map<string, Promise<unknown>>>();
@@ -15,13 +16,15 @@ export function once<T>(ctx: Context, key: string, compute: () => Promise<T>): P
 
 /**
  * Subscriptions reuse one context for all events of an operation. Before resolving an event, give
- * it a fresh EntityManager and forget memoised reads, so each event sees the current data and the
- * current settings (a changed scope or field visibility applies to the very next event).
+ * it a fresh EntityManager, forget memoised reads and check the session again, so each event sees
+ * the current data, settings and permissions (a revoked session, a changed scope or field
+ * visibility applies to the very next event).
  */
-export function refreshForEvent(ctx: Context): Context {
+export async function refreshForEvent(ctx: Context): Promise<Context> {
   ctx.em = ctx.em.fork();
   memos.delete(ctx);
   values.delete(ctx);
+  ctx.actor = await actorForToken(ctx.em, ctx.sessionToken);
   return ctx;
 }
 

@@ -4,6 +4,7 @@ import { requireAdmin, requireSignedIn } from '../auth/require.js';
 import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
+import { refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
 import { checkDomain, DomainCheck } from './domain-check.js';
 import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
@@ -32,9 +33,9 @@ export class SettingsResolver {
     },
     description: 'The sections the caller may use, sent again whenever the portal settings change.',
   })
-  async availableSectionsChanged(@Root() _event: unknown, @Ctx() { em, actor }: Context): Promise<PortalSection[]> {
-    const eventEm = em.fork(); // a fresh EntityManager per event: no stale identity map between events
-    return availableSections(eventEm, actor, await loadSettings(eventEm));
+  async availableSectionsChanged(@Root() _event: unknown, @Ctx() ctx: Context): Promise<PortalSection[]> {
+    const { em, actor } = await refreshForEvent(ctx); // fresh data and a re-checked session per event
+    return availableSections(em, actor, await loadSettings(em));
   }
 
   @FieldResolver(() => String, { description: 'Address of the portal: the custom domain when set, else PUBLIC_URL.' })

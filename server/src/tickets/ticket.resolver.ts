@@ -151,7 +151,8 @@ export class TicketResolver {
       requireSignedIn(context.actor);
       const visibleNow = filter(async (event: { ticketId: string }) => {
         if (args.ticketId && event.ticketId !== args.ticketId) return false;
-        const probe = refreshForEvent(context);
+        const probe = await refreshForEvent(context);
+        if (probe.actor.kind === 'anonymous') return false; // signed out or revoked meanwhile
         try {
           return (await probe.em.count(Ticket, { $and: [{ id: event.ticketId }, await ticketScope(probe)] })) > 0;
         } catch {
@@ -166,7 +167,7 @@ export class TicketResolver {
     @Arg('ticketId', () => ID, { nullable: true, description: 'Only this ticket.' }) _ticketId: string | null,
     @Ctx() ctx: Context,
   ): Promise<Ticket> {
-    return findVisibleTicket(refreshForEvent(ctx), event.ticketId);
+    return findVisibleTicket(await refreshForEvent(ctx), event.ticketId);
   }
 
   // ---- fields: every value a contact may not see is masked here, for every path ----

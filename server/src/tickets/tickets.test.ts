@@ -172,6 +172,12 @@ describe('tickets: who sees and does what', () => {
     await first;
     await new Promise((r) => setTimeout(r, 300));
     expect(received.map((t) => t.id)).toEqual([mine.id]);
+
+    // Signed out everywhere: the open subscription gets nothing more.
+    await watcherClient.ok('mutation { signOutEverywhere }');
+    await tech.ok(REPLY, { input: { ticketId: mine.id, body: 'after sign-out' } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(received).toHaveLength(1);
     await ws.dispose();
   });
 
