@@ -24,6 +24,8 @@ import { ensureFirstAdmin } from './technicians/technician.service.js';
 export interface StartOptions {
   log?: (line: string) => void;
   throttle?: ThrottleLimits;
+  /** Sees every SQL statement the ORM sends (benchmarks count statements per request with it). */
+  onQuery?: (sql: string) => void;
 }
 
 export interface RunningPortico {
@@ -50,7 +52,8 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     log(`Embedded PostgreSQL running with data in ${config.dataDir}`);
   }
 
-  const orm = await MikroORM.init(ormConfig(databaseUrl));
+  const onQuery = options.onQuery;
+  const orm = await MikroORM.init(ormConfig(databaseUrl, onQuery ? { debug: ['query'], logger: (message) => onQuery(message) } : {}));
   try {
     await orm.getMigrator().up();
     await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, log);
