@@ -10,11 +10,14 @@ import { ContactDetailPage } from './routes/contacts/ContactDetail';
 import { ContactListPage } from './routes/contacts/ContactList';
 import { CustomerDetailPage } from './routes/customers/CustomerDetail';
 import { CustomerListPage } from './routes/customers/CustomerList';
+import { FieldsPage } from './routes/fields/FieldsPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
 import { SettingsPage } from './routes/settings/SettingsPage';
 import { SignInPage } from './routes/SignIn';
 import { TechnicianDetailPage } from './routes/technicians/TechnicianDetail';
 import { TechnicianListPage } from './routes/technicians/TechnicianList';
+import { TicketDetailPage } from './routes/tickets/TicketDetail';
+import { TicketListPage } from './routes/tickets/TicketList';
 
 /**
  * Signed out, every URL shows the sign-in page and stays in the address bar, so signing in lands
@@ -50,12 +53,15 @@ export function App() {
     <SessionProvider>
       <Router base="/admin" root={Shell}>
         <Route path="/" component={() => <Navigate href="/customers" />} />
+        <Route path="/tickets" component={TicketListPage} />
+        <Route path="/tickets/:id" component={TicketDetailPage} />
         <Route path="/customers" component={CustomerListPage} />
         <Route path="/customers/:id" component={CustomerDetailPage} />
         <Route path="/contacts" component={ContactListPage} />
         <Route path="/contacts/:id" component={ContactDetailPage} />
         <Route path="/technicians" component={TechnicianListPage} />
         <Route path="/technicians/:id" component={TechnicianDetailPage} />
+        <Route path="/fields" component={FieldsPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/outbox" component={OutboxPage} />
         <Route path="/account" component={AccountPage} />

@@ -18,11 +18,17 @@ export function Layout(props: { children?: JSX.Element }) {
           <span>{t('app.name')}</span>
         </p>
         <nav aria-label={t('nav.label')} class="nav" data-testid="nav">
+          <A href="/tickets" class="nav__item" activeClass="nav__item--active" data-testid="nav-tickets">
+            {t('nav.tickets')}
+          </A>
           <A href="/customers" class="nav__item" activeClass="nav__item--active" data-testid="nav-customers">
             {t('nav.customers')}
           </A>
           <A href="/contacts" class="nav__item" activeClass="nav__item--active" data-testid="nav-contacts">
             {t('nav.contacts')}
+          </A>
+          <A href="/fields" class="nav__item" activeClass="nav__item--active" data-testid="nav-fields">
+            {t('nav.fields')}
           </A>
           <A href="/settings" class="nav__item" activeClass="nav__item--active" data-testid="nav-settings">
             {t('nav.settings')}

@@ -1,6 +1,19 @@
 import type { LanguageCode } from '../../../client-common/src/i18n';
 import { LANGUAGE_NAMES } from '../../../client-common/src/i18n';
-import type { OutboxStatus, PortalSection, SectionScopeMode, TechnicianRole, TicketStatus } from '../gql/graphql';
+import type {
+  CustomFieldKind,
+  FieldVisibility,
+  OutboxStatus,
+  PortalSection,
+  SectionScopeMode,
+  StandardTicketField,
+  TechnicianRole,
+  TicketImpact,
+  TicketPriority,
+  TicketSource,
+  TicketStatus,
+  TicketType,
+} from '../gql/graphql';
 import { t } from './i18n';
 
 /** Enum values as people read them; one literal key per value so the catalog check sees them all. */
@@ -63,5 +76,102 @@ export function outboxStatusLabel(status: OutboxStatus): string {
       return t('outbox.status.sent');
     case 'FAILED':
       return t('outbox.status.failed');
+  }
+}
+
+export function ticketPriorityLabel(priority: TicketPriority): string {
+  switch (priority) {
+    case 'LOW':
+      return t('ticketPriority.low');
+    case 'NORMAL':
+      return t('ticketPriority.normal');
+    case 'HIGH':
+      return t('ticketPriority.high');
+    case 'URGENT':
+      return t('ticketPriority.urgent');
+  }
+}
+
+export function ticketTypeLabel(type: TicketType): string {
+  switch (type) {
+    case 'INCIDENT':
+      return t('ticketType.incident');
+    case 'PROBLEM':
+      return t('ticketType.problem');
+    case 'QUESTION':
+      return t('ticketType.question');
+    case 'REQUEST':
+      return t('ticketType.request');
+  }
+}
+
+export function ticketImpactLabel(impact: TicketImpact): string {
+  switch (impact) {
+    case 'LOW':
+      return t('ticketImpact.low');
+    case 'MEDIUM':
+      return t('ticketImpact.medium');
+    case 'HIGH':
+      return t('ticketImpact.high');
+  }
+}
+
+export function ticketSourceLabel(source: TicketSource): string {
+  switch (source) {
+    case 'API':
+      return t('ticketSource.api');
+    case 'CONSOLE':
+      return t('ticketSource.console');
+    case 'EMAIL':
+      return t('ticketSource.email');
+    case 'PORTAL':
+      return t('ticketSource.portal');
+  }
+}
+
+export function standardFieldLabel(field: StandardTicketField): string {
+  switch (field) {
+    case 'TITLE':
+      return t('fields.standard.title');
+    case 'DESCRIPTION':
+      return t('fields.standard.description');
+    case 'STATUS':
+      return t('fields.standard.status');
+    case 'PRIORITY':
+      return t('fields.standard.priority');
+    case 'TYPE':
+      return t('fields.standard.type');
+    case 'IMPACT':
+      return t('fields.standard.impact');
+    case 'TECHNICIAN':
+      return t('fields.standard.technician');
+    case 'DUE_DATE':
+      return t('fields.standard.dueDate');
+  }
+}
+
+export function visibilityLabel(visibility: FieldVisibility): string {
+  switch (visibility) {
+    case 'EDITABLE':
+      return t('fields.visibility.editable');
+    case 'READ_ONLY':
+      return t('fields.visibility.readOnly');
+    case 'HIDDEN':
+      return t('fields.visibility.hidden');
+  }
+}
+
+export function fieldKindLabel(kind: CustomFieldKind): string {
+  switch (kind) {
+    case 'TEXT':
+      return t('fields.kind.text');
+    case 'NUMBER':
+      return t('fields.kind.number');
+    case 'DATE':
+      return t('fields.kind.date');
+    case 'DROPDOWN':
+      return t('fields.kind.dropdown');
+    case 'CHECKBOX':
+      return t('fields.kind.checkbox');
   }
 }

@@ -1,0 +1,177 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { Field, FormMessage } from '../../components/Field';
+import { graphql } from '../../gql';
+import type { TicketImpact, TicketPriority, TicketType } from '../../gql/graphql';
+import { formError, type FormError } from '../../lib/errors';
+import { t } from '../../lib/i18n';
+import { ticketImpactLabel, ticketPriorityLabel, ticketTypeLabel } from '../../lib/labels';
+import { CustomFieldInput } from './CustomFieldInput';
+import { ContactSelect, CustomerSelect, TechnicianSelect, type Picked } from './Pickers';
+import { IMPACTS, PRIORITIES, TYPES } from './ticketEnums';
+
+export const TicketFieldsQuery = graphql(`
+  query AdminTicketFields {
+    ticketFields {
+      id
+      label
+      kind
+      options
+      isRequired
+      visibility
+      position
+    }
+  }
+`);
+
+const OpenTicketMutation = graphql(`
+  mutation AdminOpenTicket($input: OpenTicketInput!) {
+    openTicket(input: $input) {
+      id
+      number
+      title
+    }
+  }
+`);
+
+/** "New ticket": for a customer (and optionally one of its contacts), with every field a technician sets. */
+export function NewTicketForm(props: { onCreated: (ticket: { id: string; number: number; title: string }) => void; onCancel: () => void }) {
+  const prefix = 'new-ticket';
+  const [fields] = createQuery({ query: TicketFieldsQuery });
+  const [, openTicket] = createMutation(OpenTicketMutation);
+  const [customer, setCustomer] = createSignal<Picked | null>(null);
+  const [contact, setContact] = createSignal<Picked | null>(null);
+  const [title, setTitle] = createSignal('');
+  const [description, setDescription] = createSignal('');
+  const [priority, setPriority] = createSignal<TicketPriority | ''>('');
+  const [type, setType] = createSignal<TicketType | ''>('');
+  const [impact, setImpact] = createSignal<TicketImpact | ''>('');
+  const [technicianId, setTechnicianId] = createSignal('');
+  const [dueDate, setDueDate] = createSignal('');
+  const [custom, setCustom] = createSignal<Record<string, string>>({});
+  const [error, setError] = createSignal<FormError>();
+  const [busy, setBusy] = createSignal(false);
+  const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
+  const known = () => ['title', 'description', 'customerId', 'contactId', 'priority', 'type', 'impact', 'technicianId', 'dueDate'];
+  const generalError = () => {
+    const failure = error();
+    if (!failure) return undefined;
+    if (failure.field && (known().includes(failure.field) || failure.field.startsWith('customFields.'))) return undefined;
+    return failure.message;
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const outcome = await openTicket({
+        input: {
+          title: title().trim(),
+          description: description().trim() || null,
+          customerId: customer()?.id ?? null,
+          contactId: contact()?.id ?? null,
+          priority: priority() || null,
+          type: type() || null,
+          impact: impact() || null,
+          technicianId: technicianId() || null,
+          dueDate: dueDate() || null,
+          customFields: Object.entries(custom())
+            .filter(([, value]) => value !== '')
+            .map(([fieldId, value]) => ({ fieldId, value })),
+        },
+      });
+      if (outcome.data) props.onCreated(outcome.data.openTicket);
+      else setError(formError(outcome.error) ?? { message: t('common.unexpectedError') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form form--wide" data-testid={prefix} onSubmit={submit} novalidate>
+      <div class="form__grid">
+        <Field label={t('tickets.field.customer')} for={`${prefix}-customer`} testid={`${prefix}-customer-field`} error={fieldError('customerId')}>
+          <CustomerSelect
+            id={`${prefix}-customer`}
+            testid={`${prefix}-customer`}
+            selected={customer()}
+            error={fieldError('customerId')}
+            onSelect={(picked) => {
+              setCustomer(picked);
+              setContact(null);
+            }}
+          />
+        </Field>
+        <Field label={t('tickets.field.contact')} for={`${prefix}-contact`} testid={`${prefix}-contact-field`} hint={t('tickets.field.contactHint')} error={fieldError('contactId')}>
+          <ContactSelect id={`${prefix}-contact`} testid={`${prefix}-contact`} customerId={customer()?.id ?? null} selected={contact()} error={fieldError('contactId')} onSelect={setContact} />
+        </Field>
+      </div>
+      <Field label={t('tickets.field.title')} for={`${prefix}-title`} testid={`${prefix}-title-field`} error={fieldError('title')}>
+        <input id={`${prefix}-title`} data-testid={`${prefix}-title`} value={title()} aria-invalid={!!fieldError('title')} onInput={(e) => setTitle(e.currentTarget.value)} />
+      </Field>
+      <Field label={t('tickets.field.description')} for={`${prefix}-description`} testid={`${prefix}-description-field`} error={fieldError('description')}>
+        <textarea id={`${prefix}-description`} data-testid={`${prefix}-description`} rows={5} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
+      </Field>
+      <div class="form__grid">
+        <Field label={t('tickets.field.priority')} for={`${prefix}-priority`} testid={`${prefix}-priority-field`} error={fieldError('priority')}>
+          <select id={`${prefix}-priority`} data-testid={`${prefix}-priority`} onChange={(e) => setPriority(e.currentTarget.value as TicketPriority | '')}>
+            <option value="">{t('tickets.field.none')}</option>
+            <For each={PRIORITIES}>{(value) => <option value={value}>{ticketPriorityLabel(value)}</option>}</For>
+          </select>
+        </Field>
+        <Field label={t('tickets.field.type')} for={`${prefix}-type`} testid={`${prefix}-type-field`} error={fieldError('type')}>
+          <select id={`${prefix}-type`} data-testid={`${prefix}-type`} onChange={(e) => setType(e.currentTarget.value as TicketType | '')}>
+            <option value="">{t('tickets.field.none')}</option>
+            <For each={TYPES}>{(value) => <option value={value}>{ticketTypeLabel(value)}</option>}</For>
+          </select>
+        </Field>
+        <Field label={t('tickets.field.impact')} for={`${prefix}-impact`} testid={`${prefix}-impact-field`} error={fieldError('impact')}>
+          <select id={`${prefix}-impact`} data-testid={`${prefix}-impact`} onChange={(e) => setImpact(e.currentTarget.value as TicketImpact | '')}>
+            <option value="">{t('tickets.field.none')}</option>
+            <For each={IMPACTS}>{(value) => <option value={value}>{ticketImpactLabel(value)}</option>}</For>
+          </select>
+        </Field>
+        <Field label={t('tickets.field.technician')} for={`${prefix}-technician`} testid={`${prefix}-technician-field`} error={fieldError('technicianId')}>
+          <TechnicianSelect id={`${prefix}-technician`} testid={`${prefix}-technician`} value={technicianId()} emptyLabel={t('tickets.field.noTechnician')} onChange={setTechnicianId} />
+        </Field>
+        <Field label={t('tickets.field.dueDate')} for={`${prefix}-due-date`} testid={`${prefix}-due-date-field`} error={fieldError('dueDate')}>
+          <input id={`${prefix}-due-date`} type="date" data-testid={`${prefix}-due-date`} value={dueDate()} onInput={(e) => setDueDate(e.currentTarget.value)} />
+        </Field>
+      </div>
+      <Show when={(fields.data?.ticketFields.length ?? 0) > 0}>
+        <fieldset class="custom-fields">
+          <legend>{t('tickets.customFields')}</legend>
+          <div class="form__grid">
+            <For each={fields.data?.ticketFields ?? []}>
+              {(field) => (
+                <CustomFieldInput
+                  prefix={prefix}
+                  field={field}
+                  value={custom()[field.id] ?? ''}
+                  error={fieldError(`customFields.${field.id}`)}
+                  onChange={(value) => setCustom({ ...custom(), [field.id]: value })}
+                />
+              )}
+            </For>
+          </div>
+        </fieldset>
+      </Show>
+      <Show when={generalError()}>
+        {(message) => (
+          <FormMessage kind="error" testid={`${prefix}-error`}>
+            {message()}
+          </FormMessage>
+        )}
+      </Show>
+      <div class="actions">
+        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={busy()}>
+          {t('tickets.create')}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
