@@ -17,4 +17,6 @@ if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install 
 npm run typecheck
 bash scripts/check-codegen.sh
 npm run build
-npx vitest run "$@"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
+# One plain summary line for CI: "N passed, N failed".
+node -e 'const r = require("./test-results/vitest.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)'
