@@ -130,7 +130,7 @@ describe('customer portal: section scope (browser)', { timeout: 60_000 }, () => 
     const outsiderHome = await signedInPage(outsider.username, outsider.password);
     const outsiderTickets = await signedInPage(outsider.username, outsider.password);
     await outsiderTickets.getByTestId('nav-tickets').click();
-    await outsiderTickets.getByTestId('section-placeholder').waitFor();
+    await outsiderTickets.getByTestId('section-page-tickets').waitFor();
     const insiderHome = await signedInPage(first.username, first.password);
     for (const page of [outsiderHome, outsiderTickets, insiderHome]) {
       expect(await page.getByTestId('nav-tickets').count()).toBe(1);
@@ -150,7 +150,7 @@ describe('customer portal: section scope (browser)', { timeout: 60_000 }, () => 
 
     // The page of the section itself switches to the "not available" message.
     await outsiderTickets.getByTestId('section-unavailable').waitFor({ timeout: 10_000 });
-    expect(await outsiderTickets.getByTestId('section-placeholder').count()).toBe(0);
+    expect(await outsiderTickets.getByTestId('section-page-tickets').count()).toBe(0);
     expect(new URL(outsiderTickets.url()).pathname).toBe('/tickets');
     expect(await marker(outsiderTickets)).toBe(42);
 

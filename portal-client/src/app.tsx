@@ -10,6 +10,8 @@ import { Kb } from './routes/kb';
 import { NotFound } from './routes/not-found';
 import { Settings } from './routes/settings';
 import { SignIn } from './routes/signin';
+import { TicketDetail } from './routes/ticket-detail';
+import { NewTicket } from './routes/ticket-new';
 import { Tickets } from './routes/tickets';
 
 const SIGN_IN_PATH = '/signin';
@@ -100,6 +102,8 @@ export function App() {
       <Route path={SIGN_IN_PATH} component={SignIn} />
       <Route path="/" component={Home} />
       <Route path="/tickets" component={Tickets} />
+      <Route path="/tickets/new" component={NewTicket} />
+      <Route path="/tickets/:id" component={TicketDetail} />
       <Route path="/kb" component={Kb} />
       <Route path="/devices" component={Devices} />
       <Route path="/settings" component={Settings} />

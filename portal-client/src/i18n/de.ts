@@ -83,5 +83,98 @@ export const de: Record<keyof typeof en, string> = {
   'notFound.body': 'Die gesuchte Seite existiert nicht oder wurde verschoben.',
   'notFound.home': 'Zur Startseite',
 
+  'tickets.intro': 'Ihre Anfragen an Ihr IT-Team, mit jeder Antwort.',
+
+  'tickets.new': 'Neues Ticket',
+
+  'tickets.search.label': 'Tickets durchsuchen',
+  'tickets.search.placeholder': 'Nummer oder Wörter aus dem Titel',
+
+  'tickets.filter.label': 'Nach Status filtern',
+  'tickets.filter.all': 'Alle',
+
+  'tickets.scope.label': 'Wessen Tickets',
+  'tickets.scope.mine': 'Meine',
+  'tickets.scope.company': 'Meiner Firma',
+
+  'tickets.count': 'Gefundene Tickets: {count}',
+
+  'tickets.empty.title': 'Noch keine Tickets',
+  'tickets.empty.body': 'Wenn Sie Hilfe brauchen, eröffnen Sie ein Ticket und verfolgen Sie hier jede Antwort Ihres IT-Teams.',
+
+  'tickets.noMatch': 'Kein Ticket passt zu Ihrer Suche oder Ihrem Filter.',
+
+  'tickets.loadMore': 'Weitere Tickets anzeigen',
+
+  'tickets.lastActivity': 'Letzte Aktivität {date}',
+
+  'tickets.openedBy': 'Eröffnet von {name}',
+
+  'tickets.status.OPEN': 'Offen',
+  'tickets.status.PENDING': 'Wartend',
+  'tickets.status.RESOLVED': 'Gelöst',
+  'tickets.status.CLOSED': 'Geschlossen',
+
+  'tickets.priority.LOW': 'Niedrig',
+  'tickets.priority.NORMAL': 'Normal',
+  'tickets.priority.HIGH': 'Hoch',
+  'tickets.priority.URGENT': 'Dringend',
+
+  'tickets.type.INCIDENT': 'Störung',
+  'tickets.type.PROBLEM': 'Problem',
+  'tickets.type.QUESTION': 'Frage',
+  'tickets.type.REQUEST': 'Anfrage',
+
+  'tickets.impact.LOW': 'Gering',
+  'tickets.impact.MEDIUM': 'Mittel',
+  'tickets.impact.HIGH': 'Hoch',
+
+  'tickets.field.title': 'Titel',
+  'tickets.field.description': 'Beschreibung',
+  'tickets.field.status': 'Status',
+  'tickets.field.priority': 'Priorität',
+  'tickets.field.type': 'Art',
+  'tickets.field.impact': 'Auswirkung',
+  'tickets.field.technician': 'Techniker',
+  'tickets.field.dueDate': 'Fällig am',
+  'tickets.field.requester': 'Angefragt von',
+  'tickets.field.createdAt': 'Eröffnet am',
+  'tickets.field.yes': 'Ja',
+  'tickets.field.no': 'Nein',
+
+  'tickets.new.intro': 'Beschreiben Sie Ihr Problem oder Ihre Frage. Ihr IT-Team antwortet hier und per E-Mail.',
+  'tickets.new.titleHint': 'Eine kurze Zusammenfassung, z. B. „Der Drucker im 2. Stock druckt nicht“.',
+  'tickets.new.descriptionHint': 'Was ist passiert, seit wann, und was haben Sie schon versucht?',
+  'tickets.new.choose': 'Bitte wählen',
+  'tickets.new.required': '(Pflichtfeld)',
+  'tickets.new.titleRequired': 'Bitte geben Sie einen Titel ein.',
+  'tickets.new.submit': 'Ticket senden',
+  'tickets.new.submitting': 'Wird gesendet…',
+  'tickets.new.cancel': 'Abbrechen',
+  'tickets.new.followUpTo': 'Folgeticket zu #{number}',
+
+  'tickets.detail.back': 'Alle Tickets',
+  'tickets.detail.details': 'Details',
+  'tickets.detail.conversation': 'Verlauf',
+  'tickets.detail.noComments': 'Noch keine Antworten. Ihr IT-Team antwortet hier.',
+  'tickets.detail.itTeam': 'IT-Team',
+  'tickets.detail.statusChange': 'Status geändert auf {status}',
+  'tickets.detail.statusChangeBy': '{name} hat den Status auf {status} geändert',
+  'tickets.detail.replyLabel': 'Ihre Antwort',
+  'tickets.detail.replyPlaceholder': 'Schreiben Sie Ihre Antwort…',
+  'tickets.detail.replyEmpty': 'Bitte schreiben Sie zuerst eine Antwort.',
+  'tickets.detail.send': 'Antwort senden',
+  'tickets.detail.sending': 'Wird gesendet…',
+  'tickets.detail.close': 'Ticket schließen',
+  'tickets.detail.reopen': 'Ticket wieder öffnen',
+  'tickets.detail.billed.title': 'Dieses Ticket wurde abgerechnet',
+  'tickets.detail.billed.body': 'Auf abgerechnete Tickets kann nicht mehr geantwortet werden, und sie können nicht mehr geschlossen oder wieder geöffnet werden. Wenn das Problem wieder auftritt oder Sie eine Frage dazu haben, eröffnen Sie bitte ein Folgeticket.',
+  'tickets.detail.followUp': 'Folgeticket eröffnen',
+  'tickets.detail.followUpOf': 'Folgeticket zu',
+
+  'tickets.notFound.title': 'Ticket nicht gefunden',
+  'tickets.notFound.body': 'Dieses Ticket gibt es nicht, oder es ist für Sie nicht sichtbar.',
+  'tickets.notFound.back': 'Zurück zu Ihren Tickets',
+
   'errors.network': 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
 };

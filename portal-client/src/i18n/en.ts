@@ -82,6 +82,99 @@ export const en = {
   'notFound.body': 'The page you are looking for does not exist or has moved.',
   'notFound.home': 'Go to the home page',
 
+  'tickets.intro': 'Your requests to your IT team, with every answer.',
+
+  'tickets.new': 'New ticket',
+
+  'tickets.search.label': 'Search tickets',
+  'tickets.search.placeholder': 'Number or words from the title',
+
+  'tickets.filter.label': 'Filter by status',
+  'tickets.filter.all': 'All',
+
+  'tickets.scope.label': 'Whose tickets',
+  'tickets.scope.mine': 'Mine',
+  'tickets.scope.company': 'My company\'s',
+
+  'tickets.count': 'Tickets found: {count}',
+
+  'tickets.empty.title': 'No tickets yet',
+  'tickets.empty.body': 'When you need help, open a ticket and follow every answer from your IT team here.',
+
+  'tickets.noMatch': 'No tickets match your search or filter.',
+
+  'tickets.loadMore': 'Show more tickets',
+
+  'tickets.lastActivity': 'Last activity {date}',
+
+  'tickets.openedBy': 'Opened by {name}',
+
+  'tickets.status.OPEN': 'Open',
+  'tickets.status.PENDING': 'Pending',
+  'tickets.status.RESOLVED': 'Resolved',
+  'tickets.status.CLOSED': 'Closed',
+
+  'tickets.priority.LOW': 'Low',
+  'tickets.priority.NORMAL': 'Normal',
+  'tickets.priority.HIGH': 'High',
+  'tickets.priority.URGENT': 'Urgent',
+
+  'tickets.type.INCIDENT': 'Incident',
+  'tickets.type.PROBLEM': 'Problem',
+  'tickets.type.QUESTION': 'Question',
+  'tickets.type.REQUEST': 'Request',
+
+  'tickets.impact.LOW': 'Low',
+  'tickets.impact.MEDIUM': 'Medium',
+  'tickets.impact.HIGH': 'High',
+
+  'tickets.field.title': 'Title',
+  'tickets.field.description': 'Description',
+  'tickets.field.status': 'Status',
+  'tickets.field.priority': 'Priority',
+  'tickets.field.type': 'Type',
+  'tickets.field.impact': 'Impact',
+  'tickets.field.technician': 'Technician',
+  'tickets.field.dueDate': 'Due date',
+  'tickets.field.requester': 'Requested by',
+  'tickets.field.createdAt': 'Opened',
+  'tickets.field.yes': 'Yes',
+  'tickets.field.no': 'No',
+
+  'tickets.new.intro': 'Describe your problem or question. Your IT team answers here and by email.',
+  'tickets.new.titleHint': 'A short summary, e.g. “The printer on the 2nd floor does not print”.',
+  'tickets.new.descriptionHint': 'What happened, since when, and what you already tried.',
+  'tickets.new.choose': 'Please choose',
+  'tickets.new.required': '(required)',
+  'tickets.new.titleRequired': 'Please enter a title.',
+  'tickets.new.submit': 'Send ticket',
+  'tickets.new.submitting': 'Sending…',
+  'tickets.new.cancel': 'Cancel',
+  'tickets.new.followUpTo': 'Follow-up to #{number}',
+
+  'tickets.detail.back': 'All tickets',
+  'tickets.detail.details': 'Details',
+  'tickets.detail.conversation': 'Conversation',
+  'tickets.detail.noComments': 'No replies yet. Your IT team will answer here.',
+  'tickets.detail.itTeam': 'IT team',
+  'tickets.detail.statusChange': 'Status changed to {status}',
+  'tickets.detail.statusChangeBy': '{name} changed the status to {status}',
+  'tickets.detail.replyLabel': 'Your reply',
+  'tickets.detail.replyPlaceholder': 'Write your reply…',
+  'tickets.detail.replyEmpty': 'Please write a reply first.',
+  'tickets.detail.send': 'Send reply',
+  'tickets.detail.sending': 'Sending…',
+  'tickets.detail.close': 'Close ticket',
+  'tickets.detail.reopen': 'Reopen ticket',
+  'tickets.detail.billed.title': 'This ticket has been billed',
+  'tickets.detail.billed.body': 'Billed tickets can no longer be answered, closed or reopened. If the problem is back or you have a question about it, please open a follow-up ticket.',
+  'tickets.detail.followUp': 'Open a follow-up ticket',
+  'tickets.detail.followUpOf': 'Follow-up to',
+
+  'tickets.notFound.title': 'Ticket not found',
+  'tickets.notFound.body': 'This ticket does not exist, or it is not visible to you.',
+  'tickets.notFound.back': 'Back to your tickets',
+
   'errors.network': 'The server cannot be reached. Please check your connection and try again.',
 } as const;
 

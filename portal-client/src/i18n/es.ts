@@ -83,5 +83,98 @@ export const es: Record<keyof typeof en, string> = {
   'notFound.body': 'La página que busca no existe o se ha movido.',
   'notFound.home': 'Ir al inicio',
 
+  'tickets.intro': 'Sus solicitudes a su equipo de TI, con cada respuesta.',
+
+  'tickets.new': 'Nuevo ticket',
+
+  'tickets.search.label': 'Buscar tickets',
+  'tickets.search.placeholder': 'Número o palabras del título',
+
+  'tickets.filter.label': 'Filtrar por estado',
+  'tickets.filter.all': 'Todos',
+
+  'tickets.scope.label': 'De quién son los tickets',
+  'tickets.scope.mine': 'Míos',
+  'tickets.scope.company': 'De mi empresa',
+
+  'tickets.count': 'Tickets encontrados: {count}',
+
+  'tickets.empty.title': 'Todavía no hay tickets',
+  'tickets.empty.body': 'Cuando necesite ayuda, abra un ticket y siga aquí cada respuesta de su equipo de TI.',
+
+  'tickets.noMatch': 'Ningún ticket coincide con su búsqueda o filtro.',
+
+  'tickets.loadMore': 'Mostrar más tickets',
+
+  'tickets.lastActivity': 'Última actividad {date}',
+
+  'tickets.openedBy': 'Abierto por {name}',
+
+  'tickets.status.OPEN': 'Abierto',
+  'tickets.status.PENDING': 'Pendiente',
+  'tickets.status.RESOLVED': 'Resuelto',
+  'tickets.status.CLOSED': 'Cerrado',
+
+  'tickets.priority.LOW': 'Baja',
+  'tickets.priority.NORMAL': 'Normal',
+  'tickets.priority.HIGH': 'Alta',
+  'tickets.priority.URGENT': 'Urgente',
+
+  'tickets.type.INCIDENT': 'Incidencia',
+  'tickets.type.PROBLEM': 'Problema',
+  'tickets.type.QUESTION': 'Pregunta',
+  'tickets.type.REQUEST': 'Solicitud',
+
+  'tickets.impact.LOW': 'Bajo',
+  'tickets.impact.MEDIUM': 'Medio',
+  'tickets.impact.HIGH': 'Alto',
+
+  'tickets.field.title': 'Título',
+  'tickets.field.description': 'Descripción',
+  'tickets.field.status': 'Estado',
+  'tickets.field.priority': 'Prioridad',
+  'tickets.field.type': 'Tipo',
+  'tickets.field.impact': 'Impacto',
+  'tickets.field.technician': 'Técnico',
+  'tickets.field.dueDate': 'Fecha límite',
+  'tickets.field.requester': 'Solicitado por',
+  'tickets.field.createdAt': 'Abierto el',
+  'tickets.field.yes': 'Sí',
+  'tickets.field.no': 'No',
+
+  'tickets.new.intro': 'Describa su problema o su pregunta. Su equipo de TI responde aquí y por correo electrónico.',
+  'tickets.new.titleHint': 'Un breve resumen, p. ej., «La impresora de la 2.ª planta no imprime».',
+  'tickets.new.descriptionHint': 'Qué ocurrió, desde cuándo y qué ha probado ya.',
+  'tickets.new.choose': 'Elija una opción',
+  'tickets.new.required': '(obligatorio)',
+  'tickets.new.titleRequired': 'Introduzca un título.',
+  'tickets.new.submit': 'Enviar ticket',
+  'tickets.new.submitting': 'Enviando…',
+  'tickets.new.cancel': 'Cancelar',
+  'tickets.new.followUpTo': 'Seguimiento del ticket #{number}',
+
+  'tickets.detail.back': 'Todos los tickets',
+  'tickets.detail.details': 'Detalles',
+  'tickets.detail.conversation': 'Conversación',
+  'tickets.detail.noComments': 'Todavía no hay respuestas. Su equipo de TI responderá aquí.',
+  'tickets.detail.itTeam': 'Equipo de TI',
+  'tickets.detail.statusChange': 'Estado cambiado a {status}',
+  'tickets.detail.statusChangeBy': '{name} cambió el estado a {status}',
+  'tickets.detail.replyLabel': 'Su respuesta',
+  'tickets.detail.replyPlaceholder': 'Escriba su respuesta…',
+  'tickets.detail.replyEmpty': 'Escriba primero una respuesta.',
+  'tickets.detail.send': 'Enviar respuesta',
+  'tickets.detail.sending': 'Enviando…',
+  'tickets.detail.close': 'Cerrar ticket',
+  'tickets.detail.reopen': 'Reabrir ticket',
+  'tickets.detail.billed.title': 'Este ticket ya se ha facturado',
+  'tickets.detail.billed.body': 'Los tickets facturados ya no se pueden responder, cerrar ni reabrir. Si el problema vuelve o tiene una pregunta al respecto, abra un ticket de seguimiento.',
+  'tickets.detail.followUp': 'Abrir un ticket de seguimiento',
+  'tickets.detail.followUpOf': 'Seguimiento de',
+
+  'tickets.notFound.title': 'Ticket no encontrado',
+  'tickets.notFound.body': 'Este ticket no existe o no es visible para usted.',
+  'tickets.notFound.back': 'Volver a sus tickets',
+
   'errors.network': 'No se puede conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
 };

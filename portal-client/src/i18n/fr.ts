@@ -83,5 +83,98 @@ export const fr: Record<keyof typeof en, string> = {
   'notFound.body': 'La page que vous cherchez n’existe pas ou a été déplacée.',
   'notFound.home': 'Aller à l’accueil',
 
+  'tickets.intro': 'Vos demandes à votre équipe informatique, avec chaque réponse.',
+
+  'tickets.new': 'Nouveau ticket',
+
+  'tickets.search.label': 'Rechercher des tickets',
+  'tickets.search.placeholder': 'Numéro ou mots du titre',
+
+  'tickets.filter.label': 'Filtrer par statut',
+  'tickets.filter.all': 'Tous',
+
+  'tickets.scope.label': 'Quels tickets',
+  'tickets.scope.mine': 'Les miens',
+  'tickets.scope.company': 'Ceux de mon entreprise',
+
+  'tickets.count': 'Tickets trouvés : {count}',
+
+  'tickets.empty.title': 'Aucun ticket pour l’instant',
+  'tickets.empty.body': 'Quand vous avez besoin d’aide, ouvrez un ticket et suivez ici chaque réponse de votre équipe informatique.',
+
+  'tickets.noMatch': 'Aucun ticket ne correspond à votre recherche ou à votre filtre.',
+
+  'tickets.loadMore': 'Afficher plus de tickets',
+
+  'tickets.lastActivity': 'Dernière activité {date}',
+
+  'tickets.openedBy': 'Ouvert par {name}',
+
+  'tickets.status.OPEN': 'Ouvert',
+  'tickets.status.PENDING': 'En attente',
+  'tickets.status.RESOLVED': 'Résolu',
+  'tickets.status.CLOSED': 'Fermé',
+
+  'tickets.priority.LOW': 'Basse',
+  'tickets.priority.NORMAL': 'Normale',
+  'tickets.priority.HIGH': 'Haute',
+  'tickets.priority.URGENT': 'Urgente',
+
+  'tickets.type.INCIDENT': 'Incident',
+  'tickets.type.PROBLEM': 'Problème',
+  'tickets.type.QUESTION': 'Question',
+  'tickets.type.REQUEST': 'Demande',
+
+  'tickets.impact.LOW': 'Faible',
+  'tickets.impact.MEDIUM': 'Moyen',
+  'tickets.impact.HIGH': 'Élevé',
+
+  'tickets.field.title': 'Titre',
+  'tickets.field.description': 'Description',
+  'tickets.field.status': 'Statut',
+  'tickets.field.priority': 'Priorité',
+  'tickets.field.type': 'Type',
+  'tickets.field.impact': 'Impact',
+  'tickets.field.technician': 'Technicien',
+  'tickets.field.dueDate': 'Échéance',
+  'tickets.field.requester': 'Demandé par',
+  'tickets.field.createdAt': 'Ouvert le',
+  'tickets.field.yes': 'Oui',
+  'tickets.field.no': 'Non',
+
+  'tickets.new.intro': 'Décrivez votre problème ou votre question. Votre équipe informatique répond ici et par e-mail.',
+  'tickets.new.titleHint': 'Un court résumé, p. ex. « L’imprimante du 2e étage n’imprime pas ».',
+  'tickets.new.descriptionHint': 'Ce qui s’est passé, depuis quand, et ce que vous avez déjà essayé.',
+  'tickets.new.choose': 'Veuillez choisir',
+  'tickets.new.required': '(obligatoire)',
+  'tickets.new.titleRequired': 'Veuillez saisir un titre.',
+  'tickets.new.submit': 'Envoyer le ticket',
+  'tickets.new.submitting': 'Envoi…',
+  'tickets.new.cancel': 'Annuler',
+  'tickets.new.followUpTo': 'Suite du ticket #{number}',
+
+  'tickets.detail.back': 'Tous les tickets',
+  'tickets.detail.details': 'Détails',
+  'tickets.detail.conversation': 'Conversation',
+  'tickets.detail.noComments': 'Pas encore de réponse. Votre équipe informatique répondra ici.',
+  'tickets.detail.itTeam': 'Équipe informatique',
+  'tickets.detail.statusChange': 'Statut passé à {status}',
+  'tickets.detail.statusChangeBy': '{name} a passé le statut à {status}',
+  'tickets.detail.replyLabel': 'Votre réponse',
+  'tickets.detail.replyPlaceholder': 'Écrivez votre réponse…',
+  'tickets.detail.replyEmpty': 'Veuillez d’abord écrire une réponse.',
+  'tickets.detail.send': 'Envoyer la réponse',
+  'tickets.detail.sending': 'Envoi…',
+  'tickets.detail.close': 'Fermer le ticket',
+  'tickets.detail.reopen': 'Rouvrir le ticket',
+  'tickets.detail.billed.title': 'Ce ticket a été facturé',
+  'tickets.detail.billed.body': 'Un ticket facturé ne peut plus recevoir de réponse, ni être fermé ou rouvert. Si le problème revient ou si vous avez une question à ce sujet, ouvrez un ticket de suivi.',
+  'tickets.detail.followUp': 'Ouvrir un ticket de suivi',
+  'tickets.detail.followUpOf': 'Suite du ticket',
+
+  'tickets.notFound.title': 'Ticket introuvable',
+  'tickets.notFound.body': 'Ce ticket n’existe pas ou ne vous est pas visible.',
+  'tickets.notFound.back': 'Retour à vos tickets',
+
   'errors.network': 'Le serveur est injoignable. Veuillez vérifier votre connexion et réessayer.',
 };

@@ -83,5 +83,98 @@ export const it: Record<keyof typeof en, string> = {
   'notFound.body': 'La pagina che cerchi non esiste o è stata spostata.',
   'notFound.home': 'Vai alla home',
 
+  'tickets.intro': 'Le sue richieste al team IT, con ogni risposta.',
+
+  'tickets.new': 'Nuovo ticket',
+
+  'tickets.search.label': 'Cerca ticket',
+  'tickets.search.placeholder': 'Numero o parole del titolo',
+
+  'tickets.filter.label': 'Filtra per stato',
+  'tickets.filter.all': 'Tutti',
+
+  'tickets.scope.label': 'Di chi sono i ticket',
+  'tickets.scope.mine': 'I miei',
+  'tickets.scope.company': 'Della mia azienda',
+
+  'tickets.count': 'Ticket trovati: {count}',
+
+  'tickets.empty.title': 'Ancora nessun ticket',
+  'tickets.empty.body': 'Quando ha bisogno di aiuto, apra un ticket e segua qui ogni risposta del team IT.',
+
+  'tickets.noMatch': 'Nessun ticket corrisponde alla ricerca o al filtro.',
+
+  'tickets.loadMore': 'Mostra altri ticket',
+
+  'tickets.lastActivity': 'Ultima attività {date}',
+
+  'tickets.openedBy': 'Aperto da {name}',
+
+  'tickets.status.OPEN': 'Aperto',
+  'tickets.status.PENDING': 'In attesa',
+  'tickets.status.RESOLVED': 'Risolto',
+  'tickets.status.CLOSED': 'Chiuso',
+
+  'tickets.priority.LOW': 'Bassa',
+  'tickets.priority.NORMAL': 'Normale',
+  'tickets.priority.HIGH': 'Alta',
+  'tickets.priority.URGENT': 'Urgente',
+
+  'tickets.type.INCIDENT': 'Incidente',
+  'tickets.type.PROBLEM': 'Problema',
+  'tickets.type.QUESTION': 'Domanda',
+  'tickets.type.REQUEST': 'Richiesta',
+
+  'tickets.impact.LOW': 'Basso',
+  'tickets.impact.MEDIUM': 'Medio',
+  'tickets.impact.HIGH': 'Alto',
+
+  'tickets.field.title': 'Titolo',
+  'tickets.field.description': 'Descrizione',
+  'tickets.field.status': 'Stato',
+  'tickets.field.priority': 'Priorità',
+  'tickets.field.type': 'Tipo',
+  'tickets.field.impact': 'Impatto',
+  'tickets.field.technician': 'Tecnico',
+  'tickets.field.dueDate': 'Scadenza',
+  'tickets.field.requester': 'Richiesto da',
+  'tickets.field.createdAt': 'Aperto il',
+  'tickets.field.yes': 'Sì',
+  'tickets.field.no': 'No',
+
+  'tickets.new.intro': 'Descriva il problema o la domanda. Il team IT risponde qui e via email.',
+  'tickets.new.titleHint': 'Un breve riassunto, ad es. «La stampante al 2° piano non stampa».',
+  'tickets.new.descriptionHint': 'Cosa è successo, da quando e cosa ha già provato.',
+  'tickets.new.choose': 'Scelga un’opzione',
+  'tickets.new.required': '(obbligatorio)',
+  'tickets.new.titleRequired': 'Inserisca un titolo.',
+  'tickets.new.submit': 'Invia ticket',
+  'tickets.new.submitting': 'Invio in corso…',
+  'tickets.new.cancel': 'Annulla',
+  'tickets.new.followUpTo': 'Seguito del ticket #{number}',
+
+  'tickets.detail.back': 'Tutti i ticket',
+  'tickets.detail.details': 'Dettagli',
+  'tickets.detail.conversation': 'Conversazione',
+  'tickets.detail.noComments': 'Ancora nessuna risposta. Il team IT risponderà qui.',
+  'tickets.detail.itTeam': 'Team IT',
+  'tickets.detail.statusChange': 'Stato cambiato in {status}',
+  'tickets.detail.statusChangeBy': '{name} ha cambiato lo stato in {status}',
+  'tickets.detail.replyLabel': 'La sua risposta',
+  'tickets.detail.replyPlaceholder': 'Scriva la sua risposta…',
+  'tickets.detail.replyEmpty': 'Scriva prima una risposta.',
+  'tickets.detail.send': 'Invia risposta',
+  'tickets.detail.sending': 'Invio in corso…',
+  'tickets.detail.close': 'Chiudi ticket',
+  'tickets.detail.reopen': 'Riapri ticket',
+  'tickets.detail.billed.title': 'Questo ticket è stato fatturato',
+  'tickets.detail.billed.body': 'Ai ticket fatturati non si può più rispondere, né chiuderli o riaprirli. Se il problema si ripresenta o ha una domanda in merito, apra un ticket di seguito.',
+  'tickets.detail.followUp': 'Apri un ticket di seguito',
+  'tickets.detail.followUpOf': 'Seguito di',
+
+  'tickets.notFound.title': 'Ticket non trovato',
+  'tickets.notFound.body': 'Questo ticket non esiste o non è visibile per lei.',
+  'tickets.notFound.back': 'Torna ai suoi ticket',
+
   'errors.network': 'Il server non è raggiungibile. Controlla la connessione e riprova.',
 };

@@ -1,0 +1,192 @@
+import type { CombinedError } from '@urql/core';
+import { graphql } from '../gql';
+import type {
+  FieldVisibility,
+  StandardTicketField,
+  TicketImpact,
+  TicketPriority,
+  TicketStatus,
+  TicketType,
+} from '../gql/graphql';
+import { language, t } from './i18n';
+
+/** Everything the detail page shows; queries, live updates and mutations all answer with it. */
+export const TicketDetailFields = graphql(`
+  fragment PortalTicketDetail on Ticket {
+    id
+    number
+    title
+    description
+    status
+    priority
+    type
+    impact
+    dueDate
+    isBilled
+    createdAt
+    lastActivityAt
+    technician {
+      id
+      name
+    }
+    contact {
+      id
+      name
+    }
+    followUpOf {
+      id
+      number
+      title
+    }
+    comments {
+      id
+      body
+      authorName
+      authorKind
+      createdAt
+    }
+    statusHistory {
+      id
+      fromStatus
+      toStatus
+      actorName
+      createdAt
+    }
+    customFields {
+      field {
+        id
+        label
+        kind
+        options
+      }
+      value
+    }
+    viewerCan {
+      reply
+      close
+      reopen
+      edit
+    }
+  }
+`);
+
+/** One row of the list. */
+export const TicketRowFields = graphql(`
+  fragment PortalTicketRow on Ticket {
+    id
+    number
+    title
+    status
+    lastActivityAt
+    contact {
+      id
+      name
+    }
+    latestComment {
+      id
+      body
+      authorName
+      authorKind
+      createdAt
+    }
+  }
+`);
+
+export const TICKET_STATUSES: TicketStatus[] = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'];
+export const TICKET_PRIORITIES: TicketPriority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+export const TICKET_TYPES: TicketType[] = ['INCIDENT', 'PROBLEM', 'QUESTION', 'REQUEST'];
+export const TICKET_IMPACTS: TicketImpact[] = ['LOW', 'MEDIUM', 'HIGH'];
+
+export function statusLabel(status: TicketStatus): string {
+  switch (status) {
+    case 'OPEN':
+      return t('tickets.status.OPEN');
+    case 'PENDING':
+      return t('tickets.status.PENDING');
+    case 'RESOLVED':
+      return t('tickets.status.RESOLVED');
+    case 'CLOSED':
+      return t('tickets.status.CLOSED');
+  }
+}
+
+export function priorityLabel(priority: TicketPriority): string {
+  switch (priority) {
+    case 'LOW':
+      return t('tickets.priority.LOW');
+    case 'NORMAL':
+      return t('tickets.priority.NORMAL');
+    case 'HIGH':
+      return t('tickets.priority.HIGH');
+    case 'URGENT':
+      return t('tickets.priority.URGENT');
+  }
+}
+
+export function typeLabel(type: TicketType): string {
+  switch (type) {
+    case 'INCIDENT':
+      return t('tickets.type.INCIDENT');
+    case 'PROBLEM':
+      return t('tickets.type.PROBLEM');
+    case 'QUESTION':
+      return t('tickets.type.QUESTION');
+    case 'REQUEST':
+      return t('tickets.type.REQUEST');
+  }
+}
+
+export function impactLabel(impact: TicketImpact): string {
+  switch (impact) {
+    case 'LOW':
+      return t('tickets.impact.LOW');
+    case 'MEDIUM':
+      return t('tickets.impact.MEDIUM');
+    case 'HIGH':
+      return t('tickets.impact.HIGH');
+  }
+}
+
+/** The label of a standard field, as forms and the detail page show it. */
+export function fieldLabel(field: StandardTicketField): string {
+  switch (field) {
+    case 'TITLE':
+      return t('tickets.field.title');
+    case 'DESCRIPTION':
+      return t('tickets.field.description');
+    case 'STATUS':
+      return t('tickets.field.status');
+    case 'PRIORITY':
+      return t('tickets.field.priority');
+    case 'TYPE':
+      return t('tickets.field.type');
+    case 'IMPACT':
+      return t('tickets.field.impact');
+    case 'TECHNICIAN':
+      return t('tickets.field.technician');
+    case 'DUE_DATE':
+      return t('tickets.field.dueDate');
+  }
+}
+
+export type FieldSettings = ReadonlyArray<{ field: StandardTicketField; visibility: FieldVisibility }>;
+
+export function visibilityOf(settings: FieldSettings | undefined, field: StandardTicketField): FieldVisibility {
+  return settings?.find((setting) => setting.field === field)?.visibility ?? 'HIDDEN';
+}
+
+/** Date and time in the portal's language, e.g. "12 Mar 2026, 14:05". */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(language().toLowerCase(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A calendar date (YYYY-MM-DD) in the portal's language, without shifting it across time zones. */
+export function formatDate(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(language().toLowerCase(), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+export function isNotFound(error: CombinedError | undefined): boolean {
+  return !!error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND');
+}
