@@ -31,11 +31,11 @@ export class SmtpTestServer {
     return `smtp://127.0.0.1:${(this.server!.server.address() as AddressInfo).port}`;
   }
 
-  /** Resolves with the first message to this address, waiting for it to arrive. */
-  async waitFor(recipient: string, timeoutMs = 15_000): Promise<ParsedMail> {
+  /** Resolves with the first message to this address (and matching `match`), waiting for it to arrive. */
+  async waitFor(recipient: string, timeoutMs = 15_000, match: (mail: ParsedMail) => boolean = () => true): Promise<ParsedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.to(recipient)[0];
+      const found = this.to(recipient).find(match);
       if (found) return found;
       if (Date.now() > deadline) throw new Error(`No mail for ${recipient} within ${timeoutMs} ms`);
       await new Promise<void>((wake) => {
