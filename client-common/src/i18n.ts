@@ -25,14 +25,31 @@ export function browserLanguage(languages: readonly string[] = navigator.languag
 /**
  * A translator over typed catalogs: every catalog must have exactly the English keys (the
  * compiler checks), and `t` accepts only known keys. `{name}` placeholders are filled from params.
+ * The language last shown is remembered in this browser under `storageKey`, so the next visit
+ * (the sign-in page included) opens in it; it starts from the browser's language otherwise.
  */
-export function createI18n<Key extends string>(catalogs: Record<LanguageCode, Record<Key, string>>) {
-  const [language, setLanguage] = createSignal<LanguageCode>(browserLanguage());
+export function createI18n<Key extends string>(catalogs: Record<LanguageCode, Record<Key, string>>, storageKey: string) {
+  const [language, setLanguageSignal] = createSignal<LanguageCode>(storedLanguage(storageKey) ?? browserLanguage());
   const t = (key: Key, params: Record<string, string | number> = {}): string =>
     catalogs[language()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  const applyLanguage = (code: LanguageCode) => {
-    setLanguage(code);
+  const setLanguage = (code: LanguageCode) => {
+    setLanguageSignal(code);
     document.documentElement.lang = code.toLowerCase();
+    try {
+      localStorage.setItem(storageKey, code);
+    } catch {
+      // Storage blocked (private mode): the choice lasts for this page only.
+    }
   };
-  return { language, setLanguage: applyLanguage, t };
+  setLanguage(language());
+  return { language, setLanguage, t };
+}
+
+function storedLanguage(storageKey: string): LanguageCode | undefined {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return value && (LANGUAGE_CODES as string[]).includes(value) ? (value as LanguageCode) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import { browserLanguage, createI18n, type LanguageCode, LANGUAGE_CODES } from '../../../client-common/src/i18n';
+import { createI18n } from '../../../client-common/src/i18n';
 import { de } from '../i18n/de';
 import { en } from '../i18n/en';
 import { es } from '../i18n/es';
@@ -7,33 +7,12 @@ import { it } from '../i18n/it';
 
 export type MessageKey = keyof typeof en;
 
-const i18n = createI18n<MessageKey>({ EN: en, FR: fr, DE: de, ES: es, IT: it });
+// The sign-in page's choice is remembered in this browser, so the console opens in it next time.
+const i18n = createI18n<MessageKey>({ EN: en, FR: fr, DE: de, ES: es, IT: it }, 'portico.admin.language');
 
 export const t = i18n.t;
 export const language = i18n.language;
-
-// The sign-in page's choice is remembered in this browser, so the console opens in it next time.
-const STORAGE_KEY = 'portico.admin.language';
-
-function storedLanguage(): LanguageCode | undefined {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value && (LANGUAGE_CODES as string[]).includes(value) ? (value as LanguageCode) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function setLanguage(code: LanguageCode) {
-  i18n.setLanguage(code);
-  try {
-    localStorage.setItem(STORAGE_KEY, code);
-  } catch {
-    // Private mode without storage: the choice lasts for this page only.
-  }
-}
-
-i18n.setLanguage(storedLanguage() ?? browserLanguage());
+export const setLanguage = i18n.setLanguage;
 
 /** Dates and times in the console's language. */
 export function formatDateTime(value: string | null | undefined): string {
