@@ -61,6 +61,13 @@ export const TicketDetailFields = graphql(`
       }
       value
     }
+    attachments {
+      id
+      filename
+      contentType
+      size
+      createdAt
+    }
     viewerCan {
       reply
       close

@@ -6,6 +6,7 @@ import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';
 import type { PortalTicketDetailFragment, TicketStatus } from '../gql/graphql';
 import { t } from '../lib/i18n';
+import { attachmentTypeLabel, attachmentUrl, fileExtension, formatFileSize } from '../lib/attachments';
 import { handleSessionError } from '../lib/session';
 import { formatDate, formatDateTime, impactLabel, isNotFound, priorityLabel, statusLabel, typeLabel } from '../lib/tickets';
 
@@ -213,6 +214,10 @@ function TicketView(props: { ticket: Ticket; onChange: (ticket: Ticket) => void;
             )}
           </Show>
 
+          <Show when={props.ticket.attachments.length > 0}>
+            <Attachments attachments={props.ticket.attachments} />
+          </Show>
+
           <section class="card" aria-labelledby="ticket-conversation-title">
             <h2 id="ticket-conversation-title" class="card-title">{t('tickets.detail.conversation')}</h2>
             <Show when={timeline().length > 0} fallback={<p class="muted" data-testid="ticket-no-comments">{t('tickets.detail.noComments')}</p>}>
@@ -315,6 +320,37 @@ function TicketView(props: { ticket: Ticket; onChange: (ticket: Ticket) => void;
         </aside>
       </div>
     </article>
+  );
+}
+
+/** Files that came with the ticket (e.g. by email), each a download through the same session. */
+function Attachments(props: { attachments: Ticket['attachments'] }) {
+  return (
+    <section class="card" aria-labelledby="ticket-attachments-title" data-testid="ticket-attachments">
+      <h2 id="ticket-attachments-title" class="card-title">{t('tickets.attachments.title')}</h2>
+      <ul class="attachment-list">
+        <For each={props.attachments}>
+          {(attachment) => (
+            <li class="attachment" data-testid="ticket-attachment" data-attachment-id={attachment.id}>
+              <span class="attachment-icon" aria-hidden="true">{fileExtension(attachment.filename)}</span>
+              <div class="attachment-text">
+                {/* `download` keeps the router from treating the address as a page of the portal. */}
+                <a class="attachment-name" href={attachmentUrl(attachment.id)} download={attachment.filename} data-testid="ticket-attachment-link">
+                  {attachment.filename}
+                </a>
+                <span class="attachment-meta muted small">
+                  <span data-testid="ticket-attachment-type">{attachmentTypeLabel(attachment.contentType, attachment.filename)}</span>
+                  {' · '}
+                  <span data-testid="ticket-attachment-size">{formatFileSize(attachment.size)}</span>
+                  {' · '}
+                  <time datetime={attachment.createdAt}>{formatDateTime(attachment.createdAt)}</time>
+                </span>
+              </div>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
   );
 }
 

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { AdminTicketQuery, TicketImpact, TicketPriority, TicketStatus, TicketType, UpdateTicketInput } from '../../gql/graphql';
+import { attachmentTypeLabel, attachmentUrl, fileExtension, formatFileSize } from '../../lib/attachments';
 import { formError, type FormError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { ticketImpactLabel, ticketPriorityLabel, ticketSourceLabel, ticketStatusLabel, ticketTypeLabel } from '../../lib/labels';
@@ -76,6 +77,13 @@ const TicketQuery = graphql(`
           isRequired
         }
         value
+      }
+      attachments {
+        id
+        filename
+        contentType
+        size
+        createdAt
       }
     }
   }
@@ -175,6 +183,9 @@ function TicketDetail(props: { id: string }) {
                   {data().ticket.description || t('tickets.noDescription')}
                 </p>
               </section>
+              <Show when={data().ticket.attachments.length > 0}>
+                <Attachments attachments={data().ticket.attachments} />
+              </Show>
               <Conversation ticket={data().ticket} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
               <section class="panel" aria-labelledby="ticket-history-title" data-testid="ticket-history">
                 <h2 id="ticket-history-title">{t('tickets.history')}</h2>
@@ -293,6 +304,35 @@ function Conversation(props: { ticket: Ticket; onChanged: () => void }) {
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** Files that came with the ticket (e.g. by email); downloads go through the technician's session. */
+function Attachments(props: { attachments: Ticket['attachments'] }) {
+  return (
+    <section class="panel" aria-labelledby="ticket-attachments-title" data-testid="ticket-attachments">
+      <h2 id="ticket-attachments-title">{t('tickets.attachments.title')}</h2>
+      <ul class="attachments">
+        <For each={props.attachments}>
+          {(attachment) => (
+            <li class="attachment" data-testid="ticket-attachment" data-attachment-id={attachment.id}>
+              <span class="attachment__icon" aria-hidden="true">{fileExtension(attachment.filename)}</span>
+              {/* `download`: the address is outside /admin, not a page of the console. */}
+              <a class="attachment__name" href={attachmentUrl(attachment.id)} download={attachment.filename} data-testid="ticket-attachment-link">
+                {attachment.filename}
+              </a>
+              <span class="attachment__meta muted">
+                <span data-testid="ticket-attachment-type">{attachmentTypeLabel(attachment.contentType, attachment.filename)}</span>
+                {' · '}
+                <span data-testid="ticket-attachment-size">{formatFileSize(attachment.size)}</span>
+                {' · '}
+                <time datetime={attachment.createdAt}>{formatDateTime(attachment.createdAt)}</time>
+              </span>
+            </li>
+          )}
+        </For>
+      </ul>
     </section>
   );
 }
