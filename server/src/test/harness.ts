@@ -28,7 +28,7 @@ export interface TestPortico extends RunningPortico {
 }
 
 /** A real Portico on a random port with its own database, migrated, with the first admin created. */
-export async function startTestPortico(options: { throttle?: ThrottleLimits; databaseUrl?: string; publicUrl?: string; smtpUrl?: string; inboundSmtpPort?: number; inboundMailSecret?: string } = {}): Promise<TestPortico> {
+export async function startTestPortico(options: { throttle?: ThrottleLimits; databaseUrl?: string; publicUrl?: string; smtpUrl?: string; inboundSmtpPort?: number; inboundMailSecret?: string; onQuery?: (sql: string) => void } = {}): Promise<TestPortico> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = {
     ...configFromEnv({}),
@@ -43,7 +43,7 @@ export async function startTestPortico(options: { throttle?: ThrottleLimits; dat
     inboundMailSecret: options.inboundMailSecret,
     outboxRetryBaseMs: 200,
   };
-  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle });
+  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle, onQuery: options.onQuery });
   return {
     ...running,
     databaseUrl,

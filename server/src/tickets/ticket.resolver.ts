@@ -28,7 +28,10 @@ import { AddTicketCommentInput, CustomFieldValue, OpenTicketInput, TicketConnect
 import { TicketVisibility } from './ticket.visibility.js';
 
 const settingsOf = (ctx: Context) => once(ctx, 'settings', () => loadSettings(ctx.em));
-const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.load(ctx.em, ctx.actor, await settingsOf(ctx)));
+/** Standard-field visibility: no query of its own, so masking a list costs nothing extra. */
+const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.standardOnly(ctx.actor, await settingsOf(ctx)));
+/** With the custom field definitions, only for paths that need them. */
+const fullVisibilityOf = (ctx: Context) => once(ctx, 'ticketVisibilityFull', async () => TicketVisibility.load(ctx.em, ctx.actor, await settingsOf(ctx)));
 
 /** The Ticketing section gate, then the caller's ticket scope. */
 async function ticketScope(ctx: Context, list?: TicketListScope): Promise<FilterQuery<Ticket>> {
@@ -67,7 +70,7 @@ function latestCommentLoader(ctx: Context) {
 async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
   const actor = requireSignedIn(ctx.actor);
   const settings = await settingsOf(ctx);
-  const visibility = await visibilityOf(ctx);
+  const visibility = await fullVisibilityOf(ctx);
   const mail = { secrets: ctx.services.secrets, publicUrl: ctx.services.config.publicUrl };
   return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, actor, settings, visibility, mail }));
 }
@@ -247,7 +250,7 @@ export class TicketResolver {
 
   @FieldResolver(() => [CustomFieldValue], { description: 'Custom field values the caller may see.' })
   async customFields(@Root() t: Ticket, @Ctx() ctx: Context): Promise<CustomFieldValue[]> {
-    return (await visibilityOf(ctx)).visibleCustomFields().map((field) => {
+    return (await fullVisibilityOf(ctx)).visibleCustomFields().map((field) => {
       const value = t.customFieldValues[field.id];
       return { field, value: value === undefined || value === null ? null : String(value) };
     });

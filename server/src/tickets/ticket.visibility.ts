@@ -16,9 +16,15 @@ export class TicketVisibility {
     readonly customFields: TicketField[],
   ) {}
 
+  /** With the custom field definitions (one query), for paths that read or write custom fields. */
   static async load(em: EntityManager, actor: Actor, settings: PortalSettings): Promise<TicketVisibility> {
     const fields = await em.find(TicketField, {}, { orderBy: { position: 'asc', createdAt: 'asc' } });
     return new TicketVisibility(actor.kind === 'technician', settings.standardFieldVisibility, fields);
+  }
+
+  /** Standard fields only, without a query: enough to mask a ticket's standard fields in lists. */
+  static standardOnly(actor: Actor, settings: PortalSettings): TicketVisibility {
+    return new TicketVisibility(actor.kind === 'technician', settings.standardFieldVisibility, []);
   }
 
   /** For messages to a contact (emails), whoever triggers them. */
