@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomer } from '../test/factories.js';
 import { GraphQLTestClient } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
+import { startServerProcess } from '../test/server-process.js';
 import { freePort, SmtpTestServer } from '../test/smtp-test-server.js';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity.js';
 
@@ -178,27 +177,3 @@ describe('outbox durability', () => {
     }
   });
 });
-
-async function startServerProcess(env: Record<string, string>): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const root = fileURLToPath(new URL('../../..', import.meta.url));
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PORTICO_ADMIN_USERNAME: ADMIN_USERNAME, PORTICO_ADMIN_PASSWORD: ADMIN_PASSWORD, PORTICO_SECRET: 'test-secret', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`Server did not start: ${output}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Portico is running')) {
-        clearTimeout(timer);
-        ready();
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => fail(new Error(`Server exited (${code}): ${output}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, process: child };
-}
