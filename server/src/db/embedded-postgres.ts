@@ -155,7 +155,12 @@ export class EmbeddedPostgres {
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
-      child.once('exit', (code) => fail(new Error(`PostgreSQL exited with code ${code} before it was ready: ${output}`)));
+      child.once('exit', (code) => {
+        const hint = output.includes('Address already in use')
+          ? `Port ${this.options.port} is taken (another Portico or PostgreSQL?). Stop it or set PORTICO_EMBEDDED_DB_PORT. `
+          : '';
+        fail(new Error(`${hint}PostgreSQL exited with code ${code} before it was ready: ${output}`));
+      });
       child.once('error', fail);
     });
   }
