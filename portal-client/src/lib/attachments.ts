@@ -1,55 +1,7 @@
+import { attachmentKind, fileExtension } from '../../../client-common/src/attachments';
 import { language, t } from './i18n';
 
-/** What kind of file an attachment is, from its MIME type and, failing that, its file name. */
-export type AttachmentKind =
-  | 'pdf'
-  | 'image'
-  | 'document'
-  | 'spreadsheet'
-  | 'presentation'
-  | 'archive'
-  | 'text'
-  | 'audio'
-  | 'video'
-  | 'email'
-  | 'other';
-
-const KIND_BY_EXTENSION: Record<string, AttachmentKind> = {
-  pdf: 'pdf',
-  png: 'image', jpg: 'image', jpeg: 'image', gif: 'image', webp: 'image', bmp: 'image', svg: 'image', heic: 'image', tif: 'image', tiff: 'image',
-  doc: 'document', docx: 'document', odt: 'document', rtf: 'document', pages: 'document',
-  xls: 'spreadsheet', xlsx: 'spreadsheet', ods: 'spreadsheet', csv: 'spreadsheet', numbers: 'spreadsheet',
-  ppt: 'presentation', pptx: 'presentation', odp: 'presentation', key: 'presentation',
-  zip: 'archive', '7z': 'archive', rar: 'archive', gz: 'archive', tgz: 'archive', tar: 'archive', bz2: 'archive', xz: 'archive',
-  txt: 'text', log: 'text', md: 'text', json: 'text', xml: 'text', ini: 'text', cfg: 'text', conf: 'text', yml: 'text', yaml: 'text',
-  mp3: 'audio', wav: 'audio', m4a: 'audio', ogg: 'audio', flac: 'audio',
-  mp4: 'video', mov: 'video', avi: 'video', mkv: 'video', webm: 'video',
-  eml: 'email', msg: 'email',
-};
-
-/** The file name's extension in capitals (e.g. "PDF"), or '' when it has none worth showing. */
-export function fileExtension(filename: string): string {
-  const match = /\.([a-z0-9]{1,5})$/i.exec(filename.trim());
-  return match ? match[1].toUpperCase() : '';
-}
-
-export function attachmentKind(contentType: string, filename: string): AttachmentKind {
-  const type = contentType.toLowerCase().split(';')[0].trim();
-  if (type === 'application/pdf') return 'pdf';
-  if (type.startsWith('image/')) return 'image';
-  if (type.startsWith('audio/')) return 'audio';
-  if (type.startsWith('video/')) return 'video';
-  if (type === 'message/rfc822' || type === 'application/vnd.ms-outlook') return 'email';
-  if (/spreadsheet|ms-excel|text\/csv/.test(type)) return 'spreadsheet';
-  if (/presentation|ms-powerpoint/.test(type)) return 'presentation';
-  if (/wordprocessing|msword|opendocument\.text|rtf/.test(type)) return 'document';
-  if (/zip|compressed|x-tar|gzip|x-rar|x-7z|x-bzip|x-xz/.test(type)) return 'archive';
-  // Mail programs often send application/octet-stream: the file name tells more.
-  const byName = KIND_BY_EXTENSION[fileExtension(filename).toLowerCase()];
-  if (byName) return byName;
-  if (type.startsWith('text/')) return 'text';
-  return 'other';
-}
+export { attachmentKind, attachmentUrl, fileExtension, type AttachmentKind } from '../../../client-common/src/attachments';
 
 /** A short, translated hint of the file's type, e.g. "PDF document" or "DWG file". */
 export function attachmentTypeLabel(contentType: string, filename: string): string {
@@ -89,9 +41,4 @@ export function formatFileSize(bytes: number): string {
   const kilobytes = bytes / 1024;
   if (Math.round(kilobytes) < 1024) return t('tickets.attachments.size.kb', { size: format(kilobytes) });
   return t('tickets.attachments.size.mb', { size: format(kilobytes / 1024) });
-}
-
-/** Where the browser downloads an attachment; the session cookie goes along (same origin). */
-export function attachmentUrl(id: string): string {
-  return `/attachments/${encodeURIComponent(id)}`;
 }
