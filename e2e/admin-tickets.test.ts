@@ -201,6 +201,12 @@ describe('admin console: tickets and field visibility', () => {
     await side.getByTestId('ticket-side-technician').selectOption('');
     await side.getByTestId('ticket-side-save').click();
     await expect.poll(async () => (await ticket(admin, opened.id)).technician).toBeNull();
+
+    // Removing the contact (×) detaches it for real; the customer stays.
+    await side.getByTestId('ticket-side-contact-clear').click();
+    await side.getByTestId('ticket-side-save').click();
+    await expect.poll(async () => (await admin.ok<{ ticket: { contact: unknown; customer: unknown } }>('query($id: ID!) { ticket(id: $id) { contact { id } customer { id } } }', { id: opened.id })).ticket)
+      .toMatchObject({ contact: null, customer: { id: expect.any(String) } });
   });
 
   it('hides a standard field and adds a hidden custom field; title cannot be hidden', async () => {

@@ -328,6 +328,8 @@ export type UpdateTicketInput = {
   customerId?: string | number | null | undefined;
   /** New description. */
   description?: string | null | undefined;
+  /** Detach the requesting contact; the ticket stays with its customer (technicians). */
+  detachContact?: boolean | null | undefined;
   /** Due date, YYYY-MM-DD; empty clears it. */
   dueDate?: string | null | undefined;
   /** The ticket. */

@@ -78,6 +78,11 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
     const { customer, contact } = await requesterFor(tx, input.customerId ?? ticket.customer?.id, input.contactId ?? undefined);
     Object.assign(ticket, { customer, contact: contact ?? (sameCustomer ? ticket.contact : null) });
   }
+  if (input.detachContact) {
+    staffOnly('detachContact');
+    if (input.contactId != null) throw badInput('detachContact', 'errors.invalidInput');
+    ticket.contact = null;
+  }
   if (input.customFields?.length) ticket.customFieldValues = applyCustomFields(visibility, ticket.customFieldValues, input.customFields, false);
   if (input.status != null && input.status !== ticket.status) {
     staffOnly('status');

@@ -154,6 +154,9 @@ export class UpdateTicketInput {
   @Field(() => ID, { nullable: true, description: 'Attach to this contact (technicians).' })
   contactId?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Detach the requesting contact; the ticket stays with its customer (technicians).' })
+  detachContact?: boolean | null;
+
   @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Custom field values to set.' })
   customFields?: CustomFieldValueInput[] | null;
 }

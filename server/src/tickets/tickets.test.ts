@@ -152,6 +152,17 @@ describe('tickets: who sees and does what', () => {
     expect((await tech.errorOf(UPDATE, { input: { id: ticket.id, dueDate: '2026-13-45' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
   });
 
+  it('a technician detaches the contact; the ticket stays with the customer and leaves the contact’s list', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const ticket = await openTicketAs(client, { title: 'Wrong requester' });
+    expect((await client.errorOf(UPDATE, { input: { id: ticket.id, detachContact: true } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'detachContact' });
+    await tech.ok(UPDATE, { input: { id: ticket.id, detachContact: true } });
+    const { ticket: seen } = await tech.ok('query($id: ID!) { ticket(id: $id) { contact { id } customer { id } } }', { id: ticket.id });
+    expect(seen).toEqual({ contact: null, customer: { id: person.customer.id } });
+    expect((await client.errorOf(ONE, { id: ticket.id })).extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('live updates reach only callers who may see the ticket, checked at delivery', async () => {
     const watcher = await buildContact(portico);
     const watcherClient = await watcher.signIn();

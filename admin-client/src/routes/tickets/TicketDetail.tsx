@@ -383,6 +383,8 @@ function changesOf(ticket: Ticket, draft: Draft): UpdateTicketInput {
   if (draft.contact && draft.contact.id !== base.contact?.id) {
     input.contactId = draft.contact.id;
     if (draft.customer) input.customerId = draft.customer.id;
+  } else if (!draft.contact && base.contact && draft.customer?.id === base.customer?.id) {
+    input.detachContact = true;
   }
   const custom = Object.entries(draft.custom).filter(([id, value]) => value !== (base.custom[id] ?? ''));
   if (custom.length) input.customFields = custom.map(([fieldId, value]) => ({ fieldId, value }));
@@ -417,7 +419,7 @@ function SidePanel(props: { ticket: Ticket; onSaved: () => void }) {
     });
   };
   const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
-  const known = ['status', 'priority', 'type', 'impact', 'technicianId', 'unassignTechnician', 'dueDate', 'isBilled', 'customerId', 'contactId'];
+  const known = ['status', 'priority', 'type', 'impact', 'technicianId', 'unassignTechnician', 'dueDate', 'isBilled', 'customerId', 'contactId', 'detachContact'];
   const generalError = () => {
     const failure = error();
     if (!failure) return undefined;
