@@ -39,8 +39,9 @@ export class ContactResolver {
   @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once; sends the welcome email when that setting is on (technicians).' })
   async createContact(@Arg('input', { description: 'See the input type.' }) input: CreateContactInput, @Ctx() { em, actor, services }: Context) {
     requireTechnician(actor);
-    const customer = await findVisibleCustomer(em, actor, input.customerId).catch(() => {
-      throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' });
+    const customer = await findVisibleCustomer(em, actor, input.customerId).catch((error: unknown) => {
+      // Name the input field in the NOT_FOUND answer; anything else (e.g. the database) stays as it is.
+      throw error instanceof AppError && error.code === 'NOT_FOUND' ? new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' }) : error;
     });
     return inTransaction(em, services.events, async (tx, emit) => {
       const issued = await createContact(tx, customer, input);
