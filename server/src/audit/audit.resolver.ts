@@ -9,8 +9,8 @@ const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first (admins).' })
-  async auditEvents(@Args() args: PageArgs, @Ctx() { em, actor }: Context) {
-    requireAdmin(actor);
+  async auditEvents(@Args() args: PageArgs, @Ctx() { em, principal }: Context) {
+    requireAdmin(principal);
     return paginate(em, AuditEvent, {}, args, { createdAt: 'desc', id: 'desc' });
   }
 }

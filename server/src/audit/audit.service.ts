@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** Records a change in the caller's transaction, so the record exists exactly when the change does. */
-export function recordAudit(tx: EntityManager, actor: Actor, action: string, details: Record<string, unknown>, actorName: string | null = null): AuditEvent {
+export function recordAudit(tx: EntityManager, principal: Principal, action: string, details: Record<string, unknown>, actorName: string | null = null): AuditEvent {
   return tx.create(AuditEvent, {
     action,
-    actorKind: actor.kind === 'anonymous' ? 'system' : actor.kind,
-    actorId: actor.kind === 'anonymous' ? null : actor.id,
+    actorKind: principal.kind === 'anonymous' ? 'system' : principal.kind,
+    actorId: principal.kind === 'anonymous' ? null : principal.id,
     actorName,
     details,
   });

@@ -11,9 +11,9 @@ import { revokeSessions } from './session.service.js';
 @Resolver()
 export class AuthResolver {
   @Query(() => Viewer, { nullable: true, description: 'The signed-in contact or technician; null when not signed in.' })
-  async me(@Ctx() { em, actor }: Context) {
-    if (actor.kind === 'anonymous') return null;
-    return loadAccount(em, actor);
+  async me(@Ctx() { em, principal }: Context) {
+    if (principal.kind === 'anonymous') return null;
+    return loadAccount(em, principal);
   }
 
   @Mutation(() => SignInPayload, { description: 'Signs in with username and password. Failed attempts are throttled per account and per IP (RATE_LIMITED).' })
@@ -26,16 +26,16 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session. Always succeeds.' })
-  async signOut(@Ctx() { em, actor, cookie, services }: Context) {
+  async signOut(@Ctx() { em, principal, cookie, services }: Context) {
     cookie?.clear();
-    if (actor.kind === 'anonymous') return true;
-    await inTransaction(em, services.events, (tx, emit) => revokeSessions(tx, emit, { session: actor.sessionId }));
+    if (principal.kind === 'anonymous') return true;
+    await inTransaction(em, services.events, (tx, emit) => revokeSessions(tx, emit, { session: principal.sessionId }));
     return true;
   }
 
   @Mutation(() => Boolean, { description: 'Ends every session of the signed-in person, this one included.' })
-  async signOutEverywhere(@Ctx() { em, actor, cookie, services }: Context) {
-    const signedIn = requireSignedIn(actor);
+  async signOutEverywhere(@Ctx() { em, principal, cookie, services }: Context) {
+    const signedIn = requireSignedIn(principal);
     await inTransaction(em, services.events, (tx, emit) =>
       revokeSessions(tx, emit, signedIn.kind === 'contact' ? { contact: signedIn.id } : { technician: signedIn.id }),
     );
@@ -44,15 +44,15 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Changes the own password; other sessions are signed out, this one stays.' })
-  async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, actor, services }: Context) {
-    const signedIn = requireSignedIn(actor);
+  async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, principal, services }: Context) {
+    const signedIn = requireSignedIn(principal);
     await inTransaction(em, services.events, (tx, emit) => changePassword(tx, emit, signedIn, input.currentPassword, input.newPassword));
     return true;
   }
 
   @Mutation(() => Viewer, { description: 'Saves the signed-in person’s own preferences, such as the language.' })
-  async updateMyPreferences(@Arg('input', { description: 'See the input type.' }) input: UpdateMyPreferencesInput, @Ctx() { em, actor }: Context) {
-    const account = await loadAccount(em, requireSignedIn(actor));
+  async updateMyPreferences(@Arg('input', { description: 'See the input type.' }) input: UpdateMyPreferencesInput, @Ctx() { em, principal }: Context) {
+    const account = await loadAccount(em, requireSignedIn(principal));
     account.language = input.language;
     await em.flush();
     return account;
@@ -60,7 +60,7 @@ export class AuthResolver {
 
   @Subscription(() => SessionEnded, {
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      const signedIn = requireSignedIn(context.actor);
+      const signedIn = requireSignedIn(context.principal);
       const onlyMine = filter((event: EventTopics['SESSIONS_REVOKED']) => event.sessionIds.includes(signedIn.sessionId));
       return onlyMine(context.services.events.subscribe('SESSIONS_REVOKED'));
     },

@@ -4,7 +4,7 @@ import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import type { Language } from '../i18n/language.js';
 import { Technician } from '../technicians/technician.entity.js';
-import type { SignedInActor } from './actor.js';
+import type { SignedInPrincipal } from './principal.js';
 import { burnVerificationTime, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
 import { revokeSessions, startSession, type Account, type SessionMeta } from './session.service.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
@@ -43,22 +43,22 @@ async function findAccount(em: EntityManager, username: string): Promise<Account
   return em.findOne(Contact, { username }, { populate: ['passwordHash'] });
 }
 
-export async function loadAccount(em: EntityManager, actor: SignedInActor): Promise<Account> {
-  return actor.kind === 'contact' ? em.findOneOrFail(Contact, actor.id) : em.findOneOrFail(Technician, actor.id);
+export async function loadAccount(em: EntityManager, principal: SignedInPrincipal): Promise<Account> {
+  return principal.kind === 'contact' ? em.findOneOrFail(Contact, principal.id) : em.findOneOrFail(Technician, principal.id);
 }
 
-export async function changePassword(tx: EntityManager, emit: Emit, actor: SignedInActor, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(tx: EntityManager, emit: Emit, principal: SignedInPrincipal, currentPassword: string, newPassword: string): Promise<void> {
   if (newPassword.length < PASSWORD_MIN_LENGTH) throw new AppError('BAD_USER_INPUT', 'auth.passwordTooShort', { field: 'newPassword', params: { min: PASSWORD_MIN_LENGTH } });
   if (newPassword.length > PASSWORD_MAX_LENGTH) throw new AppError('BAD_USER_INPUT', 'auth.passwordTooLong', { field: 'newPassword', params: { max: PASSWORD_MAX_LENGTH } });
   if (newPassword === currentPassword) throw new AppError('BAD_USER_INPUT', 'auth.passwordUnchanged', { field: 'newPassword' });
-  const account = actor.kind === 'contact'
-    ? await tx.findOneOrFail(Contact, actor.id, { populate: ['passwordHash'] })
-    : await tx.findOneOrFail(Technician, actor.id, { populate: ['passwordHash'] });
+  const account = principal.kind === 'contact'
+    ? await tx.findOneOrFail(Contact, principal.id, { populate: ['passwordHash'] })
+    : await tx.findOneOrFail(Technician, principal.id, { populate: ['passwordHash'] });
   if (!(await verifyPassword(account.passwordHash, currentPassword))) {
     throw new AppError('BAD_USER_INPUT', 'auth.wrongCurrentPassword', { field: 'currentPassword' });
   }
   account.passwordHash = await hashPassword(newPassword);
   await tx.flush();
   // Whoever knew the old password is signed out; the caller's own session stays.
-  await revokeSessions(tx, emit, actor.kind === 'contact' ? { contact: actor.id } : { technician: actor.id }, actor.sessionId);
+  await revokeSessions(tx, emit, principal.kind === 'contact' ? { contact: principal.id } : { technician: principal.id }, principal.sessionId);
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact } from '../contacts/contact.entity.js';
 import type { Emit } from '../db/transaction.js';
 import { Technician } from '../technicians/technician.entity.js';
-import { ANONYMOUS, type Actor } from './actor.js';
+import { ANONYMOUS, type Principal } from './principal.js';
 import { Session } from './session.entity.js';
 import { generateSessionToken, hashToken } from './tokens.js';
 
@@ -32,8 +32,8 @@ export async function startSession(em: EntityManager, account: Account, meta: Se
   return { token, session };
 }
 
-/** Resolves a bearer token to the actor it belongs to, in one query. Anything invalid is anonymous. */
-export async function actorForToken(em: EntityManager, token: string | undefined): Promise<Actor> {
+/** Resolves a bearer token to the principal it belongs to, in one query. Anything invalid is anonymous. */
+export async function principalForToken(em: EntityManager, token: string | undefined): Promise<Principal> {
   if (!token) return ANONYMOUS;
   const session = await em.findOne(
     Session,

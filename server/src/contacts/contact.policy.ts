@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import type { Contact } from './contact.entity.js';
 
 /**
@@ -7,12 +7,12 @@ import type { Contact } from './contact.entity.js';
  * through the portal). Used as the list filter and the single-read check alike.
  */
 export const contactPolicy = {
-  scope(actor: Actor): FilterQuery<Contact> {
-    if (actor.kind === 'technician') return {};
-    if (actor.kind === 'contact') return { id: actor.id };
+  scope(principal: Principal): FilterQuery<Contact> {
+    if (principal.kind === 'technician') return {};
+    if (principal.kind === 'contact') return { id: principal.id };
     return { id: { $in: [] } };
   },
-  canManage(actor: Actor): boolean {
-    return actor.kind === 'technician';
+  canManage(principal: Principal): boolean {
+    return principal.kind === 'technician';
   },
 };

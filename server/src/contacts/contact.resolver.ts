@@ -16,13 +16,13 @@ import { ContactConnection, ContactCredentials, ContactsArgs, CreateContactInput
 @Resolver(() => Contact)
 export class ContactResolver {
   @Query(() => ContactConnection, { description: 'Contacts the caller may see, by name. A contact sees only itself.' })
-  async contacts(@Args() args: ContactsArgs, @Ctx() { em, actor }: Context) {
-    requireSignedIn(actor);
+  async contacts(@Args() args: ContactsArgs, @Ctx() { em, principal }: Context) {
+    requireSignedIn(principal);
     if (args.customerId && !isUuid(args.customerId)) throw notFound();
     const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
     const where = {
       $and: [
-        contactPolicy.scope(actor),
+        contactPolicy.scope(principal),
         args.customerId ? { customer: args.customerId } : {},
         pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $like: pattern } }, { username: { $like: pattern } }] } : {},
       ],
@@ -31,15 +31,15 @@ export class ContactResolver {
   }
 
   @Query(() => Contact, { description: 'One contact. NOT_FOUND when it does not exist or the caller may not see it.' })
-  async contact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor }: Context) {
-    requireSignedIn(actor);
-    return findVisibleContact(em, actor, id);
+  async contact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal }: Context) {
+    requireSignedIn(principal);
+    return findVisibleContact(em, principal, id);
   }
 
   @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once; sends the welcome email when that setting is on (technicians).' })
-  async createContact(@Arg('input', { description: 'See the input type.' }) input: CreateContactInput, @Ctx() { em, actor, services }: Context) {
-    requireTechnician(actor);
-    const customer = await findVisibleCustomer(em, actor, input.customerId).catch((error: unknown) => {
+  async createContact(@Arg('input', { description: 'See the input type.' }) input: CreateContactInput, @Ctx() { em, principal, services }: Context) {
+    requireTechnician(principal);
+    const customer = await findVisibleCustomer(em, principal, input.customerId).catch((error: unknown) => {
       // Name the input field in the NOT_FOUND answer; anything else (e.g. the database) stays as it is.
       throw error instanceof AppError && error.code === 'NOT_FOUND' ? new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' }) : error;
     });
@@ -51,16 +51,16 @@ export class ContactResolver {
   }
 
   @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
-  async updateContact(@Arg('input', { description: 'See the input type.' }) input: UpdateContactInput, @Ctx() { em, actor, services }: Context) {
-    requireTechnician(actor);
-    const contact = await findVisibleContact(em, actor, input.id);
+  async updateContact(@Arg('input', { description: 'See the input type.' }) input: UpdateContactInput, @Ctx() { em, principal, services }: Context) {
+    requireTechnician(principal);
+    const contact = await findVisibleContact(em, principal, input.id);
     return inTransaction(em, services.events, (tx) => updateContact(tx, contact, input));
   }
 
   @Mutation(() => ContactCredentials, { description: 'Issues a new password, invalidating the old one and signing the contact out everywhere (technicians).' })
-  async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
-    requireTechnician(actor);
-    const contact = await findVisibleContact(em, actor, id);
+  async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+    requireTechnician(principal);
+    const contact = await findVisibleContact(em, principal, id);
     return inTransaction(em, services.events, async (tx, emit) => {
       const issued = await reissueContactCredentials(tx, emit, contact);
       await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, contact, issued.password, true);
@@ -74,9 +74,9 @@ export class ContactResolver {
   }
 }
 
-export async function findVisibleContact(em: Context['em'], actor: Context['actor'], id: string): Promise<Contact> {
+export async function findVisibleContact(em: Context['em'], principal: Context['principal'], id: string): Promise<Contact> {
   if (!isUuid(id)) throw notFound();
-  const contact = await em.findOne(Contact, { $and: [{ id }, contactPolicy.scope(actor)] });
+  const contact = await em.findOne(Contact, { $and: [{ id }, contactPolicy.scope(principal)] });
   if (!contact) throw notFound();
   return contact;
 }

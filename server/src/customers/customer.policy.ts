@@ -1,17 +1,17 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import type { Customer } from './customer.entity.js';
 
 const NOTHING = { id: { $in: [] } };
 
 /** Who may see and change customers. The scope is both the list filter and the single-read check. */
 export const customerPolicy = {
-  scope(actor: Actor): FilterQuery<Customer> {
-    if (actor.kind === 'technician') return {};
-    if (actor.kind === 'contact') return { id: actor.customerId }; // a contact sees its own company only
+  scope(principal: Principal): FilterQuery<Customer> {
+    if (principal.kind === 'technician') return {};
+    if (principal.kind === 'contact') return { id: principal.customerId }; // a contact sees its own company only
     return NOTHING;
   },
-  canManage(actor: Actor): boolean {
-    return actor.kind === 'technician';
+  canManage(principal: Principal): boolean {
+    return principal.kind === 'technician';
   },
 };

@@ -12,31 +12,31 @@ import { CreateCustomerInput, CustomerConnection, CustomersArgs, UpdateCustomerI
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => CustomerConnection, { description: 'Customers the caller may see, by name. Contacts see only their own company.' })
-  async customers(@Args() args: CustomersArgs, @Ctx() { em, actor }: Context) {
-    requireSignedIn(actor);
+  async customers(@Args() args: CustomersArgs, @Ctx() { em, principal }: Context) {
+    requireSignedIn(principal);
     const search = args.search?.trim();
     const matches = search
       ? { $or: [{ nameKey: { $like: containsPattern(search) } }, { domains: { domain: { $like: containsPattern(search) } } }] }
       : {};
-    return paginate(em, Customer, { $and: [customerPolicy.scope(actor), matches] }, args, { nameKey: 'asc', id: 'asc' }, { populate: ['domains'] });
+    return paginate(em, Customer, { $and: [customerPolicy.scope(principal), matches] }, args, { nameKey: 'asc', id: 'asc' }, { populate: ['domains'] });
   }
 
   @Query(() => Customer, { description: 'One customer. NOT_FOUND when it does not exist or the caller may not see it.' })
-  async customer(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor }: Context) {
-    requireSignedIn(actor);
-    return findVisibleCustomer(em, actor, id);
+  async customer(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal }: Context) {
+    requireSignedIn(principal);
+    return findVisibleCustomer(em, principal, id);
   }
 
   @Mutation(() => Customer, { description: 'Creates a customer (technicians).' })
-  async createCustomer(@Arg('input', { description: 'See the input type.' }) input: CreateCustomerInput, @Ctx() { em, actor }: Context) {
-    requireTechnician(actor);
+  async createCustomer(@Arg('input', { description: 'See the input type.' }) input: CreateCustomerInput, @Ctx() { em, principal }: Context) {
+    requireTechnician(principal);
     return createCustomer(em, input);
   }
 
   @Mutation(() => Customer, { description: 'Changes a customer’s name or domains (technicians).' })
-  async updateCustomer(@Arg('input', { description: 'See the input type.' }) input: UpdateCustomerInput, @Ctx() { em, actor }: Context) {
-    requireTechnician(actor);
-    const customer = await findVisibleCustomer(em, actor, input.id);
+  async updateCustomer(@Arg('input', { description: 'See the input type.' }) input: UpdateCustomerInput, @Ctx() { em, principal }: Context) {
+    requireTechnician(principal);
+    const customer = await findVisibleCustomer(em, principal, input.id);
     return updateCustomer(em, customer, input);
   }
 
@@ -47,9 +47,9 @@ export class CustomerResolver {
   }
 }
 
-export async function findVisibleCustomer(em: Context['em'], actor: Context['actor'], id: string): Promise<Customer> {
+export async function findVisibleCustomer(em: Context['em'], principal: Context['principal'], id: string): Promise<Customer> {
   if (!isUuid(id)) throw notFound();
-  const customer = await em.findOne(Customer, { $and: [{ id }, customerPolicy.scope(actor)] });
+  const customer = await em.findOne(Customer, { $and: [{ id }, customerPolicy.scope(principal)] });
   if (!customer) throw notFound();
   return customer;
 }

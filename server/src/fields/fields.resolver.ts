@@ -19,26 +19,26 @@ import { CustomFieldKind, TicketField } from './ticket-field.entity.js';
 export class FieldsResolver {
   @Query(() => [StandardFieldSetting], { description: 'How each standard ticket field appears for the caller (contacts: the portal rules; technicians: the admin’s settings).' })
   async standardTicketFields(@Ctx() ctx: Context): Promise<StandardFieldSetting[]> {
-    const actor = requireSignedIn(ctx.actor);
-    await assertSectionAvailable(ctx.em, actor, PortalSection.TICKETING);
+    const principal = requireSignedIn(ctx.principal);
+    await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     const settings = await loadSettings(ctx.em);
-    const visibility = actor.kind === 'technician' ? TicketVisibility.forContact(settings, []) : await TicketVisibility.load(ctx.em, actor, settings);
+    const visibility = principal.kind === 'technician' ? TicketVisibility.forContact(settings, []) : await TicketVisibility.load(ctx.em, principal, settings);
     return Object.values(StandardTicketField).map((field) => ({ field, visibility: visibility.of(field) }));
   }
 
   @Query(() => [TicketField], { description: 'Custom ticket fields: all for technicians, the non-hidden ones for contacts.' })
   async ticketFields(@Ctx() ctx: Context): Promise<TicketField[]> {
-    const actor = requireSignedIn(ctx.actor);
-    await assertSectionAvailable(ctx.em, actor, PortalSection.TICKETING);
-    return (await TicketVisibility.load(ctx.em, actor, await loadSettings(ctx.em))).visibleCustomFields();
+    const principal = requireSignedIn(ctx.principal);
+    await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
+    return (await TicketVisibility.load(ctx.em, principal, await loadSettings(ctx.em))).visibleCustomFields();
   }
 
   @Mutation(() => [StandardFieldSetting], { description: 'Sets the portal visibility of standard fields (admins). Applies to contacts on their next request.' })
   async updateStandardFieldVisibility(
     @Arg('input', () => [StandardFieldVisibilityInput], { description: 'The fields to change.' }) input: StandardFieldVisibilityInput[],
-    @Ctx() { em, actor, services }: Context,
+    @Ctx() { em, principal, services }: Context,
   ): Promise<StandardFieldSetting[]> {
-    const admin = requireAdmin(actor);
+    const admin = requireAdmin(principal);
     for (const entry of input) {
       if (entry.field === StandardTicketField.TITLE && entry.visibility === FieldVisibility.HIDDEN) throw badInput('TITLE', 'fields.titleAlwaysVisible');
     }
@@ -54,8 +54,8 @@ export class FieldsResolver {
   }
 
   @Mutation(() => TicketField, { description: 'Defines a custom ticket field (admins).' })
-  async createTicketField(@Arg('input', { description: 'See the input type.' }) input: CreateTicketFieldInput, @Ctx() { em, actor, services }: Context) {
-    const admin = requireAdmin(actor);
+  async createTicketField(@Arg('input', { description: 'See the input type.' }) input: CreateTicketFieldInput, @Ctx() { em, principal, services }: Context) {
+    const admin = requireAdmin(principal);
     const label = requiredText('label', input.label, 100);
     const options = normalizeOptions(input.kind, input.options ?? []);
     assertCustomVisibility(input.visibility);
@@ -69,8 +69,8 @@ export class FieldsResolver {
   }
 
   @Mutation(() => TicketField, { description: 'Changes a custom ticket field (admins).' })
-  async updateTicketField(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketFieldInput, @Ctx() { em, actor, services }: Context) {
-    const admin = requireAdmin(actor);
+  async updateTicketField(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketFieldInput, @Ctx() { em, principal, services }: Context) {
+    const admin = requireAdmin(principal);
     const field = isUuid(input.id) ? await em.findOne(TicketField, input.id) : null;
     if (!field) throw notFound();
     const changes: Partial<TicketField> = {};
@@ -89,8 +89,8 @@ export class FieldsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a custom ticket field; its values disappear from tickets (admins).' })
-  async deleteTicketField(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
-    const admin = requireAdmin(actor);
+  async deleteTicketField(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+    const admin = requireAdmin(principal);
     const field = isUuid(id) ? await em.findOne(TicketField, id) : null;
     if (!field) throw notFound();
     await inTransaction(em, services.events, async (tx) => {

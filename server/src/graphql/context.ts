@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { PorticoConfig } from '../config.js';
 import type { Language } from '../i18n/language.js';
@@ -22,10 +22,10 @@ export interface SessionCookie {
   clear(): void;
 }
 
-/** Per request (or per subscription event): its own EntityManager fork and the resolved actor. */
+/** Per request (or per subscription event): its own EntityManager fork and the resolved principal. */
 export interface Context {
   em: EntityManager;
-  actor: Actor;
+  principal: Principal;
   /** Language of messages and errors: the account's choice, else the browser's, else English. */
   language: Language;
   /** What the browser asked for (Accept-Language), used to seed a contact's language at first sign-in. */

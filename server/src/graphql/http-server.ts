@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { actorForToken } from '../auth/session.service.js';
+import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
 import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/language.js';
@@ -43,10 +43,10 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
 
   async function baseContext(headers: http.IncomingHttpHeaders, ip: string, token: string | undefined): Promise<Context> {
     const em = orm.em.fork();
-    const actor = await actorForToken(em, token);
+    const principal = await principalForToken(em, token);
     const browserLanguage = negotiateLanguage(headers['accept-language']);
-    const accountLanguage = actor.kind === 'anonymous' ? null : actor.language;
-    return { em, actor, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
+    const accountLanguage = principal.kind === 'anonymous' ? null : principal.language;
+    return { em, principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
   }
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -135,11 +135,11 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   // Attachment downloads: the same session and ticket rules as the API.
   app.get('/attachments/:id', async (req, res) => {
     const em = orm.em.fork();
-    const actor = await actorForToken(em, tokenFromHeaders(req.headers));
-    const context = { em, actor, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
+    const principal = await principalForToken(em, tokenFromHeaders(req.headers));
+    const context = { em, principal, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
     const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
     if (!attachment) {
-      res.status(actor.kind === 'anonymous' ? 401 : 404).json({ error: actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
+      res.status(principal.kind === 'anonymous' ? 401 : 404).json({ error: principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
       return;
     }
     res.setHeader('Content-Type', attachment.contentType);

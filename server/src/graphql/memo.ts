@@ -1,4 +1,4 @@
-import { actorForToken } from '../auth/session.service.js';
+import { principalForToken } from '../auth/session.service.js';
 import type { Context } from './context.js';
 
 const memos = new WeakMap<Context, Map<string, Promise<unknown>>>();
@@ -24,7 +24,7 @@ export async function refreshForEvent(ctx: Context): Promise<Context> {
   ctx.em = ctx.em.fork();
   memos.delete(ctx);
   values.delete(ctx);
-  ctx.actor = await actorForToken(ctx.em, ctx.sessionToken);
+  ctx.principal = await principalForToken(ctx.em, ctx.sessionToken);
   return ctx;
 }
 

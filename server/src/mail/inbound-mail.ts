@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { convert as htmlToText } from 'html-to-text';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { createContact } from '../contacts/contact.service.js';
 import { CustomerDomain } from '../customers/customer-domain.entity.js';
@@ -58,11 +58,11 @@ export async function receiveMail(orm: MikroORM, services: AppServices, raw: Buf
     const reference = TICKET_REFERENCE.exec(subject);
     if (reference) {
       const ticket = await tx.findOne(Ticket, { number: Number(reference[1]) });
-      const actor: Actor | null = contact
+      const principal: Principal | null = contact
         ? { kind: 'contact', id: contact.id, customerId: contact.customer.id, isPrimary: contact.isPrimary, sessionId: '', language: contact.language }
         : null;
-      const mayReply = ticket && (actor
-        ? (await tx.count(Ticket, { $and: [{ id: ticket.id }, ticketPolicy.scope(actor, settings)] })) > 0 && ticketPolicy.canReply(actor, ticket)
+      const mayReply = ticket && (principal
+        ? (await tx.count(Ticket, { $and: [{ id: ticket.id }, ticketPolicy.scope(principal, settings)] })) > 0 && ticketPolicy.canReply(principal, ticket)
         : ticket.requesterEmail === sender);
       if (ticket && mayReply) {
         const comment = tx.create(TicketComment, { ticket, body, authorContact: contact, authorEmail: contact ? null : sender });

@@ -19,14 +19,14 @@ class OutboxArgs extends PageArgs {
 @Resolver(() => OutboxMessage)
 export class OutboxResolver {
   @Query(() => OutboxConnection, { description: 'Outgoing messages, newest first (admins).' })
-  async outboxMessages(@Args() args: OutboxArgs, @Ctx() { em, actor }: Context) {
-    requireAdmin(actor);
+  async outboxMessages(@Args() args: OutboxArgs, @Ctx() { em, principal }: Context) {
+    requireAdmin(principal);
     return paginate(em, OutboxMessage, args.status ? { status: args.status } : {}, args, { createdAt: 'desc', id: 'desc' });
   }
 
   @Mutation(() => OutboxMessage, { description: 'Queues a FAILED message for another round of attempts (admins).' })
-  async retryOutboxMessage(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
-    requireAdmin(actor);
+  async retryOutboxMessage(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+    requireAdmin(principal);
     const message = isUuid(id) ? await em.findOne(OutboxMessage, id) : null;
     if (!message) throw notFound();
     if (message.status === OutboxStatus.FAILED) {

@@ -13,29 +13,29 @@ import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortal
 @Resolver(() => PortalSettings)
 export class SettingsResolver {
   @Query(() => PortalSettingsResult, { description: 'Technicians get all portal settings; contacts get what applies to them.' })
-  async portalSettings(@Ctx() { em, actor, services }: Context) {
-    const signedIn = requireSignedIn(actor);
+  async portalSettings(@Ctx() { em, principal, services }: Context) {
+    const signedIn = requireSignedIn(principal);
     const settings = await loadSettings(em);
     if (signedIn.kind === 'technician') return settings;
-    return contactView(em, actor, settings, services.config.publicUrl);
+    return contactView(em, principal, settings, services.config.publicUrl);
   }
 
   @Mutation(() => PortalSettings, { description: 'Changes the portal settings (admins). Every change is audited; it applies on the next request everywhere.' })
-  async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, actor, services }: Context) {
-    const admin = requireAdmin(actor);
+  async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, principal, services }: Context) {
+    const admin = requireAdmin(principal);
     return inTransaction(em, services.events, (tx, emit) => updateSettings(tx, emit, admin, input));
   }
 
   @Subscription(() => [PortalSection], {
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      requireSignedIn(context.actor);
+      requireSignedIn(context.principal);
       return context.services.events.subscribe('SETTINGS_CHANGED');
     },
     description: 'The sections the caller may use, sent again whenever the portal settings change.',
   })
   async availableSectionsChanged(@Root() _event: unknown, @Ctx() ctx: Context): Promise<PortalSection[]> {
-    const { em, actor } = await refreshForEvent(ctx); // fresh data and a re-checked session per event
-    return availableSections(em, actor, await loadSettings(em));
+    const { em, principal } = await refreshForEvent(ctx); // fresh data and a re-checked session per event
+    return availableSections(em, principal, await loadSettings(em));
   }
 
   @FieldResolver(() => String, { description: 'Address of the portal: the custom domain when set, else PUBLIC_URL.' })
@@ -49,8 +49,8 @@ export class SettingsResolver {
   }
 
   @Query(() => DomainCheck, { description: 'Looks up the custom portal domain in DNS and says whether it points at this server (admins).' })
-  async portalDomainCheck(@Ctx() { em, actor, services }: Context): Promise<DomainCheck> {
-    requireAdmin(actor);
+  async portalDomainCheck(@Ctx() { em, principal, services }: Context): Promise<DomainCheck> {
+    requireAdmin(principal);
     const settings = await loadSettings(em);
     return checkDomain(services.dns, settings.customDomain, new URL(services.config.publicUrl).hostname);
   }
@@ -66,15 +66,15 @@ export class SettingsResolver {
   }
 
   @FieldResolver(() => [PortalSection], { description: 'Sections that are not off.' })
-  async availableSections(@Root() settings: PortalSettings, @Ctx() { em, actor }: Context): Promise<PortalSection[]> {
-    return availableSections(em, actor, settings);
+  async availableSections(@Root() settings: PortalSettings, @Ctx() { em, principal }: Context): Promise<PortalSection[]> {
+    return availableSections(em, principal, settings);
   }
 }
 
-async function contactView(em: EntityManager, actor: Context['actor'], settings: PortalSettings, publicUrl: string): Promise<ContactPortalSettings> {
+async function contactView(em: EntityManager, principal: Context['principal'], settings: PortalSettings, publicUrl: string): Promise<ContactPortalSettings> {
   return Object.assign(new ContactPortalSettings(), {
     portalUrl: portalUrl(settings, publicUrl),
-    availableSections: await availableSections(em, actor, settings),
+    availableSections: await availableSections(em, principal, settings),
     visibleTicketStatuses: settings.visibleTicketStatuses,
     ticketsCanBeReopened: !settings.ticketsCannotBeReopened,
     aiAssistantEnabled: settings.aiAssistantEnabled,

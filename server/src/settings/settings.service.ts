@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, TechnicianActor } from '../auth/actor.js';
+import type { Principal, TechnicianPrincipal } from '../auth/principal.js';
 import { diff, recordAudit } from '../audit/audit.service.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
@@ -40,13 +40,13 @@ export function scopeMode(settings: PortalSettings, section: PortalSection): Sec
 }
 
 /** Sections the caller may use: technicians all that are not off; a contact those its customer is in. */
-export async function availableSections(em: EntityManager, actor: Actor, settings: PortalSettings): Promise<PortalSection[]> {
+export async function availableSections(em: EntityManager, principal: Principal, settings: PortalSettings): Promise<PortalSection[]> {
   const sections = Object.values(PortalSection);
-  if (actor.kind === 'technician') return sections.filter((s) => scopeMode(settings, s) !== SectionScopeMode.OFF);
-  if (actor.kind !== 'contact') return [];
+  if (principal.kind === 'technician') return sections.filter((s) => scopeMode(settings, s) !== SectionScopeMode.OFF);
+  if (principal.kind !== 'contact') return [];
   const selected = sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.SELECTED_CUSTOMERS);
   const mine = selected.length
-    ? new Set((await em.find(SectionScopeCustomer, { section: { $in: selected }, customer: actor.customerId })).map((row) => row.section))
+    ? new Set((await em.find(SectionScopeCustomer, { section: { $in: selected }, customer: principal.customerId })).map((row) => row.section))
     : new Set<PortalSection>();
   return sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.ALL_CUSTOMERS || mine.has(s));
 }
@@ -55,13 +55,13 @@ export async function availableSections(em: EntityManager, actor: Actor, setting
  * The gate every API path of a section calls first: a contact outside the section's scope gets
  * FORBIDDEN (not an empty list). Read per request, so a change applies to the very next one.
  */
-export async function assertSectionAvailable(em: EntityManager, actor: Actor, section: PortalSection): Promise<void> {
-  if (actor.kind === 'technician') return;
+export async function assertSectionAvailable(em: EntityManager, principal: Principal, section: PortalSection): Promise<void> {
+  if (principal.kind === 'technician') return;
   const settings = await loadSettings(em);
-  if (!(await availableSections(em, actor, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
+  if (!(await availableSections(em, principal, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
 }
 
-export async function updateSettings(tx: EntityManager, emit: Emit, actor: TechnicianActor, input: UpdatePortalSettingsInput): Promise<PortalSettings> {
+export async function updateSettings(tx: EntityManager, emit: Emit, principal: TechnicianPrincipal, input: UpdatePortalSettingsInput): Promise<PortalSettings> {
   const settings = await loadSettings(tx);
   if (input.version !== settings.version) throw new AppError('CONFLICT', 'settings.staleVersion', { field: 'version' });
   const before = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
@@ -93,8 +93,8 @@ export async function updateSettings(tx: EntityManager, emit: Emit, actor: Techn
   const after = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
   const changed = diff(before, after);
   if (Object.keys(changed).length > 0) {
-    const name = (await tx.findOne(Technician, actor.id))?.name ?? null;
-    recordAudit(tx, actor, 'portal_settings.updated', { version: settings.version, changes: changed }, name);
+    const name = (await tx.findOne(Technician, principal.id))?.name ?? null;
+    recordAudit(tx, principal, 'portal_settings.updated', { version: settings.version, changes: changed }, name);
     await tx.flush();
   }
   emit('SETTINGS_CHANGED', { version: settings.version });

@@ -52,9 +52,9 @@ describe('portal settings and section scopes', () => {
     expect((await insider.ok(SECTIONS)).portalSettings.availableSections).toEqual(['TICKETING', 'KNOWLEDGE_BASE']);
     // The gate every Ticketing API path calls:
     const em = portico.orm.em.fork();
-    const actor = { kind: 'contact' as const, id: outsider.contact.id, customerId: third.id, isPrimary: false, sessionId: 'x', language: null };
-    await expect(assertSectionAvailable(em, actor, PortalSection.TICKETING)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(assertSectionAvailable(em, { ...actor, customerId: first.id }, PortalSection.TICKETING)).resolves.toBeUndefined();
+    const principal = { kind: 'contact' as const, id: outsider.contact.id, customerId: third.id, isPrimary: false, sessionId: 'x', language: null };
+    await expect(assertSectionAvailable(em, principal, PortalSection.TICKETING)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(assertSectionAvailable(em, { ...principal, customerId: first.id }, PortalSection.TICKETING)).resolves.toBeUndefined();
   });
 
   it('live subscriptions hear of a scope change at once', async () => {

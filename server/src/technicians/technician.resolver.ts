@@ -13,42 +13,42 @@ import { CreateTechnicianInput, TechnicianConnection, TechnicianCredentials, Tec
 @Resolver(() => Technician)
 export class TechnicianResolver {
   @Query(() => TechnicianConnection, { description: 'The MSP staff, by name (technicians only).' })
-  async technicians(@Args() args: TechniciansArgs, @Ctx() { em, actor }: Context) {
-    if (!technicianPolicy.canRead(requireSignedIn(actor))) throw forbidden();
+  async technicians(@Args() args: TechniciansArgs, @Ctx() { em, principal }: Context) {
+    if (!technicianPolicy.canRead(requireSignedIn(principal))) throw forbidden();
     const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
     const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { username: { $like: pattern } }] } : {};
     return paginate(em, Technician, where, args, { name: 'asc', id: 'asc' });
   }
 
   @Query(() => Technician, { description: 'One technician (technicians only). NOT_FOUND for everybody else.' })
-  async technician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor }: Context) {
-    requireSignedIn(actor);
-    return findVisibleTechnician(em, actor, id);
+  async technician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal }: Context) {
+    requireSignedIn(principal);
+    return findVisibleTechnician(em, principal, id);
   }
 
   @Mutation(() => TechnicianCredentials, { description: 'Creates a technician with a generated password, shown this once (admins).' })
-  async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, actor, services }: Context) {
-    requireAdmin(actor);
+  async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, principal, services }: Context) {
+    requireAdmin(principal);
     return inTransaction(em, services.events, (tx) => createTechnician(tx, input));
   }
 
   @Mutation(() => Technician, { description: 'Changes a technician (admins). The last admin cannot be demoted.' })
-  async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, actor, services }: Context) {
-    requireAdmin(actor);
-    const technician = await findVisibleTechnician(em, actor, input.id);
+  async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, principal, services }: Context) {
+    requireAdmin(principal);
+    const technician = await findVisibleTechnician(em, principal, input.id);
     return inTransaction(em, services.events, (tx) => updateTechnician(tx, technician, input));
   }
 
   @Mutation(() => TechnicianCredentials, { description: 'Issues a new password and signs the technician out everywhere (admins).' })
-  async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, actor, services }: Context) {
-    requireAdmin(actor);
-    const technician = await findVisibleTechnician(em, actor, id);
+  async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+    requireAdmin(principal);
+    const technician = await findVisibleTechnician(em, principal, id);
     return inTransaction(em, services.events, (tx, emit) => reissueTechnicianCredentials(tx, emit, technician));
   }
 }
 
-async function findVisibleTechnician(em: Context['em'], actor: Context['actor'], id: string): Promise<Technician> {
-  if (!technicianPolicy.canRead(actor) || !isUuid(id)) throw notFound();
+async function findVisibleTechnician(em: Context['em'], principal: Context['principal'], id: string): Promise<Technician> {
+  if (!technicianPolicy.canRead(principal) || !isUuid(id)) throw notFound();
   const technician = await em.findOne(Technician, { id });
   if (!technician) throw notFound();
   return technician;

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
 import { TicketStatus } from './ticket-status.js';
 import type { Ticket } from './ticket.entity.js';
@@ -14,30 +14,30 @@ const NOTHING = { id: { $in: [] } };
  * single reads, searches and subscription deliveries.
  */
 export const ticketPolicy = {
-  scope(actor: Actor, settings: PortalSettings, list: TicketListScope = 'COMPANY'): FilterQuery<Ticket> {
-    if (actor.kind === 'technician') return {};
-    if (actor.kind !== 'contact') return NOTHING;
-    const whose = actor.isPrimary && list === 'COMPANY' ? { customer: actor.customerId } : { contact: actor.id };
+  scope(principal: Principal, settings: PortalSettings, list: TicketListScope = 'COMPANY'): FilterQuery<Ticket> {
+    if (principal.kind === 'technician') return {};
+    if (principal.kind !== 'contact') return NOTHING;
+    const whose = principal.isPrimary && list === 'COMPANY' ? { customer: principal.customerId } : { contact: principal.id };
     return { ...whose, status: { $in: settings.visibleTicketStatuses } };
   },
 
   /** Billed tickets are read-only for contacts: no edits, no status change, no reply. */
-  isReadOnlyFor(actor: Actor, ticket: Ticket): boolean {
-    return actor.kind === 'contact' && ticket.isBilled;
+  isReadOnlyFor(principal: Principal, ticket: Ticket): boolean {
+    return principal.kind === 'contact' && ticket.isBilled;
   },
 
-  canReply(actor: Actor, ticket: Ticket): boolean {
-    return actor.kind === 'technician' || (actor.kind === 'contact' && !ticket.isBilled);
+  canReply(principal: Principal, ticket: Ticket): boolean {
+    return principal.kind === 'technician' || (principal.kind === 'contact' && !ticket.isBilled);
   },
 
-  canClose(actor: Actor, ticket: Ticket): boolean {
+  canClose(principal: Principal, ticket: Ticket): boolean {
     if (ticket.status === TicketStatus.CLOSED) return false;
-    return actor.kind === 'technician' || (actor.kind === 'contact' && !ticket.isBilled);
+    return principal.kind === 'technician' || (principal.kind === 'contact' && !ticket.isBilled);
   },
 
-  canReopen(actor: Actor, ticket: Ticket, settings: PortalSettings): boolean {
+  canReopen(principal: Principal, ticket: Ticket, settings: PortalSettings): boolean {
     if (ticket.status !== TicketStatus.RESOLVED && ticket.status !== TicketStatus.CLOSED) return false;
-    if (actor.kind === 'technician') return true;
-    return actor.kind === 'contact' && !ticket.isBilled && !settings.ticketsCannotBeReopened;
+    if (principal.kind === 'technician') return true;
+    return principal.kind === 'contact' && !ticket.isBilled && !settings.ticketsCannotBeReopened;
   },
 };

@@ -2,7 +2,7 @@ import { filter } from '@graphql-yoga/subscription';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import { requireSignedIn } from '../auth/require.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
@@ -29,18 +29,18 @@ import { TicketVisibility } from './ticket.visibility.js';
 
 const settingsOf = (ctx: Context) => once(ctx, 'settings', () => loadSettings(ctx.em));
 /** Standard-field visibility: no query of its own, so masking a list costs nothing extra. */
-const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.standardOnly(ctx.actor, await settingsOf(ctx)));
+const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.standardOnly(ctx.principal, await settingsOf(ctx)));
 /** With the custom field definitions, only for paths that need them. */
-const fullVisibilityOf = (ctx: Context) => once(ctx, 'ticketVisibilityFull', async () => TicketVisibility.load(ctx.em, ctx.actor, await settingsOf(ctx)));
+const fullVisibilityOf = (ctx: Context) => once(ctx, 'ticketVisibilityFull', async () => TicketVisibility.load(ctx.em, ctx.principal, await settingsOf(ctx)));
 
 /** The Ticketing section gate, then the caller's ticket scope. */
 async function ticketScope(ctx: Context, list?: TicketListScope): Promise<FilterQuery<Ticket>> {
-  await assertSectionAvailable(ctx.em, ctx.actor, PortalSection.TICKETING);
-  return ticketPolicy.scope(ctx.actor, await settingsOf(ctx), list);
+  await assertSectionAvailable(ctx.em, ctx.principal, PortalSection.TICKETING);
+  return ticketPolicy.scope(ctx.principal, await settingsOf(ctx), list);
 }
 
 export async function findVisibleTicket(ctx: Context, id: string): Promise<Ticket> {
-  requireSignedIn(ctx.actor);
+  requireSignedIn(ctx.principal);
   const scope = await ticketScope(ctx);
   const ticket = isUuid(id) ? await ctx.em.findOne(Ticket, { $and: [{ id }, scope] }) : null;
   if (!ticket) throw notFound();
@@ -57,7 +57,7 @@ export async function findVisibleAttachment(ctx: Context, id: string): Promise<T
 /** The newest visible comment of every ticket on a page, in one query (DISTINCT ON), per request. */
 function latestCommentLoader(ctx: Context) {
   return perRequest(ctx, 'latestComment', () => new DataLoader<string, TicketComment | null>(async (ticketIds) => {
-    const publicOnly = ctx.actor.kind !== 'technician';
+    const publicOnly = ctx.principal.kind !== 'technician';
     const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
       `select distinct on (ticket_id) * from ticket_comments where ticket_id in (${ticketIds.map(() => '?').join(',')})${publicOnly ? ' and is_internal = false' : ''} order by ticket_id, created_at desc, id desc`,
       [...ticketIds],
@@ -68,20 +68,20 @@ function latestCommentLoader(ctx: Context) {
 }
 
 async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
-  const actor = requireSignedIn(ctx.actor);
+  const principal = requireSignedIn(ctx.principal);
   const settings = await settingsOf(ctx);
   const visibility = await fullVisibilityOf(ctx);
   const mail = { secrets: ctx.services.secrets, publicUrl: ctx.services.config.publicUrl };
-  return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, actor, settings, visibility, mail }));
+  return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, principal, settings, visibility, mail }));
 }
 
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first.' })
   async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context) {
-    const actor = requireSignedIn(ctx.actor);
+    const principal = requireSignedIn(ctx.principal);
     const scope = await ticketScope(ctx, args.scope ?? 'COMPANY');
-    const staff = actor.kind === 'technician';
+    const staff = principal.kind === 'technician';
     const conditions: FilterQuery<Ticket>[] = [scope];
     if (args.statuses?.length) conditions.push({ status: { $in: args.statuses } });
     if (staff && args.customerId) conditions.push(isUuid(args.customerId) ? { customer: args.customerId } : { id: { $in: [] } });
@@ -108,7 +108,7 @@ export class TicketResolver {
 
   @Query(() => Ticket, { description: 'One ticket by its number. NOT_FOUND when missing or not visible to the caller.' })
   async ticketByNumber(@Arg('number', () => Int, { description: 'The ticket number.' }) number: number, @Ctx() ctx: Context) {
-    requireSignedIn(ctx.actor);
+    requireSignedIn(ctx.principal);
     const ticket = await ctx.em.findOne(Ticket, { $and: [{ number }, await ticketScope(ctx)] });
     if (!ticket) throw notFound();
     return ticket;
@@ -116,10 +116,10 @@ export class TicketResolver {
 
   @Mutation(() => Ticket, { description: 'Opens a ticket. Contacts open tickets for themselves and may set only fields EDITABLE for them.' })
   async openTicket(@Arg('input', { description: 'See the input type.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
-    const actor = requireSignedIn(ctx.actor);
-    await assertSectionAvailable(ctx.em, actor, PortalSection.TICKETING);
+    const principal = requireSignedIn(ctx.principal);
+    await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     const followUpOf = input.followUpOfId ? await findVisibleTicket(ctx, input.followUpOfId) : null;
-    const source = actor.kind === 'contact' ? TicketSource.PORTAL : TicketSource.CONSOLE;
+    const source = principal.kind === 'contact' ? TicketSource.PORTAL : TicketSource.CONSOLE;
     return writeContext(ctx, (w) => openTicket(w, input, followUpOf, source));
   }
 
@@ -151,11 +151,11 @@ export class TicketResolver {
     nullable: false,
     description: 'Tickets the caller may see, each time one changes (new reply, status, fields). Filtered by the same rules as queries, at delivery time.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { ticketId?: string | null }, Context>) => {
-      requireSignedIn(context.actor);
+      requireSignedIn(context.principal);
       const visibleNow = filter(async (event: { ticketId: string }) => {
         if (args.ticketId && event.ticketId !== args.ticketId) return false;
         const probe = await refreshForEvent(context);
-        if (probe.actor.kind === 'anonymous') return false; // signed out or revoked meanwhile
+        if (probe.principal.kind === 'anonymous') return false; // signed out or revoked meanwhile
         try {
           return (await probe.em.count(Ticket, { $and: [{ id: event.ticketId }, await ticketScope(probe)] })) > 0;
         } catch {
@@ -223,18 +223,18 @@ export class TicketResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Sender address of a ticket from an unknown sender (technicians only).' })
   requesterEmail(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return ctx.actor.kind === 'technician' ? t.requesterEmail : null;
+    return ctx.principal.kind === 'technician' ? t.requesterEmail : null;
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket this one follows up, when the caller may see it.' })
   async followUpOf(@Root() t: Ticket, @Ctx() ctx: Context) {
     if (!t.followUpOf) return null;
-    return ctx.em.findOne(Ticket, { $and: [{ id: t.followUpOf.id }, ticketPolicy.scope(ctx.actor, await settingsOf(ctx))] });
+    return ctx.em.findOne(Ticket, { $and: [{ id: t.followUpOf.id }, ticketPolicy.scope(ctx.principal, await settingsOf(ctx))] });
   }
 
   @FieldResolver(() => [TicketComment], { description: 'The conversation, oldest first. Contacts never get internal notes.' })
   async comments(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return ctx.em.find(TicketComment, { ticket: t.id, ...(ctx.actor.kind === 'technician' ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.em.find(TicketComment, { ticket: t.id, ...(ctx.principal.kind === 'technician' ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
@@ -264,12 +264,12 @@ export class TicketResolver {
   @FieldResolver(() => TicketPermissions, { description: 'What the caller may do with this ticket.' })
   async viewerCan(@Root() t: Ticket, @Ctx() ctx: Context): Promise<TicketPermissions> {
     const settings: PortalSettings = await settingsOf(ctx);
-    const actor: Actor = ctx.actor;
+    const principal: Principal = ctx.principal;
     return {
-      reply: ticketPolicy.canReply(actor, t),
-      close: ticketPolicy.canClose(actor, t),
-      reopen: ticketPolicy.canReopen(actor, t, settings),
-      edit: !ticketPolicy.isReadOnlyFor(actor, t),
+      reply: ticketPolicy.canReply(principal, t),
+      close: ticketPolicy.canClose(principal, t),
+      reopen: ticketPolicy.canReopen(principal, t, settings),
+      edit: !ticketPolicy.isReadOnlyFor(principal, t),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor, SignedInActor } from '../auth/actor.js';
+import type { Principal, SignedInPrincipal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
@@ -23,7 +23,7 @@ import type { TicketVisibility } from './ticket.visibility.js';
 export interface TicketWriteContext {
   tx: EntityManager;
   emit: Emit;
-  actor: SignedInActor;
+  principal: SignedInPrincipal;
   settings: PortalSettings;
   visibility: TicketVisibility;
   mail: TicketMailDeps;
@@ -31,33 +31,33 @@ export interface TicketWriteContext {
 
 /** Opens a ticket; contacts for themselves with only the fields they may edit. */
 export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput, followUpOf: Ticket | null, source: TicketSource): Promise<Ticket> {
-  const { tx, actor, visibility } = ctx;
+  const { tx, principal, visibility } = ctx;
   const ticket = tx.create(Ticket, { title: requiredText('title', input.title, 300), source, followUpOf });
   if (input.description != null) ticket.description = assertEditable(visibility, StandardTicketField.DESCRIPTION, 'description', input.description.trim().slice(0, 100_000));
   if (input.priority != null) ticket.priority = assertEditable(visibility, StandardTicketField.PRIORITY, 'priority', input.priority);
   if (input.type != null) ticket.type = assertEditable(visibility, StandardTicketField.TYPE, 'type', input.type);
   if (input.impact != null) ticket.impact = assertEditable(visibility, StandardTicketField.IMPACT, 'impact', input.impact);
   if (input.dueDate != null) ticket.dueDate = assertEditable(visibility, StandardTicketField.DUE_DATE, 'dueDate', validDate('dueDate', input.dueDate));
-  if (input.technicianId != null) ticket.technician = await technicianFor(tx, actor, input.technicianId);
+  if (input.technicianId != null) ticket.technician = await technicianFor(tx, principal, input.technicianId);
 
-  if (actor.kind === 'contact') {
+  if (principal.kind === 'contact') {
     if (input.customerId || input.contactId) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: input.customerId ? 'customerId' : 'contactId' });
-    ticket.customer = tx.getReference(Customer, actor.customerId, { wrapped: true });
-    ticket.contact = tx.getReference(Contact, actor.id, { wrapped: true });
+    ticket.customer = tx.getReference(Customer, principal.customerId, { wrapped: true });
+    ticket.contact = tx.getReference(Contact, principal.id, { wrapped: true });
   } else {
     const { customer, contact } = await requesterFor(tx, input.customerId, input.contactId);
     Object.assign(ticket, { customer, contact });
   }
   ticket.customFieldValues = applyCustomFields(visibility, {}, input.customFields ?? [], true);
-  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: actor.kind, actorName: await actorName(tx, actor) });
+  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: principal.kind, actorName: await actorName(tx, principal) });
   await tx.flush();
   ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
   return ticket;
 }
 
 export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, input: UpdateTicketInput): Promise<Ticket> {
-  const { tx, actor, visibility } = ctx;
-  if (ticketPolicy.isReadOnlyFor(actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  const { tx, principal, visibility } = ctx;
+  if (ticketPolicy.isReadOnlyFor(principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
   if (input.title != null) ticket.title = assertEditable(visibility, StandardTicketField.TITLE, 'title', requiredText('title', input.title, 300));
   if (input.description != null) ticket.description = assertEditable(visibility, StandardTicketField.DESCRIPTION, 'description', input.description.trim().slice(0, 100_000));
   if (input.priority != null) ticket.priority = assertEditable(visibility, StandardTicketField.PRIORITY, 'priority', input.priority);
@@ -67,9 +67,9 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
     ticket.dueDate = assertEditable(visibility, StandardTicketField.DUE_DATE, 'dueDate', input.dueDate.trim() ? validDate('dueDate', input.dueDate) : null);
   }
   const staffOnly = (field: string) => {
-    if (actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field });
+    if (principal.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field });
   };
-  if (input.technicianId != null) ticket.technician = await technicianFor(tx, actor, input.technicianId);
+  if (input.technicianId != null) ticket.technician = await technicianFor(tx, principal, input.technicianId);
   if (input.unassignTechnician) (staffOnly('unassignTechnician'), (ticket.technician = null));
   if (input.isBilled != null) (staffOnly('isBilled'), (ticket.isBilled = input.isBilled));
   if (input.customerId != null || input.contactId != null) {
@@ -95,22 +95,22 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
 }
 
 export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input: AddTicketCommentInput): Promise<TicketComment> {
-  const { tx, actor } = ctx;
-  if (!ticketPolicy.canReply(actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
-  if (input.isInternal && actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'isInternal' });
+  const { tx, principal } = ctx;
+  if (!ticketPolicy.canReply(principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (input.isInternal && principal.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'isInternal' });
   const comment = tx.create(TicketComment, {
     ticket,
     body: requiredText('body', input.body, 100_000),
     isInternal: input.isInternal,
-    authorContact: actor.kind === 'contact' ? tx.getReference(Contact, actor.id) : null,
-    authorTechnician: actor.kind === 'technician' ? tx.getReference(Technician, actor.id) : null,
+    authorContact: principal.kind === 'contact' ? tx.getReference(Contact, principal.id) : null,
+    authorTechnician: principal.kind === 'technician' ? tx.getReference(Technician, principal.id) : null,
   });
   ticket.lastActivityAt = new Date();
   // A contact's answer to a ticket waiting for it (PENDING) hands it back to the technicians.
-  if (actor.kind === 'contact' && ticket.status === TicketStatus.PENDING) await changeStatus(ctx, ticket, TicketStatus.OPEN);
+  if (principal.kind === 'contact' && ticket.status === TicketStatus.PENDING) await changeStatus(ctx, ticket, TicketStatus.OPEN);
   await tx.flush();
-  if (actor.kind === 'technician' && !comment.isInternal) {
-    await queueTicketReplyEmail(tx, ctx.emit, ctx.mail, ctx.settings, ticket, (await actorName(tx, actor)) ?? '', comment.body);
+  if (principal.kind === 'technician' && !comment.isInternal) {
+    await queueTicketReplyEmail(tx, ctx.emit, ctx.mail, ctx.settings, ticket, (await actorName(tx, principal)) ?? '', comment.body);
     await tx.flush();
   }
   ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
@@ -118,8 +118,8 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
 }
 
 export async function closeTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
-  if (ticketPolicy.isReadOnlyFor(ctx.actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
-  if (!ticketPolicy.canClose(ctx.actor, ticket)) throw new AppError('CONFLICT', 'tickets.cannotClose');
+  if (ticketPolicy.isReadOnlyFor(ctx.principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (!ticketPolicy.canClose(ctx.principal, ticket)) throw new AppError('CONFLICT', 'tickets.cannotClose');
   await changeStatus(ctx, ticket, TicketStatus.CLOSED);
   ticket.lastActivityAt = new Date();
   await ctx.tx.flush();
@@ -128,8 +128,8 @@ export async function closeTicket(ctx: TicketWriteContext, ticket: Ticket): Prom
 }
 
 export async function reopenTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
-  if (ticketPolicy.isReadOnlyFor(ctx.actor, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
-  if (!ticketPolicy.canReopen(ctx.actor, ticket, ctx.settings)) throw new AppError('FORBIDDEN', 'tickets.cannotReopen');
+  if (ticketPolicy.isReadOnlyFor(ctx.principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (!ticketPolicy.canReopen(ctx.principal, ticket, ctx.settings)) throw new AppError('FORBIDDEN', 'tickets.cannotReopen');
   await changeStatus(ctx, ticket, TicketStatus.OPEN);
   ticket.lastActivityAt = new Date();
   await ctx.tx.flush();
@@ -138,9 +138,9 @@ export async function reopenTicket(ctx: TicketWriteContext, ticket: Ticket): Pro
 }
 
 async function changeStatus(ctx: TicketWriteContext, ticket: Ticket, to: TicketStatus): Promise<void> {
-  ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: ctx.actor.kind, actorName: await actorName(ctx.tx, ctx.actor) });
+  ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: ctx.principal.kind, actorName: await actorName(ctx.tx, ctx.principal) });
   ticket.status = to;
-  if (to === TicketStatus.RESOLVED && ctx.actor.kind === 'technician') await queueTicketResolvedEmail(ctx.tx, ctx.emit, ctx.mail, ctx.settings, ticket);
+  if (to === TicketStatus.RESOLVED && ctx.principal.kind === 'technician') await queueTicketResolvedEmail(ctx.tx, ctx.emit, ctx.mail, ctx.settings, ticket);
 }
 
 function assertEditable<T>(visibility: TicketVisibility, field: StandardTicketField, inputField: string, value: T): T {
@@ -154,8 +154,8 @@ function validDate(field: string, value: string): string {
   return trimmed;
 }
 
-async function technicianFor(tx: EntityManager, actor: Actor, id: string) {
-  if (actor.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'technicianId' });
+async function technicianFor(tx: EntityManager, principal: Principal, id: string) {
+  if (principal.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'technicianId' });
   const technician = isUuid(id) ? await tx.findOne(Technician, id) : null;
   if (!technician) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'technicianId' });
   return tx.getReference(Technician, technician.id, { wrapped: true });
@@ -213,7 +213,7 @@ export function parseCustomValue(field: TicketField, raw: string | null | undefi
   }
 }
 
-async function actorName(tx: EntityManager, actor: SignedInActor): Promise<string | null> {
-  const account = actor.kind === 'contact' ? await tx.findOne(Contact, actor.id) : await tx.findOne(Technician, actor.id);
+async function actorName(tx: EntityManager, principal: SignedInPrincipal): Promise<string | null> {
+  const account = principal.kind === 'contact' ? await tx.findOne(Contact, principal.id) : await tx.findOne(Technician, principal.id);
   return account?.name ?? null;
 }

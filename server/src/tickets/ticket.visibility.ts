@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '../auth/actor.js';
+import type { Principal } from '../auth/principal.js';
 import { FieldVisibility, StandardTicketField, type StandardFieldVisibility } from '../fields/field-visibility.js';
 import { TicketField } from '../fields/ticket-field.entity.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
@@ -17,14 +17,14 @@ export class TicketVisibility {
   ) {}
 
   /** With the custom field definitions (one query), for paths that read or write custom fields. */
-  static async load(em: EntityManager, actor: Actor, settings: PortalSettings): Promise<TicketVisibility> {
+  static async load(em: EntityManager, principal: Principal, settings: PortalSettings): Promise<TicketVisibility> {
     const fields = await em.find(TicketField, {}, { orderBy: { position: 'asc', createdAt: 'asc' } });
-    return new TicketVisibility(actor.kind === 'technician', settings.standardFieldVisibility, fields);
+    return new TicketVisibility(principal.kind === 'technician', settings.standardFieldVisibility, fields);
   }
 
   /** Standard fields only, without a query: enough to mask a ticket's standard fields in lists. */
-  static standardOnly(actor: Actor, settings: PortalSettings): TicketVisibility {
-    return new TicketVisibility(actor.kind === 'technician', settings.standardFieldVisibility, []);
+  static standardOnly(principal: Principal, settings: PortalSettings): TicketVisibility {
+    return new TicketVisibility(principal.kind === 'technician', settings.standardFieldVisibility, []);
   }
 
   /** For messages to a contact (emails), whoever triggers them. */

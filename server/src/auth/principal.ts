@@ -2,13 +2,13 @@ import type { Language } from '../i18n/language.js';
 import type { TechnicianRole } from '../technicians/technician.entity.js';
 
 /** Who is calling. Every policy decides from this alone. Later: API keys and device agents. */
-export type Actor =
+export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'contact'; id: string; customerId: string; isPrimary: boolean; sessionId: string; language: Language | null }
   | { kind: 'technician'; id: string; role: TechnicianRole; sessionId: string; language: Language | null };
 
-export type ContactActor = Extract<Actor, { kind: 'contact' }>;
-export type TechnicianActor = Extract<Actor, { kind: 'technician' }>;
-export type SignedInActor = ContactActor | TechnicianActor;
+export type ContactPrincipal = Extract<Principal, { kind: 'contact' }>;
+export type TechnicianPrincipal = Extract<Principal, { kind: 'technician' }>;
+export type SignedInPrincipal = ContactPrincipal | TechnicianPrincipal;
 
-export const ANONYMOUS: Actor = { kind: 'anonymous' };
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
