@@ -5,6 +5,9 @@ import { Migration20261125170838 } from './Migration20261125170838.js';
 import { Migration20261125171255 } from './Migration20261125171255.js';
 import { Migration20261125173501 } from './Migration20261125173501.js';
 import { Migration20261125174411 } from './Migration20261125174411.js';
+import { Migration20261202170000 } from './Migration20261202170000.js';
+import { Migration20261202171000 } from './Migration20261202171000.js';
+import { Migration20261202172000 } from './Migration20261202172000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -12,4 +15,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125171255', class: Migration20261125171255 },
   { name: 'Migration20261125173501', class: Migration20261125173501 },
   { name: 'Migration20261125174411', class: Migration20261125174411 },
+  { name: 'Migration20261202170000', class: Migration20261202170000 },
+  { name: 'Migration20261202171000', class: Migration20261202171000 },
+  { name: 'Migration20261202172000', class: Migration20261202172000 },
 ];

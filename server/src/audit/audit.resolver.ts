@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { requireAdmin } from '../auth/require.js';
+import { Allow } from '../auth/permissions.js';
 import { Connection, paginate, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -8,9 +8,9 @@ const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
+  @Allow('ADMIN')
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first (admins).' })
   async auditEvents(@Args() args: PageArgs, @Ctx() { em, principal }: Context) {
-    requireAdmin(principal);
     return paginate(em, AuditEvent, {}, args, { createdAt: 'desc', id: 'desc' });
   }
 }

@@ -4,9 +4,9 @@ import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import type { Language } from '../i18n/language.js';
 import { Technician } from '../technicians/technician.entity.js';
-import type { SignedInPrincipal } from './principal.js';
+import { isContact, type SignedInPrincipal } from './principal.js';
 import { burnVerificationTime, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
-import { revokeSessions, startSession, type Account, type SessionMeta } from './session.service.js';
+import { revokeSessions, startSession, type Person, type SessionMeta } from './session.service.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
 export interface SignInRequest extends SessionMeta {
@@ -37,21 +37,23 @@ export async function signIn(em: EntityManager, throttle: SignInThrottle, reques
   return { token, expiresAt: session.expiresAt, viewer: account };
 }
 
-async function findAccount(em: EntityManager, username: string): Promise<Account | null> {
-  const technician = await em.findOne(Technician, { username }, { populate: ['passwordHash'] });
+/** The person with this username, unless its account (or a contact's customer) is deactivated. */
+async function findAccount(em: EntityManager, username: string): Promise<Person | null> {
+  const active = { username, account: { deactivatedAt: null } };
+  const technician = await em.findOne(Technician, active, { populate: ['passwordHash'] });
   if (technician) return technician;
-  return em.findOne(Contact, { username }, { populate: ['passwordHash'] });
+  return em.findOne(Contact, { ...active, customer: { deactivatedAt: null } }, { populate: ['passwordHash'] });
 }
 
-export async function loadAccount(em: EntityManager, principal: SignedInPrincipal): Promise<Account> {
-  return principal.kind === 'contact' ? em.findOneOrFail(Contact, principal.id) : em.findOneOrFail(Technician, principal.id);
+export async function loadAccount(em: EntityManager, principal: SignedInPrincipal): Promise<Person> {
+  return isContact(principal) ? em.findOneOrFail(Contact, principal.id) : em.findOneOrFail(Technician, principal.id);
 }
 
 export async function changePassword(tx: EntityManager, emit: Emit, principal: SignedInPrincipal, currentPassword: string, newPassword: string): Promise<void> {
   if (newPassword.length < PASSWORD_MIN_LENGTH) throw new AppError('BAD_USER_INPUT', 'auth.passwordTooShort', { field: 'newPassword', params: { min: PASSWORD_MIN_LENGTH } });
   if (newPassword.length > PASSWORD_MAX_LENGTH) throw new AppError('BAD_USER_INPUT', 'auth.passwordTooLong', { field: 'newPassword', params: { max: PASSWORD_MAX_LENGTH } });
   if (newPassword === currentPassword) throw new AppError('BAD_USER_INPUT', 'auth.passwordUnchanged', { field: 'newPassword' });
-  const account = principal.kind === 'contact'
+  const account = isContact(principal)
     ? await tx.findOneOrFail(Contact, principal.id, { populate: ['passwordHash'] })
     : await tx.findOneOrFail(Technician, principal.id, { populate: ['passwordHash'] });
   if (!(await verifyPassword(account.passwordHash, currentPassword))) {
@@ -60,5 +62,5 @@ export async function changePassword(tx: EntityManager, emit: Emit, principal: S
   account.passwordHash = await hashPassword(newPassword);
   await tx.flush();
   // Whoever knew the old password is signed out; the caller's own session stays.
-  await revokeSessions(tx, emit, principal.kind === 'contact' ? { contact: principal.id } : { technician: principal.id }, principal.sessionId);
+  await revokeSessions(tx, emit, { account: principal.accountId }, principal.sessionId);
 }

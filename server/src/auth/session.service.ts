@@ -1,29 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact } from '../contacts/contact.entity.js';
 import type { Emit } from '../db/transaction.js';
+import type { Language } from '../i18n/language.js';
+import type { TechnicianRole } from '../technicians/technician.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
-import { ANONYMOUS, type Principal } from './principal.js';
 import { Session } from './session.entity.js';
+import { ANONYMOUS, type Principal } from './principal.js';
 import { generateSessionToken, hashToken } from './tokens.js';
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is refreshed at most this often, so reads do not turn every request into a write. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-export type Account = Contact | Technician;
+/** A person who signs in: a contact or a technician (each with its account). */
+export type Person = Contact | Technician;
 
 export interface SessionMeta {
   ip?: string;
   userAgent?: string;
 }
 
-/** Creates a session for an account; the token is returned once and only its hash is stored. */
-export async function startSession(em: EntityManager, account: Account, meta: SessionMeta): Promise<{ token: string; session: Session }> {
+/** Creates a session for a person's account; the token is returned once and only its hash is stored. */
+export async function startSession(em: EntityManager, person: Person, meta: SessionMeta): Promise<{ token: string; session: Session }> {
   const token = generateSessionToken();
   const session = em.create(Session, {
     tokenHash: hashToken(token),
-    contact: account instanceof Contact ? account : null,
-    technician: account instanceof Technician ? account : null,
+    account: person.account,
     expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
     ip: meta.ip?.slice(0, 64),
     userAgent: meta.userAgent?.slice(0, 400),
@@ -32,40 +34,66 @@ export async function startSession(em: EntityManager, account: Account, meta: Se
   return { token, session };
 }
 
-/** Resolves a bearer token to the principal it belongs to, in one query. Anything invalid is anonymous. */
+interface PrincipalRow {
+  session_id: string;
+  last_seen_at: Date;
+  account_id: string;
+  contact_id: string | null;
+  customer_id: string | null;
+  is_primary: boolean | null;
+  contact_language: Language | null;
+  technician_id: string | null;
+  role: TechnicianRole | null;
+  technician_language: Language | null;
+}
+
+/**
+ * The whole principal in one statement of plain rows (no entities): a live session of an active
+ * account, with the contact's customer (active) or the technician's role. Bind parameters keep
+ * the plan reusable.
+ */
+const PRINCIPAL_SQL = `
+  select s.id as session_id, s.last_seen_at, a.id as account_id,
+         c.id as contact_id, c.customer_id, c.is_primary, c.language as contact_language,
+         t.id as technician_id, t.role, t.language as technician_language
+    from sessions s
+    join accounts a on a.id = s.account_id and a.deactivated_at is null
+    left join contacts c on c.account_id = a.id
+    left join customers cu on cu.id = c.customer_id
+    left join technicians t on t.account_id = a.id
+   where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()
+     and (c.id is null or cu.deactivated_at is null)`;
+
+/** Resolves a bearer token to its principal. Anything invalid, revoked, expired or deactivated is anonymous. */
 export async function principalForToken(em: EntityManager, token: string | undefined): Promise<Principal> {
-  if (!token) return ANONYMOUS;
-  const session = await em.findOne(
-    Session,
-    { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() } },
-    { populate: ['contact', 'technician'] },
-  );
-  if (!session) return ANONYMOUS;
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await em.nativeUpdate(Session, { id: session.id }, { lastSeenAt: new Date() });
+  if (!token || token.length > 200) return ANONYMOUS;
+  const [row] = await em.getConnection().execute<PrincipalRow[]>(PRINCIPAL_SQL, [hashToken(token)]);
+  if (!row) return ANONYMOUS;
+  if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    await em.getConnection().execute('update sessions set last_seen_at = now() where id = ?', [row.session_id]);
   }
-  const contact = session.contact?.getEntity();
-  if (contact) {
-    return { kind: 'contact', id: contact.id, customerId: contact.customer.id, isPrimary: contact.isPrimary, sessionId: session.id, language: contact.language };
+  if (row.contact_id && row.customer_id) {
+    return { kind: 'contact', id: row.contact_id, accountId: row.account_id, customerId: row.customer_id, isPrimary: !!row.is_primary, sessionId: row.session_id, language: row.contact_language };
   }
-  const technician = session.technician?.getEntity();
-  if (technician) {
-    return { kind: 'technician', id: technician.id, role: technician.role, sessionId: session.id, language: technician.language };
+  if (row.technician_id && row.role) {
+    return { kind: 'technician', id: row.technician_id, accountId: row.account_id, role: row.role, sessionId: row.session_id, language: row.technician_language };
   }
   return ANONYMOUS;
 }
+
+/** Whose sessions to end: every session of an account, of all a customer's contacts, or one session. */
+export type SessionOwner = { account: string } | { customer: string } | { session: string };
 
 /**
  * Revokes sessions; open connections hear of it through the `sessionEnded` subscription once the
  * transaction commits. `exceptSessionId` keeps the caller's own session (after a password change).
  */
-export async function revokeSessions(
-  em: EntityManager,
-  emit: Emit,
-  owner: { contact: string } | { technician: string } | { session: string },
-  exceptSessionId?: string,
-): Promise<void> {
-  const where = 'session' in owner ? { id: owner.session } : 'contact' in owner ? { contact: owner.contact } : { technician: owner.technician };
+export async function revokeSessions(em: EntityManager, emit: Emit, owner: SessionOwner, exceptSessionId?: string | null): Promise<void> {
+  const where = 'session' in owner
+    ? { id: owner.session }
+    : 'account' in owner
+      ? { account: owner.account }
+      : { account: { $in: (await em.find(Contact, { customer: owner.customer }, { fields: ['account'] })).map((c) => c.account.id) } };
   const sessions = await em.find(Session, { $and: [where, { revokedAt: null }, exceptSessionId ? { id: { $ne: exceptSessionId } } : {}] }, { fields: ['id'] });
   if (sessions.length === 0) return;
   const sessionIds = sessions.map((s) => s.id);

@@ -1,12 +1,29 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomInt } from 'node:crypto';
-import { Contact } from '../contacts/contact.entity.js';
-import { Technician } from '../technicians/technician.entity.js';
+import { AppError } from '../graphql/errors.js';
+import { Account } from './account.entity.js';
 
-/** Contacts and technicians sign in through the same `signIn`, so a username is unique across both. */
+/**
+ * Contacts and technicians sign in through the same `signIn`, so a username is unique across both:
+ * the unique index on `accounts.username` guarantees it; this check only gives the early answer.
+ */
 export async function isUsernameTaken(em: EntityManager, username: string): Promise<boolean> {
-  const [contacts, technicians] = await Promise.all([em.count(Contact, { username }), em.count(Technician, { username })]);
-  return contacts + technicians > 0;
+  return (await em.count(Account, { username })) > 0;
+}
+
+/**
+ * Flushes a new account. When another request took the same username in the meantime, the
+ * database's unique index refuses it and the caller gets CONFLICT on the username field.
+ */
+export async function flushClaimingUsername(tx: EntityManager, field: string): Promise<void> {
+  try {
+    await tx.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && /accounts_username/.test(String(error.message))) {
+      throw new AppError('CONFLICT', 'technicians.usernameTaken', { field });
+    }
+    throw error;
+  }
 }
 
 /** `jane.doe` from "Jane Doe" (accents dropped), with a number appended when taken. */

@@ -1,6 +1,7 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, OneToOne, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Customer } from '../customers/customer.entity.js';
+import { Account } from '../auth/account.entity.js';
 import { BaseEntity } from '../db/base.entity.js';
 import { Language } from '../i18n/language.js';
 
@@ -24,6 +25,10 @@ export class Contact extends BaseEntity<'isPrimary' | 'language' | 'phone' | 'la
   @Unique()
   @Property({ length: 40 })
   username!: string;
+
+  /** The sign-in identity (unique username across contacts and technicians, sessions, deactivation). */
+  @OneToOne(() => Account, { ref: true, owner: true, deleteRule: 'cascade' })
+  account!: Ref<Account>;
 
   /** argon2id hash; the password itself is never stored. */
   @Property({ hidden: true, lazy: true })

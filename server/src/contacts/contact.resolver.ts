@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireSignedIn, requireTechnician } from '../auth/require.js';
+import { Allow } from '../auth/permissions.js';
 import { Customer } from '../customers/customer.entity.js';
 import { findVisibleCustomer } from '../customers/customer.resolver.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
@@ -15,9 +15,9 @@ import { ContactConnection, ContactCredentials, ContactsArgs, CreateContactInput
 
 @Resolver(() => Contact)
 export class ContactResolver {
+  @Allow('SIGNED_IN')
   @Query(() => ContactConnection, { description: 'Contacts the caller may see, by name. A contact sees only itself.' })
   async contacts(@Args() args: ContactsArgs, @Ctx() { em, principal }: Context) {
-    requireSignedIn(principal);
     if (args.customerId && !isUuid(args.customerId)) throw notFound();
     const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
     const where = {
@@ -30,15 +30,15 @@ export class ContactResolver {
     return paginate(em, Contact, where, args, { name: 'asc', id: 'asc' }, { populate: ['customer'] });
   }
 
+  @Allow('SIGNED_IN')
   @Query(() => Contact, { description: 'One contact. NOT_FOUND when it does not exist or the caller may not see it.' })
   async contact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal }: Context) {
-    requireSignedIn(principal);
     return findVisibleContact(em, principal, id);
   }
 
+  @Allow('STAFF')
   @Mutation(() => ContactCredentials, { description: 'Creates a contact and returns its generated credentials, shown this once; sends the welcome email when that setting is on (technicians).' })
   async createContact(@Arg('input', { description: 'See the input type.' }) input: CreateContactInput, @Ctx() { em, principal, services }: Context) {
-    requireTechnician(principal);
     const customer = await findVisibleCustomer(em, principal, input.customerId).catch((error: unknown) => {
       // Name the input field in the NOT_FOUND answer; anything else (e.g. the database) stays as it is.
       throw error instanceof AppError && error.code === 'NOT_FOUND' ? new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' }) : error;
@@ -50,16 +50,16 @@ export class ContactResolver {
     });
   }
 
+  @Allow('STAFF')
   @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
   async updateContact(@Arg('input', { description: 'See the input type.' }) input: UpdateContactInput, @Ctx() { em, principal, services }: Context) {
-    requireTechnician(principal);
     const contact = await findVisibleContact(em, principal, input.id);
     return inTransaction(em, services.events, (tx) => updateContact(tx, contact, input));
   }
 
+  @Allow('STAFF')
   @Mutation(() => ContactCredentials, { description: 'Issues a new password, invalidating the old one and signing the contact out everywhere (technicians).' })
   async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
-    requireTechnician(principal);
     const contact = await findVisibleContact(em, principal, id);
     return inTransaction(em, services.events, async (tx, emit) => {
       const issued = await reissueContactCredentials(tx, emit, contact);

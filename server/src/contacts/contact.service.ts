@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { revokeSessions } from '../auth/session.service.js';
-import { generateUsername } from '../auth/usernames.js';
+import { Account, AccountKind } from '../auth/account.entity.js';
+import { flushClaimingUsername, generateUsername } from '../auth/usernames.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
@@ -23,7 +24,9 @@ export async function createContact(tx: EntityManager, customer: Customer, input
   await assertEmailFree(tx, email);
   const username = await generateUsername(tx, name, email);
   const password = generatePassword();
+  const account = tx.create(Account, { kind: AccountKind.CONTACT, username });
   const contact = tx.create(Contact, {
+    account,
     customer,
     name,
     email,
@@ -33,7 +36,7 @@ export async function createContact(tx: EntityManager, customer: Customer, input
     isPrimary: input.isPrimary ?? false,
     phone,
   });
-  await tx.flush();
+  await flushClaimingUsername(tx, 'username');
   return { contact, username, password };
 }
 
@@ -57,7 +60,7 @@ export async function reissueContactCredentials(tx: EntityManager, emit: Emit, c
   const password = generatePassword();
   tx.assign(contact, { passwordHash: await hashPassword(password), credentialsIssuedAt: new Date() });
   await tx.flush();
-  await revokeSessions(tx, emit, { contact: contact.id });
+  await revokeSessions(tx, emit, { account: contact.account.id });
   return { contact, username: contact.username, password };
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireSignedIn, requireTechnician } from '../auth/require.js';
+import { Allow } from '../auth/permissions.js';
 import type { Context } from '../graphql/context.js';
 import { notFound } from '../graphql/errors.js';
 import { paginate } from '../graphql/connection.js';
@@ -11,9 +11,9 @@ import { CreateCustomerInput, CustomerConnection, CustomersArgs, UpdateCustomerI
 
 @Resolver(() => Customer)
 export class CustomerResolver {
+  @Allow('SIGNED_IN')
   @Query(() => CustomerConnection, { description: 'Customers the caller may see, by name. Contacts see only their own company.' })
   async customers(@Args() args: CustomersArgs, @Ctx() { em, principal }: Context) {
-    requireSignedIn(principal);
     const search = args.search?.trim();
     const matches = search
       ? { $or: [{ nameKey: { $like: containsPattern(search) } }, { domains: { domain: { $like: containsPattern(search) } } }] }
@@ -21,21 +21,21 @@ export class CustomerResolver {
     return paginate(em, Customer, { $and: [customerPolicy.scope(principal), matches] }, args, { nameKey: 'asc', id: 'asc' }, { populate: ['domains'] });
   }
 
+  @Allow('SIGNED_IN')
   @Query(() => Customer, { description: 'One customer. NOT_FOUND when it does not exist or the caller may not see it.' })
   async customer(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal }: Context) {
-    requireSignedIn(principal);
     return findVisibleCustomer(em, principal, id);
   }
 
+  @Allow('STAFF')
   @Mutation(() => Customer, { description: 'Creates a customer (technicians).' })
   async createCustomer(@Arg('input', { description: 'See the input type.' }) input: CreateCustomerInput, @Ctx() { em, principal }: Context) {
-    requireTechnician(principal);
     return createCustomer(em, input);
   }
 
+  @Allow('STAFF')
   @Mutation(() => Customer, { description: 'Changes a customer’s name or domains (technicians).' })
   async updateCustomer(@Arg('input', { description: 'See the input type.' }) input: UpdateCustomerInput, @Ctx() { em, principal }: Context) {
-    requireTechnician(principal);
     const customer = await findVisibleCustomer(em, principal, input.id);
     return updateCustomer(em, customer, input);
   }

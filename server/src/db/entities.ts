@@ -1,3 +1,4 @@
+import { Account } from '../auth/account.entity.js';
 import { RateLimitCounter } from '../auth/rate-limit.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -16,4 +17,4 @@ import { TicketAttachment } from '../tickets/ticket-attachment.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, InboundMessage];
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, InboundMessage];

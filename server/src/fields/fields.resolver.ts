@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
+import { personOf, staffOf } from '../auth/principal.js';
 import { diff, recordAudit } from '../audit/audit.service.js';
-import { requireAdmin, requireSignedIn } from '../auth/require.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
@@ -17,28 +18,31 @@ import { CustomFieldKind, TicketField } from './ticket-field.entity.js';
 /** Field visibility and custom ticket fields: admins define them; everyone reads what applies to them. */
 @Resolver()
 export class FieldsResolver {
+  @Allow('SIGNED_IN')
   @Query(() => [StandardFieldSetting], { description: 'How each standard ticket field appears for the caller (contacts: the portal rules; technicians: the admin’s settings).' })
   async standardTicketFields(@Ctx() ctx: Context): Promise<StandardFieldSetting[]> {
-    const principal = requireSignedIn(ctx.principal);
+    const principal = personOf(ctx.principal);
     await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     const settings = await loadSettings(ctx.em);
     const visibility = principal.kind === 'technician' ? TicketVisibility.forContact(settings, []) : await TicketVisibility.load(ctx.em, principal, settings);
     return Object.values(StandardTicketField).map((field) => ({ field, visibility: visibility.of(field) }));
   }
 
+  @Allow('SIGNED_IN')
   @Query(() => [TicketField], { description: 'Custom ticket fields: all for technicians, the non-hidden ones for contacts.' })
   async ticketFields(@Ctx() ctx: Context): Promise<TicketField[]> {
-    const principal = requireSignedIn(ctx.principal);
+    const principal = personOf(ctx.principal);
     await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     return (await TicketVisibility.load(ctx.em, principal, await loadSettings(ctx.em))).visibleCustomFields();
   }
 
+  @Allow('ADMIN')
   @Mutation(() => [StandardFieldSetting], { description: 'Sets the portal visibility of standard fields (admins). Applies to contacts on their next request.' })
   async updateStandardFieldVisibility(
     @Arg('input', () => [StandardFieldVisibilityInput], { description: 'The fields to change.' }) input: StandardFieldVisibilityInput[],
     @Ctx() { em, principal, services }: Context,
   ): Promise<StandardFieldSetting[]> {
-    const admin = requireAdmin(principal);
+    const admin = staffOf(principal);
     for (const entry of input) {
       if (entry.field === StandardTicketField.TITLE && entry.visibility === FieldVisibility.HIDDEN) throw badInput('TITLE', 'fields.titleAlwaysVisible');
     }
@@ -53,9 +57,10 @@ export class FieldsResolver {
     });
   }
 
+  @Allow('ADMIN')
   @Mutation(() => TicketField, { description: 'Defines a custom ticket field (admins).' })
   async createTicketField(@Arg('input', { description: 'See the input type.' }) input: CreateTicketFieldInput, @Ctx() { em, principal, services }: Context) {
-    const admin = requireAdmin(principal);
+    const admin = staffOf(principal);
     const label = requiredText('label', input.label, 100);
     const options = normalizeOptions(input.kind, input.options ?? []);
     assertCustomVisibility(input.visibility);
@@ -68,9 +73,10 @@ export class FieldsResolver {
     });
   }
 
+  @Allow('ADMIN')
   @Mutation(() => TicketField, { description: 'Changes a custom ticket field (admins).' })
   async updateTicketField(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketFieldInput, @Ctx() { em, principal, services }: Context) {
-    const admin = requireAdmin(principal);
+    const admin = staffOf(principal);
     const field = isUuid(input.id) ? await em.findOne(TicketField, input.id) : null;
     if (!field) throw notFound();
     const changes: Partial<TicketField> = {};
@@ -88,9 +94,10 @@ export class FieldsResolver {
     });
   }
 
+  @Allow('ADMIN')
   @Mutation(() => Boolean, { description: 'Deletes a custom ticket field; its values disappear from tickets (admins).' })
   async deleteTicketField(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
-    const admin = requireAdmin(principal);
+    const admin = staffOf(principal);
     const field = isUuid(id) ? await em.findOne(TicketField, id) : null;
     if (!field) throw notFound();
     await inTransaction(em, services.events, async (tx) => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { languageOf } from '../auth/principal.js';
 import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
 import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
@@ -45,7 +46,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     const em = orm.em.fork();
     const principal = await principalForToken(em, token);
     const browserLanguage = negotiateLanguage(headers['accept-language']);
-    const accountLanguage = principal.kind === 'anonymous' ? null : principal.language;
+    const accountLanguage = languageOf(principal);
     return { em, principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
   }
 

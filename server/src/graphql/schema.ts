@@ -12,6 +12,7 @@ import { SettingsResolver } from '../settings/settings.resolver.js';
 import { TicketCommentResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 import { TechnicianResolver } from '../technicians/technician.resolver.js';
 import { ServerInfoResolver } from './server-info.resolver.js';
+import { authChecker } from '../auth/permissions.js';
 
 export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, ServerInfoResolver] as const;
 
@@ -22,6 +23,9 @@ export async function buildPorticoSchema(events?: EventBus) {
     // Printing the schema needs no event bus; an in-process one stands in.
     pubSub: events ?? createPubSub(),
     validate: false,
+    // Every root field declares who may call it (@Allow); checked before its resolver runs.
+    authChecker,
+    authMode: 'error',
     emitSchemaFile: false,
   });
   // type-graphql has no option for root type descriptions; graphql-js keeps them as plain properties.

@@ -1,4 +1,5 @@
 import { Field, ObjectType, Query, Resolver } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import { Language, LANGUAGES } from '../i18n/language.js';
 
 export const PORTICO_VERSION = '0.1.0';
@@ -14,6 +15,7 @@ export class ServerInfo {
 
 @Resolver()
 export class ServerInfoResolver {
+  @Allow('PUBLIC')
   @Query(() => ServerInfo, { description: 'Version and languages of this installation; needs no sign-in.' })
   serverInfo(): ServerInfo {
     return { version: PORTICO_VERSION, languages: [...LANGUAGES] };

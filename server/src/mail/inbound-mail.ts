@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { convert as htmlToText } from 'html-to-text';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Principal } from '../auth/principal.js';
+import { contactPrincipal, type Principal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { createContact } from '../contacts/contact.service.js';
 import { CustomerDomain } from '../customers/customer-domain.entity.js';
@@ -58,9 +58,7 @@ export async function receiveMail(orm: MikroORM, services: AppServices, raw: Buf
     const reference = TICKET_REFERENCE.exec(subject);
     if (reference) {
       const ticket = await tx.findOne(Ticket, { number: Number(reference[1]) });
-      const principal: Principal | null = contact
-        ? { kind: 'contact', id: contact.id, customerId: contact.customer.id, isPrimary: contact.isPrimary, sessionId: '', language: contact.language }
-        : null;
+      const principal: Principal | null = contact ? contactPrincipal(contact) : null;
       const mayReply = ticket && (principal
         ? (await tx.count(Ticket, { $and: [{ id: ticket.id }, ticketPolicy.scope(principal, settings)] })) > 0 && ticketPolicy.canReply(principal, ticket)
         : ticket.requesterEmail === sender);

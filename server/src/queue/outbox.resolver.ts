@@ -1,5 +1,5 @@
 import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { requireAdmin } from '../auth/require.js';
+import { Allow } from '../auth/permissions.js';
 import { isUuid } from '../db/query-helpers.js';
 import { Connection, paginate, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
@@ -18,15 +18,15 @@ class OutboxArgs extends PageArgs {
 /** The outbox as admins see it: delivery state and content, secrets always masked. */
 @Resolver(() => OutboxMessage)
 export class OutboxResolver {
+  @Allow('ADMIN')
   @Query(() => OutboxConnection, { description: 'Outgoing messages, newest first (admins).' })
   async outboxMessages(@Args() args: OutboxArgs, @Ctx() { em, principal }: Context) {
-    requireAdmin(principal);
     return paginate(em, OutboxMessage, args.status ? { status: args.status } : {}, args, { createdAt: 'desc', id: 'desc' });
   }
 
+  @Allow('ADMIN')
   @Mutation(() => OutboxMessage, { description: 'Queues a FAILED message for another round of attempts (admins).' })
   async retryOutboxMessage(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
-    requireAdmin(principal);
     const message = isUuid(id) ? await em.findOne(OutboxMessage, id) : null;
     if (!message) throw notFound();
     if (message.status === OutboxStatus.FAILED) {

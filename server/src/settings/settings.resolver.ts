@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Allow } from '../auth/permissions.js';
+import { personOf, staffOf } from '../auth/principal.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { requireAdmin, requireSignedIn } from '../auth/require.js';
 import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
@@ -12,23 +13,25 @@ import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortal
 
 @Resolver(() => PortalSettings)
 export class SettingsResolver {
+  @Allow('SIGNED_IN')
   @Query(() => PortalSettingsResult, { description: 'Technicians get all portal settings; contacts get what applies to them.' })
   async portalSettings(@Ctx() { em, principal, services }: Context) {
-    const signedIn = requireSignedIn(principal);
+    const signedIn = personOf(principal);
     const settings = await loadSettings(em);
     if (signedIn.kind === 'technician') return settings;
     return contactView(em, principal, settings, services.config.publicUrl);
   }
 
+  @Allow('ADMIN')
   @Mutation(() => PortalSettings, { description: 'Changes the portal settings (admins). Every change is audited; it applies on the next request everywhere.' })
   async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, principal, services }: Context) {
-    const admin = requireAdmin(principal);
+    const admin = staffOf(principal);
     return inTransaction(em, services.events, (tx, emit) => updateSettings(tx, emit, admin, input));
   }
 
+  @Allow('SIGNED_IN')
   @Subscription(() => [PortalSection], {
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      requireSignedIn(context.principal);
       return context.services.events.subscribe('SETTINGS_CHANGED');
     },
     description: 'The sections the caller may use, sent again whenever the portal settings change.',
@@ -48,9 +51,9 @@ export class SettingsResolver {
     return new URL(services.config.publicUrl).hostname;
   }
 
+  @Allow('ADMIN')
   @Query(() => DomainCheck, { description: 'Looks up the custom portal domain in DNS and says whether it points at this server (admins).' })
   async portalDomainCheck(@Ctx() { em, principal, services }: Context): Promise<DomainCheck> {
-    requireAdmin(principal);
     const settings = await loadSettings(em);
     return checkDomain(services.dns, settings.customDomain, new URL(services.config.publicUrl).hostname);
   }

@@ -52,7 +52,7 @@ describe('portal settings and section scopes', () => {
     expect((await insider.ok(SECTIONS)).portalSettings.availableSections).toEqual(['TICKETING', 'KNOWLEDGE_BASE']);
     // The gate every Ticketing API path calls:
     const em = portico.orm.em.fork();
-    const principal = { kind: 'contact' as const, id: outsider.contact.id, customerId: third.id, isPrimary: false, sessionId: 'x', language: null };
+    const principal = { kind: 'contact' as const, id: outsider.contact.id, accountId: outsider.contact.id, customerId: third.id, isPrimary: false, sessionId: 'x', language: null };
     await expect(assertSectionAvailable(em, principal, PortalSection.TICKETING)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(assertSectionAvailable(em, { ...principal, customerId: first.id }, PortalSection.TICKETING)).resolves.toBeUndefined();
   });

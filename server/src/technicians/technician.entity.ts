@@ -1,5 +1,6 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Account } from '../auth/account.entity.js';
 import { BaseEntity } from '../db/base.entity.js';
 import { Language } from '../i18n/language.js';
 
@@ -28,6 +29,10 @@ export class Technician extends BaseEntity<'language' | 'lastSignInAt'> {
   @Unique()
   @Property({ length: 40 })
   username!: string;
+
+  /** The sign-in identity (unique username across contacts and technicians, sessions, deactivation). */
+  @OneToOne(() => Account, { ref: true, owner: true, deleteRule: 'cascade' })
+  account!: Ref<Account>;
 
   /** argon2id hash; the password itself is never stored. */
   @Property({ hidden: true, lazy: true })

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireAdmin, requireSignedIn } from '../auth/require.js';
+import { Allow } from '../auth/permissions.js';
+import { personOf } from '../auth/principal.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
@@ -12,36 +13,37 @@ import { CreateTechnicianInput, TechnicianConnection, TechnicianCredentials, Tec
 
 @Resolver(() => Technician)
 export class TechnicianResolver {
+  @Allow('SIGNED_IN')
   @Query(() => TechnicianConnection, { description: 'The MSP staff, by name (technicians only).' })
   async technicians(@Args() args: TechniciansArgs, @Ctx() { em, principal }: Context) {
-    if (!technicianPolicy.canRead(requireSignedIn(principal))) throw forbidden();
+    if (!technicianPolicy.canRead(personOf(principal))) throw forbidden();
     const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
     const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { username: { $like: pattern } }] } : {};
     return paginate(em, Technician, where, args, { name: 'asc', id: 'asc' });
   }
 
+  @Allow('SIGNED_IN')
   @Query(() => Technician, { description: 'One technician (technicians only). NOT_FOUND for everybody else.' })
   async technician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal }: Context) {
-    requireSignedIn(principal);
     return findVisibleTechnician(em, principal, id);
   }
 
+  @Allow('ADMIN')
   @Mutation(() => TechnicianCredentials, { description: 'Creates a technician with a generated password, shown this once (admins).' })
   async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, principal, services }: Context) {
-    requireAdmin(principal);
     return inTransaction(em, services.events, (tx) => createTechnician(tx, input));
   }
 
+  @Allow('ADMIN')
   @Mutation(() => Technician, { description: 'Changes a technician (admins). The last admin cannot be demoted.' })
   async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, principal, services }: Context) {
-    requireAdmin(principal);
     const technician = await findVisibleTechnician(em, principal, input.id);
     return inTransaction(em, services.events, (tx) => updateTechnician(tx, technician, input));
   }
 
+  @Allow('ADMIN')
   @Mutation(() => TechnicianCredentials, { description: 'Issues a new password and signs the technician out everywhere (admins).' })
   async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
-    requireAdmin(principal);
     const technician = await findVisibleTechnician(em, principal, id);
     return inTransaction(em, services.events, (tx, emit) => reissueTechnicianCredentials(tx, emit, technician));
   }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { revokeSessions } from '../auth/session.service.js';
-import { isUsernameTaken } from '../auth/usernames.js';
+import { Account, AccountKind } from '../auth/account.entity.js';
+import { flushClaimingUsername, isUsernameTaken } from '../auth/usernames.js';
 import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import { email as validEmail, requiredText, username as validUsername } from '../graphql/validate.js';
@@ -19,8 +20,9 @@ export async function createTechnician(tx: EntityManager, input: CreateTechnicia
   const email = validEmail('email', input.email);
   const username = validUsername('username', input.username);
   if (await isUsernameTaken(tx, username)) throw new AppError('CONFLICT', 'technicians.usernameTaken', { field: 'username' });
-  const technician = tx.create(Technician, { name, email, username, role: input.role, language: input.language ?? null, passwordHash: await hashPassword(password) });
-  await tx.flush();
+  const account = tx.create(Account, { kind: AccountKind.TECHNICIAN, username });
+  const technician = tx.create(Technician, { account, name, email, username, role: input.role, language: input.language ?? null, passwordHash: await hashPassword(password) });
+  await flushClaimingUsername(tx, 'username');
   return { technician, username, password };
 }
 
@@ -44,7 +46,7 @@ export async function reissueTechnicianCredentials(tx: EntityManager, emit: Emit
   const password = generatePassword();
   tx.assign(technician, { passwordHash: await hashPassword(password) });
   await tx.flush();
-  await revokeSessions(tx, emit, { technician: technician.id });
+  await revokeSessions(tx, emit, { account: technician.account.id });
   return { technician, username: technician.username, password };
 }
 

@@ -1,9 +1,10 @@
 import { filter } from '@graphql-yoga/subscription';
+import { Allow } from '../auth/permissions.js';
+import { personOf } from '../auth/principal.js';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Principal } from '../auth/principal.js';
-import { requireSignedIn } from '../auth/require.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
@@ -40,7 +41,6 @@ async function ticketScope(ctx: Context, list?: TicketListScope): Promise<Filter
 }
 
 export async function findVisibleTicket(ctx: Context, id: string): Promise<Ticket> {
-  requireSignedIn(ctx.principal);
   const scope = await ticketScope(ctx);
   const ticket = isUuid(id) ? await ctx.em.findOne(Ticket, { $and: [{ id }, scope] }) : null;
   if (!ticket) throw notFound();
@@ -68,7 +68,7 @@ function latestCommentLoader(ctx: Context) {
 }
 
 async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
-  const principal = requireSignedIn(ctx.principal);
+  const principal = personOf(ctx.principal);
   const settings = await settingsOf(ctx);
   const visibility = await fullVisibilityOf(ctx);
   const mail = { secrets: ctx.services.secrets, publicUrl: ctx.services.config.publicUrl };
@@ -77,9 +77,10 @@ async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promi
 
 @Resolver(() => Ticket)
 export class TicketResolver {
+  @Allow('SIGNED_IN')
   @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first.' })
   async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context) {
-    const principal = requireSignedIn(ctx.principal);
+    const principal = personOf(ctx.principal);
     const scope = await ticketScope(ctx, args.scope ?? 'COMPANY');
     const staff = principal.kind === 'technician';
     const conditions: FilterQuery<Ticket>[] = [scope];
@@ -101,57 +102,63 @@ export class TicketResolver {
     return paginate(ctx.em, Ticket, { $and: conditions }, args, { lastActivityAt: 'desc', id: 'desc' });
   }
 
+  @Allow('SIGNED_IN')
   @Query(() => Ticket, { description: 'One ticket. NOT_FOUND when missing or not visible to the caller.' })
   async ticket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     return findVisibleTicket(ctx, id);
   }
 
+  @Allow('SIGNED_IN')
   @Query(() => Ticket, { description: 'One ticket by its number. NOT_FOUND when missing or not visible to the caller.' })
   async ticketByNumber(@Arg('number', () => Int, { description: 'The ticket number.' }) number: number, @Ctx() ctx: Context) {
-    requireSignedIn(ctx.principal);
     const ticket = await ctx.em.findOne(Ticket, { $and: [{ number }, await ticketScope(ctx)] });
     if (!ticket) throw notFound();
     return ticket;
   }
 
+  @Allow('SIGNED_IN')
   @Mutation(() => Ticket, { description: 'Opens a ticket. Contacts open tickets for themselves and may set only fields EDITABLE for them.' })
   async openTicket(@Arg('input', { description: 'See the input type.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
-    const principal = requireSignedIn(ctx.principal);
+    const principal = personOf(ctx.principal);
     await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     const followUpOf = input.followUpOfId ? await findVisibleTicket(ctx, input.followUpOfId) : null;
     const source = principal.kind === 'contact' ? TicketSource.PORTAL : TicketSource.CONSOLE;
     return writeContext(ctx, (w) => openTicket(w, input, followUpOf, source));
   }
 
+  @Allow('SIGNED_IN')
   @Mutation(() => Ticket, { description: 'Changes a ticket. Contacts may change only EDITABLE fields, and nothing on billed tickets.' })
   async updateTicket(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, input.id);
     return writeContext(ctx, (w) => updateTicket(w, ticket, input));
   }
 
+  @Allow('SIGNED_IN')
   @Mutation(() => TicketComment, { description: 'Adds a public reply, or an internal note (technicians). Contacts cannot reply to billed tickets.' })
   async addTicketComment(@Arg('input', { description: 'See the input type.' }) input: AddTicketCommentInput, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, input.ticketId);
     return writeContext(ctx, (w) => addComment(w, ticket, input));
   }
 
+  @Allow('SIGNED_IN')
   @Mutation(() => Ticket, { description: 'Closes a ticket.' })
   async closeTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, id);
     return writeContext(ctx, (w) => closeTicket(w, ticket));
   }
 
+  @Allow('SIGNED_IN')
   @Mutation(() => Ticket, { description: 'Reopens a resolved or closed ticket, unless the portal forbids reopening (contacts).' })
   async reopenTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, id);
     return writeContext(ctx, (w) => reopenTicket(w, ticket));
   }
 
+  @Allow('SIGNED_IN')
   @Subscription(() => Ticket, {
     nullable: false,
     description: 'Tickets the caller may see, each time one changes (new reply, status, fields). Filtered by the same rules as queries, at delivery time.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { ticketId?: string | null }, Context>) => {
-      requireSignedIn(context.principal);
       const visibleNow = filter(async (event: { ticketId: string }) => {
         if (args.ticketId && event.ticketId !== args.ticketId) return false;
         const probe = await refreshForEvent(context);
