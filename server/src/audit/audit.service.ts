@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal.js';
+import { actorIdOf, actorKindOf, type Principal } from '../auth/principal.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 /** Records a change in the caller's transaction, so the record exists exactly when the change does. */
 export function recordAudit(tx: EntityManager, principal: Principal, action: string, details: Record<string, unknown>, actorName: string | null = null): AuditEvent {
   return tx.create(AuditEvent, {
     action,
-    actorKind: principal.kind === 'anonymous' ? 'system' : principal.kind,
-    actorId: principal.kind === 'anonymous' ? null : principal.id,
+    actorKind: actorKindOf(principal),
+    actorId: actorIdOf(principal),
     actorName,
     details,
   });

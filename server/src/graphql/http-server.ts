@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { languageOf } from '../auth/principal.js';
+import { isAnonymous, languageOf } from '../auth/principal.js';
 import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
 import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
@@ -140,7 +140,8 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     const context = { em, principal, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
     const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
     if (!attachment) {
-      res.status(principal.kind === 'anonymous' ? 401 : 404).json({ error: principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
+      const signedOut = isAnonymous(principal);
+      res.status(signedOut ? 401 : 404).json({ error: signedOut ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
       return;
     }
     res.setHeader('Content-Type', attachment.contentType);

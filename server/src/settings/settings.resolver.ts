@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Allow } from '../auth/permissions.js';
-import { personOf, staffOf } from '../auth/principal.js';
+import { staffOf } from '../auth/principal.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import { refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
+import { settingsPolicy } from './settings.policy.js';
 import { checkDomain, DomainCheck } from './domain-check.js';
 import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
 import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortalSettingsInput } from './settings.types.js';
@@ -16,9 +17,8 @@ export class SettingsResolver {
   @Allow('SIGNED_IN')
   @Query(() => PortalSettingsResult, { description: 'Technicians get all portal settings; contacts get what applies to them.' })
   async portalSettings(@Ctx() { em, principal, services }: Context) {
-    const signedIn = personOf(principal);
     const settings = await loadSettings(em);
-    if (signedIn.kind === 'technician') return settings;
+    if (settingsPolicy.canReadAll(principal)) return settings;
     return contactView(em, principal, settings, services.config.publicUrl);
   }
 

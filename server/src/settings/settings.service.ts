@@ -7,6 +7,7 @@ import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import { domainList } from '../graphql/validate.js';
 import { Technician } from '../technicians/technician.entity.js';
+import { settingsPolicy } from './settings.policy.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer, SectionScopeMode } from './portal-settings.entity.js';
 import type { UpdatePortalSettingsInput } from './settings.types.js';
 
@@ -42,11 +43,12 @@ export function scopeMode(settings: PortalSettings, section: PortalSection): Sec
 /** Sections the caller may use: technicians all that are not off; a contact those its customer is in. */
 export async function availableSections(em: EntityManager, principal: Principal, settings: PortalSettings): Promise<PortalSection[]> {
   const sections = Object.values(PortalSection);
-  if (principal.kind === 'technician') return sections.filter((s) => scopeMode(settings, s) !== SectionScopeMode.OFF);
-  if (principal.kind !== 'contact') return [];
+  if (settingsPolicy.seesEverySection(principal)) return sections.filter((s) => scopeMode(settings, s) !== SectionScopeMode.OFF);
+  const customerId = settingsPolicy.sectionCustomer(principal);
+  if (!customerId) return [];
   const selected = sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.SELECTED_CUSTOMERS);
   const mine = selected.length
-    ? new Set((await em.find(SectionScopeCustomer, { section: { $in: selected }, customer: principal.customerId })).map((row) => row.section))
+    ? new Set((await em.find(SectionScopeCustomer, { section: { $in: selected }, customer: customerId })).map((row) => row.section))
     : new Set<PortalSection>();
   return sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.ALL_CUSTOMERS || mine.has(s));
 }
@@ -56,7 +58,7 @@ export async function availableSections(em: EntityManager, principal: Principal,
  * FORBIDDEN (not an empty list). Read per request, so a change applies to the very next one.
  */
 export async function assertSectionAvailable(em: EntityManager, principal: Principal, section: PortalSection): Promise<void> {
-  if (principal.kind === 'technician') return;
+  if (settingsPolicy.seesEverySection(principal)) return;
   const settings = await loadSettings(em);
   if (!(await availableSections(em, principal, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
 }
