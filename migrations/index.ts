@@ -8,6 +8,7 @@ import { Migration20261125174411 } from './Migration20261125174411.js';
 import { Migration20261202170000 } from './Migration20261202170000.js';
 import { Migration20261202171000 } from './Migration20261202171000.js';
 import { Migration20261202172000 } from './Migration20261202172000.js';
+import { Migration20261202173000 } from './Migration20261202173000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202170000', class: Migration20261202170000 },
   { name: 'Migration20261202171000', class: Migration20261202171000 },
   { name: 'Migration20261202172000', class: Migration20261202172000 },
+  { name: 'Migration20261202173000', class: Migration20261202173000 },
 ];
