@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -24,6 +24,11 @@ export class SecretBox {
 
   static fromConfig(secret: string | undefined, dataDir: string): SecretBox {
     return secret ? SecretBox.fromSecret(secret) : SecretBox.fromKeyFile(join(dataDir, 'secret.key'));
+  }
+
+  /** A separate key for another purpose (e.g. signing reply tokens), derived with HKDF-SHA256. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `portico:${purpose}`, 32));
   }
 
   seal(plain: string): string {
