@@ -24,7 +24,7 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     // A small per-account limit so the RATE_LIMITED message can be seen; other tests fail at most once per account.
-    portico = await startTestPortico({ throttle: { perAccount: 3, perIp: 1000, windowSeconds: 900 } });
+    portico = await startTestPortico({ throttle: { perAccountAndIp: 3, perIp: 1000, windowSeconds: 900 } });
     browser = await launchBrowser();
     admin = await portico.admin();
   });

@@ -21,9 +21,8 @@ export class AuthResolver {
   @Allow('PUBLIC')
   @Mutation(() => SignInPayload, { description: 'Signs in with username and password. Failed attempts are throttled per account and per IP (RATE_LIMITED).' })
   async signIn(@Arg('input', { description: 'See the input type.' }) input: SignInInput, @Ctx() ctx: Context) {
-    const result = await inTransaction(ctx.em, ctx.services.events, (tx) =>
-      signIn(tx, ctx.services.throttle, { ...input, ip: ctx.ip, userAgent: ctx.userAgent, browserLanguage: ctx.browserLanguage }),
-    );
+    // signIn opens its own transaction after the throttle, which may make the attempt wait.
+    const result = await signIn(ctx.em, ctx.services.throttle, { ...input, ip: ctx.ip, userAgent: ctx.userAgent, browserLanguage: ctx.browserLanguage });
     ctx.cookie?.set(result.token, result.expiresAt);
     return result;
   }
@@ -51,7 +50,7 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Changes the own password; other sessions are signed out, this one stays.' })
   async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, principal, services }: Context) {
     const signedIn = personOf(principal);
-    await inTransaction(em, services.events, (tx, emit) => changePassword(tx, emit, signedIn, input.currentPassword, input.newPassword));
+    await inTransaction(em, services.events, (tx, emit) => changePassword(tx, emit, services.throttle, signedIn, input.currentPassword, input.newPassword));
     return true;
   }
 

@@ -9,7 +9,7 @@ const ME = '{ me { __typename ... on Contact { id name customer { name } } ... o
 
 describe('sign-in and sessions', () => {
   let portico: TestPortico;
-  beforeAll(async () => (portico = await startTestPortico({ throttle: { perAccount: 3, perIp: 1000, windowSeconds: 60 } })));
+  beforeAll(async () => (portico = await startTestPortico({ throttle: { perAccountAndIp: 3, perIp: 1000, windowSeconds: 60 } })));
   afterAll(() => portico.stop());
 
   it('signs a contact in, sets an HttpOnly cookie, and accepts the cookie and the bearer token', async () => {
@@ -48,7 +48,7 @@ describe('sign-in and sessions', () => {
     expect(unknownUser).toEqual(wrongPassword);
   });
 
-  it('throttles repeated failures per account with RATE_LIMITED, even for the right password', async () => {
+  it('refuses an account from an address after repeated failures there with RATE_LIMITED, even for the right password', async () => {
     const contact = await buildContact(portico);
     for (let i = 0; i < 3; i++) {
       const error = await portico.anonymous().errorOf(SIGN_IN, { input: { username: contact.username, password: `wrong-${i}` } });
@@ -57,13 +57,13 @@ describe('sign-in and sessions', () => {
     const blocked = await portico.anonymous().errorOf(SIGN_IN, { input: { username: contact.username, password: contact.password } });
     expect(blocked.extensions?.code).toBe('RATE_LIMITED');
     expect(blocked.extensions?.retryAfterSeconds).toBeGreaterThan(0);
-    // Another account from the same IP is not affected by this account's counter.
+    // Another account from the same address is not affected by this pair's counter (other addresses: throttle.test.ts).
     const other = await buildContact(portico);
     await expect(other.signIn()).resolves.toBeInstanceOf(GraphQLTestClient);
   });
 
   it('throttles failures per IP across accounts', async () => {
-    const strict = await startTestPortico({ throttle: { perAccount: 100, perIp: 2, windowSeconds: 60 } });
+    const strict = await startTestPortico({ throttle: { perAccountAndIp: 100, perIp: 2, windowSeconds: 60 } });
     try {
       for (const name of ['first.unknown', 'second.unknown']) {
         expect((await strict.anonymous().errorOf(SIGN_IN, { input: { username: name, password: 'x' } })).extensions?.code).toBe('UNAUTHENTICATED');
@@ -112,6 +112,11 @@ describe('sign-in and sessions', () => {
     expect(wrong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
     const short = await current.errorOf(CHANGE, { input: { currentPassword: contact.password, newPassword: 'short' } });
     expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    const common = await current.errorOf(CHANGE, { input: { currentPassword: contact.password, newPassword: 'Password2024!' } });
+    expect(common).toMatchObject({ message: 'This password is too common: it appears in lists of leaked passwords. Please choose another.', extensions: { code: 'BAD_USER_INPUT', field: 'newPassword' } });
+    const own = await current.errorOf(CHANGE, { input: { currentPassword: contact.password, newPassword: `${contact.username}-2024` } });
+    expect(own.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    expect(own.message).toContain('must not be your username');
     await expect(GraphQLTestClient.signIn(portico.url, contact.username, contact.password)).resolves.toBeTruthy(); // unchanged so far
 
     await current.ok(CHANGE, { input: { currentPassword: contact.password, newPassword: 'a-brand-new-password' } });

@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { describe, expect, it } from 'vitest';
+import { ensureFirstAdmin } from '../technicians/technician.service.js';
 import { ADMIN_PASSWORD } from '../test/harness.js';
 import { assertAcceptablePassword, passwordProblem, PASSWORD_MAX_LENGTH, type PasswordContext } from './password-policy.js';
 import { generatePassword } from './passwords.js';
@@ -72,6 +74,17 @@ describe('password policy', () => {
   it('throws BAD_USER_INPUT on newPassword', () => {
     expect(() => assertAcceptablePassword('aaaaaaaaaaaa', jane)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', messageKey: 'auth.passwordTooSimple', options: { field: 'newPassword', params: undefined } }));
     expect(() => assertAcceptablePassword('vlorpwingusterabe', jane)).not.toThrow();
+  });
+
+  it('refuses a weak PORTICO_ADMIN_PASSWORD at the first start, saying why', async () => {
+    const firstStart = { count: async () => 0, transactional: async () => expect.fail('no admin may be created') } as unknown as EntityManager;
+    await expect(ensureFirstAdmin(firstStart, 'admin', 'admin1234567', () => undefined)).rejects.toThrow(
+      'PORTICO_ADMIN_PASSWORD is not accepted: The password must not be your username, name or email address, not even with digits or punctuation added.',
+    );
+    await expect(ensureFirstAdmin(firstStart, 'root', 'short', () => undefined)).rejects.toThrow('The password must have at least 12 characters.');
+    // Later starts do not look at it: the admin exists.
+    const laterStart = { count: async () => 1 } as unknown as EntityManager;
+    await expect(ensureFirstAdmin(laterStart, 'admin', 'short', () => undefined)).resolves.toBeUndefined();
   });
 
   it('accepts generated passwords', () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { startPortico, type RunningPortico } from '../app.js';
-import type { ThrottleLimits } from '../auth/sign-in-throttle.js';
+import { DEFAULT_THROTTLE, type ThrottleLimits } from '../auth/sign-in-throttle.js';
 import { configFromEnv } from '../config.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import { GraphQLTestClient } from './graphql-client.js';
@@ -27,8 +27,12 @@ export interface TestPortico extends RunningPortico {
   admin(): Promise<GraphQLTestClient>;
 }
 
-/** A real Portico on a random port with its own database, migrated, with the first admin created. */
-export async function startTestPortico(options: { throttle?: ThrottleLimits; databaseUrl?: string; publicUrl?: string; smtpUrl?: string; inboundSmtpPort?: number; inboundMailSecret?: string; onQuery?: (sql: string) => void } = {}): Promise<TestPortico> {
+/**
+ * A real Portico on a random port with its own database, migrated, with the first admin created.
+ * `throttle` overrides some of the default limits; `trustProxy` (e.g. 'loopback') lets tests pose
+ * as several client addresses through X-Forwarded-For.
+ */
+export async function startTestPortico(options: { throttle?: Partial<ThrottleLimits>; trustProxy?: string; databaseUrl?: string; publicUrl?: string; smtpUrl?: string; inboundSmtpPort?: number; inboundMailSecret?: string; onQuery?: (sql: string) => void } = {}): Promise<TestPortico> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = {
     ...configFromEnv({}),
@@ -42,8 +46,9 @@ export async function startTestPortico(options: { throttle?: ThrottleLimits; dat
     inboundSmtpPort: options.inboundSmtpPort,
     inboundMailSecret: options.inboundMailSecret,
     outboxRetryBaseMs: 200,
+    trustProxy: options.trustProxy,
   };
-  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle, onQuery: options.onQuery });
+  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle && { ...DEFAULT_THROTTLE, ...options.throttle }, onQuery: options.onQuery });
   return {
     ...running,
     databaseUrl,
