@@ -65,7 +65,7 @@ export const de: Record<keyof typeof en, string> = {
   'settings.password.current': 'Aktuelles Passwort',
   'settings.password.new': 'Neues Passwort',
   'settings.password.repeat': 'Neues Passwort wiederholen',
-  'settings.password.hint': 'Mindestens 10 Zeichen.',
+  'settings.password.hint': 'Mindestens 10 Zeichen. Verbreitete Passwörter und Ihr Name werden abgelehnt; einige Wörter ohne Zusammenhang ergeben ein starkes Passwort.',
   'settings.password.mismatch': 'Die beiden neuen Passwörter stimmen nicht überein.',
   'settings.password.submit': 'Passwort ändern',
   'settings.password.saving': 'Wird gespeichert…',
@@ -194,4 +194,10 @@ export const de: Record<keyof typeof en, string> = {
   'tickets.notFound.back': 'Zurück zu Ihren Tickets',
 
   'errors.network': 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'settings.password.strength': 'Stärke: {label}',
+  'settings.password.strength0': 'sehr schwach',
+  'settings.password.strength1': 'schwach',
+  'settings.password.strength2': 'mittel',
+  'settings.password.strength3': 'stark',
+  'settings.password.strength4': 'sehr stark',
 };

@@ -64,7 +64,7 @@ export const en = {
   'settings.password.current': 'Current password',
   'settings.password.new': 'New password',
   'settings.password.repeat': 'Repeat the new password',
-  'settings.password.hint': 'At least 10 characters.',
+  'settings.password.hint': 'At least 10 characters. Common passwords and your name are refused; a few unrelated words make a strong password.',
   'settings.password.mismatch': 'The two new passwords do not match.',
   'settings.password.submit': 'Change password',
   'settings.password.saving': 'Saving…',
@@ -193,6 +193,12 @@ export const en = {
   'tickets.notFound.back': 'Back to your tickets',
 
   'errors.network': 'The server cannot be reached. Please check your connection and try again.',
+  'settings.password.strength': 'Strength: {label}',
+  'settings.password.strength0': 'very weak',
+  'settings.password.strength1': 'weak',
+  'settings.password.strength2': 'fair',
+  'settings.password.strength3': 'strong',
+  'settings.password.strength4': 'very strong',
 } as const;
 
 export type MessageKey = keyof typeof en;

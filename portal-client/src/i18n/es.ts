@@ -65,7 +65,7 @@ export const es: Record<keyof typeof en, string> = {
   'settings.password.current': 'Contraseña actual',
   'settings.password.new': 'Nueva contraseña',
   'settings.password.repeat': 'Repita la nueva contraseña',
-  'settings.password.hint': 'Al menos 10 caracteres.',
+  'settings.password.hint': 'Al menos 10 caracteres. Se rechazan las contraseñas comunes y su nombre; varias palabras sin relación entre sí forman una contraseña segura.',
   'settings.password.mismatch': 'Las dos contraseñas nuevas no coinciden.',
   'settings.password.submit': 'Cambiar la contraseña',
   'settings.password.saving': 'Guardando…',
@@ -194,4 +194,10 @@ export const es: Record<keyof typeof en, string> = {
   'tickets.notFound.back': 'Volver a sus tickets',
 
   'errors.network': 'No se puede conectar con el servidor. Compruebe su conexión e inténtelo de nuevo.',
+  'settings.password.strength': 'Seguridad: {label}',
+  'settings.password.strength0': 'muy débil',
+  'settings.password.strength1': 'débil',
+  'settings.password.strength2': 'aceptable',
+  'settings.password.strength3': 'fuerte',
+  'settings.password.strength4': 'muy fuerte',
 };

@@ -65,7 +65,7 @@ export const fr: Record<keyof typeof en, string> = {
   'settings.password.current': 'Mot de passe actuel',
   'settings.password.new': 'Nouveau mot de passe',
   'settings.password.repeat': 'Répétez le nouveau mot de passe',
-  'settings.password.hint': 'Au moins 10 caractères.',
+  'settings.password.hint': 'Au moins 10 caractères. Les mots de passe courants et votre nom sont refusés ; quelques mots sans rapport entre eux font un mot de passe solide.',
   'settings.password.mismatch': 'Les deux nouveaux mots de passe ne correspondent pas.',
   'settings.password.submit': 'Changer le mot de passe',
   'settings.password.saving': 'Enregistrement…',
@@ -194,4 +194,10 @@ export const fr: Record<keyof typeof en, string> = {
   'tickets.notFound.back': 'Retour à vos tickets',
 
   'errors.network': 'Le serveur est injoignable. Veuillez vérifier votre connexion et réessayer.',
+  'settings.password.strength': 'Robustesse : {label}',
+  'settings.password.strength0': 'très faible',
+  'settings.password.strength1': 'faible',
+  'settings.password.strength2': 'moyenne',
+  'settings.password.strength3': 'bonne',
+  'settings.password.strength4': 'très bonne',
 };

@@ -65,7 +65,7 @@ export const it: Record<keyof typeof en, string> = {
   'settings.password.current': 'Password attuale',
   'settings.password.new': 'Nuova password',
   'settings.password.repeat': 'Ripeti la nuova password',
-  'settings.password.hint': 'Almeno 10 caratteri.',
+  'settings.password.hint': 'Almeno 10 caratteri. Le password comuni e il tuo nome non sono accettati; alcune parole senza relazione tra loro formano una password sicura.',
   'settings.password.mismatch': 'Le due nuove password non coincidono.',
   'settings.password.submit': 'Cambia password',
   'settings.password.saving': 'Salvataggio…',
@@ -194,4 +194,10 @@ export const it: Record<keyof typeof en, string> = {
   'tickets.notFound.back': 'Torna ai suoi ticket',
 
   'errors.network': 'Il server non è raggiungibile. Controlla la connessione e riprova.',
+  'settings.password.strength': 'Sicurezza: {label}',
+  'settings.password.strength0': 'molto debole',
+  'settings.password.strength1': 'debole',
+  'settings.password.strength2': 'discreta',
+  'settings.password.strength3': 'forte',
+  'settings.password.strength4': 'molto forte',
 };

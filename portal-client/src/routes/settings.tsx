@@ -1,6 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { LanguageCode } from '../../../client-common/src/i18n';
+import { PasswordStrength } from '../../../client-common/src/password-strength';
 import { errorField, errorMessage } from '../../../client-common/src/urql';
 import { LanguageSelect } from '../components/language-select';
 import { graphql } from '../gql';
@@ -115,6 +116,7 @@ function LanguageCard() {
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeat';
 
 function PasswordCard() {
+  const me = () => viewer() as Contact | null;
   const [state, change] = createMutation(ChangePassword);
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
@@ -154,7 +156,16 @@ function PasswordCard() {
         <PasswordInput id="settings-current-password" label={t('settings.password.current')} autocomplete="current-password"
           value={current()} onInput={setCurrent} error={errorFor('currentPassword')} />
         <PasswordInput id="settings-new-password" label={t('settings.password.new')} autocomplete="new-password"
-          hint={t('settings.password.hint')} value={next()} onInput={setNext} error={errorFor('newPassword')} />
+          hint={t('settings.password.hint')} value={next()} onInput={setNext} error={errorFor('newPassword')} describedBy="settings-new-password-strength">
+          <PasswordStrength
+            id="settings-new-password-strength"
+            testId="settings-password-strength"
+            password={next()}
+            userInputs={[me()?.name, me()?.email, me()?.email?.split('@')[0]]}
+            labels={[t('settings.password.strength0'), t('settings.password.strength1'), t('settings.password.strength2'), t('settings.password.strength3'), t('settings.password.strength4')]}
+            describe={(label) => t('settings.password.strength', { label })}
+          />
+        </PasswordInput>
         <PasswordInput id="settings-repeat-password" label={t('settings.password.repeat')} autocomplete="new-password"
           value={repeat()} onInput={setRepeat} error={errorFor('repeat')} />
         <Show when={fieldError() && !fieldError()?.field}>
@@ -179,8 +190,11 @@ function PasswordInput(props: {
   onInput: (value: string) => void;
   error?: string;
   hint?: string;
+  /** Another element that describes the input, e.g. a strength meter passed as children. */
+  describedBy?: string;
+  children?: JSX.Element;
 }) {
-  const describedBy = () => [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = () => [props.hint && `${props.id}-hint`, props.describedBy, props.error && `${props.id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div class="field" classList={{ invalid: !!props.error }}>
       <label for={props.id}>{props.label}</label>
@@ -194,6 +208,7 @@ function PasswordInput(props: {
         aria-describedby={describedBy()}
         onInput={(event) => props.onInput(event.currentTarget.value)}
       />
+      {props.children}
       <Show when={props.hint}>
         <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
       </Show>

@@ -1,6 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import type { LanguageCode } from '../../../../client-common/src/i18n';
+import { PasswordStrength } from '../../../../client-common/src/password-strength';
 import { Field, FormMessage } from '../../components/Field';
 import { LanguageSelect } from '../../components/LanguageSelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -91,6 +92,7 @@ function LanguagePanel() {
 }
 
 function ChangePasswordPanel() {
+  const session = useSession();
   const [, changePassword] = createMutation(ChangePasswordMutation);
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
@@ -129,7 +131,15 @@ function ChangePasswordPanel() {
           <input id="password-current" data-testid="password-current" type="password" autocomplete="current-password" value={current()} onInput={(e) => setCurrent(e.currentTarget.value)} />
         </Field>
         <Field label={t('account.newPassword')} for="password-new" hint={t('account.newPasswordHint')} error={fieldError('newPassword')}>
-          <input id="password-new" data-testid="password-new" type="password" autocomplete="new-password" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
+          <input id="password-new" data-testid="password-new" type="password" autocomplete="new-password" aria-describedby="password-new-strength" value={next()} onInput={(e) => setNext(e.currentTarget.value)} />
+          <PasswordStrength
+            id="password-new-strength"
+            testId="password-strength"
+            password={next()}
+            userInputs={[session.viewer()?.username, session.viewer()?.name, session.viewer()?.email, session.viewer()?.email?.split('@')[0]]}
+            labels={[t('account.passwordStrength0'), t('account.passwordStrength1'), t('account.passwordStrength2'), t('account.passwordStrength3'), t('account.passwordStrength4')]}
+            describe={(label) => t('account.passwordStrength', { label })}
+          />
         </Field>
         <Field label={t('account.repeatPassword')} for="password-repeat" error={fieldError('repeatPassword')}>
           <input id="password-repeat" data-testid="password-repeat" type="password" autocomplete="new-password" value={repeat()} onInput={(e) => setRepeat(e.currentTarget.value)} />
