@@ -18,7 +18,7 @@ export type AddTicketCommentInput = {
 export type ChangePasswordInput = {
   /** The password in use now. */
   currentPassword: string;
-  /** The new password: at least 10 characters. */
+  /** The new password: at least 12 characters for technicians and 10 for contacts, at most 200; common, simple and personal passwords are refused. */
   newPassword: string;
 };
 

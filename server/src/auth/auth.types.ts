@@ -36,7 +36,7 @@ export class ChangePasswordInput {
   @Field({ description: 'The password in use now.' })
   currentPassword!: string;
 
-  @Field({ description: 'The new password: at least 10 characters.' })
+  @Field({ description: 'The new password: at least 12 characters for technicians and 10 for contacts, at most 200; common, simple and personal passwords are refused.' })
   newPassword!: string;
 }
 
