@@ -357,7 +357,7 @@ export type AdminMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AdminMeQuery = { me:
     | { __typename: 'Contact' }
-    | { __typename: 'Technician', id: string, name: string, username: string, email: string, role: TechnicianRole, language: Language | null }
+    | { __typename: 'Technician', id: string, name: string, username: string | null, email: string | null, role: TechnicianRole | null, language: Language | null }
    | null };
 
 export type AdminSignInMutationVariables = Exact<{
@@ -367,7 +367,7 @@ export type AdminSignInMutationVariables = Exact<{
 
 export type AdminSignInMutation = { signIn: { viewer:
       | { __typename: 'Contact' }
-      | { __typename: 'Technician', id: string, name: string, username: string, email: string, role: TechnicianRole, language: Language | null }
+      | { __typename: 'Technician', id: string, name: string, username: string | null, email: string | null, role: TechnicianRole | null, language: Language | null }
      } };
 
 export type AdminSignOutMutationVariables = Exact<{ [key: string]: never; }>;
@@ -407,21 +407,21 @@ export type AdminContactQueryVariables = Exact<{
 }>;
 
 
-export type AdminContactQuery = { contact: { id: string, name: string, email: string, username: string, isPrimary: boolean, phone: string | null, language: Language | null, lastSignInAt: string | null, credentialsIssuedAt: string, createdAt: string, customer: { id: string, name: string } } };
+export type AdminContactQuery = { contact: { id: string, name: string, email: string | null, username: string | null, isPrimary: boolean | null, phone: string | null, language: Language | null, lastSignInAt: string | null, credentialsIssuedAt: string | null, createdAt: string | null, customer: { id: string, name: string } | null } };
 
 export type AdminUpdateContactMutationVariables = Exact<{
   input: UpdateContactInput;
 }>;
 
 
-export type AdminUpdateContactMutation = { updateContact: { id: string, name: string, email: string, isPrimary: boolean, phone: string | null, language: Language | null, updatedAt: string } };
+export type AdminUpdateContactMutation = { updateContact: { id: string, name: string, email: string | null, isPrimary: boolean | null, phone: string | null, language: Language | null, updatedAt: string | null } };
 
 export type AdminReissueContactCredentialsMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AdminReissueContactCredentialsMutation = { reissueContactCredentials: { username: string, password: string, contact: { id: string, credentialsIssuedAt: string } } };
+export type AdminReissueContactCredentialsMutation = { reissueContactCredentials: { username: string, password: string, contact: { id: string, credentialsIssuedAt: string | null } } };
 
 export type AdminContactsQueryVariables = Exact<{
   first: number;
@@ -430,7 +430,7 @@ export type AdminContactsQueryVariables = Exact<{
 }>;
 
 
-export type AdminContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string, username: string, isPrimary: boolean, language: Language | null, lastSignInAt: string | null, customer: { id: string, name: string } } }> } };
+export type AdminContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, username: string | null, isPrimary: boolean | null, language: Language | null, lastSignInAt: string | null, customer: { id: string, name: string } | null } }> } };
 
 export type AdminCustomerQueryVariables = Exact<{
   id: string | number;
@@ -446,7 +446,7 @@ export type AdminCustomerContactsQueryVariables = Exact<{
 }>;
 
 
-export type AdminCustomerContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string, username: string, isPrimary: boolean, language: Language | null, lastSignInAt: string | null } }> } };
+export type AdminCustomerContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, email: string | null, username: string | null, isPrimary: boolean | null, language: Language | null, lastSignInAt: string | null } }> } };
 
 export type AdminUpdateCustomerMutationVariables = Exact<{
   input: UpdateCustomerInput;
@@ -568,14 +568,14 @@ export type AdminTechnicianQueryVariables = Exact<{
 }>;
 
 
-export type AdminTechnicianQuery = { technician: { id: string, name: string, username: string, email: string, role: TechnicianRole, language: Language | null, lastSignInAt: string | null, createdAt: string } };
+export type AdminTechnicianQuery = { technician: { id: string, name: string, username: string | null, email: string | null, role: TechnicianRole | null, language: Language | null, lastSignInAt: string | null, createdAt: string | null } };
 
 export type AdminUpdateTechnicianMutationVariables = Exact<{
   input: UpdateTechnicianInput;
 }>;
 
 
-export type AdminUpdateTechnicianMutation = { updateTechnician: { id: string, name: string, email: string, role: TechnicianRole, language: Language | null, updatedAt: string } };
+export type AdminUpdateTechnicianMutation = { updateTechnician: { id: string, name: string, email: string | null, role: TechnicianRole | null, language: Language | null, updatedAt: string | null } };
 
 export type AdminReissueTechnicianCredentialsMutationVariables = Exact<{
   id: string | number;
@@ -591,7 +591,7 @@ export type AdminTechniciansQueryVariables = Exact<{
 }>;
 
 
-export type AdminTechniciansQuery = { technicians: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, username: string, email: string, role: TechnicianRole, language: Language | null, lastSignInAt: string | null } }> } };
+export type AdminTechniciansQuery = { technicians: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, username: string | null, email: string | null, role: TechnicianRole | null, language: Language | null, lastSignInAt: string | null } }> } };
 
 export type AdminCreateTechnicianMutationVariables = Exact<{
   input: CreateTechnicianInput;
@@ -627,7 +627,7 @@ export type AdminTicketPickerContactsQueryVariables = Exact<{
 }>;
 
 
-export type AdminTicketPickerContactsQuery = { contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, email: string } }> } };
+export type AdminTicketPickerContactsQuery = { contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, email: string | null } }> } };
 
 export type AdminTicketPickerTechniciansQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -639,7 +639,7 @@ export type AdminTicketQueryVariables = Exact<{
 }>;
 
 
-export type AdminTicketQuery = { ticket: { id: string, number: number, title: string, description: string | null, status: TicketStatus | null, priority: TicketPriority | null, type: TicketType | null, impact: TicketImpact | null, dueDate: string | null, isBilled: boolean, source: TicketSource, requesterEmail: string | null, lastActivityAt: string, createdAt: string, updatedAt: string, technician: { id: string, name: string } | null, customer: { id: string, name: string } | null, contact: { id: string, name: string, email: string } | null, followUpOf: { id: string, number: number, title: string } | null, comments: Array<{ id: string, body: string, isInternal: boolean, authorName: string, authorKind: string, createdAt: string }>, statusHistory: Array<{ id: string, fromStatus: TicketStatus | null, toStatus: TicketStatus, actorName: string | null, createdAt: string }>, customFields: Array<{ value: string | null, field: { id: string, label: string, kind: CustomFieldKind, options: Array<string>, isRequired: boolean } }>, attachments: Array<{ id: string, filename: string, contentType: string, size: number, createdAt: string }> } };
+export type AdminTicketQuery = { ticket: { id: string, number: number, title: string, description: string | null, status: TicketStatus | null, priority: TicketPriority | null, type: TicketType | null, impact: TicketImpact | null, dueDate: string | null, isBilled: boolean, source: TicketSource, requesterEmail: string | null, lastActivityAt: string, createdAt: string, updatedAt: string, technician: { id: string, name: string } | null, customer: { id: string, name: string } | null, contact: { id: string, name: string, email: string | null } | null, followUpOf: { id: string, number: number, title: string } | null, comments: Array<{ id: string, body: string, isInternal: boolean, authorName: string, authorKind: string, createdAt: string }>, statusHistory: Array<{ id: string, fromStatus: TicketStatus | null, toStatus: TicketStatus, actorName: string | null, createdAt: string }>, customFields: Array<{ value: string | null, field: { id: string, label: string, kind: CustomFieldKind, options: Array<string>, isRequired: boolean } }>, attachments: Array<{ id: string, filename: string, contentType: string, size: number, createdAt: string }> } };
 
 export type AdminUpdateTicketMutationVariables = Exact<{
   input: UpdateTicketInput;
@@ -666,7 +666,7 @@ export type AdminTicketsQueryVariables = Exact<{
 }>;
 
 
-export type AdminTicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: number, title: string, status: TicketStatus | null, priority: TicketPriority | null, isBilled: boolean, requesterEmail: string | null, lastActivityAt: string, customer: { id: string, name: string } | null, contact: { id: string, name: string, email: string } | null, technician: { id: string, name: string } | null } }> } };
+export type AdminTicketsQuery = { tickets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: number, title: string, status: TicketStatus | null, priority: TicketPriority | null, isBilled: boolean, requesterEmail: string | null, lastActivityAt: string, customer: { id: string, name: string } | null, contact: { id: string, name: string, email: string | null } | null, technician: { id: string, name: string } | null } }> } };
 
 export type AdminTicketChangedSubscriptionVariables = Exact<{
   ticketId?: string | number | null | undefined;

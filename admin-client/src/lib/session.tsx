@@ -135,7 +135,9 @@ export function SessionProvider(props: { children: JSX.Element }) {
     setNotice(why);
   };
 
-  const enter = (technician: SignedInTechnician) => {
+  // The schema makes a technician's details nullable (contacts never get them); a technician always gets its own.
+  const enter = (me: Omit<SignedInTechnician, 'username' | 'email' | 'role'> & { username: string | null; email: string | null; role: TechnicianRole | null }) => {
+    const technician: SignedInTechnician = { ...me, username: me.username ?? '', email: me.email ?? '', role: me.role ?? 'TECHNICIAN' };
     setViewer(technician);
     if (technician.language) {
       setLanguage(technician.language);

@@ -26,9 +26,9 @@ export function Header(props: { contact: Contact }) {
     <header class="topbar" classList={{ open: menuOpen() }}>
       <div class="topbar-inner">
         <A href="/" class="brand" data-testid="header-brand">
-          <span class="brand-mark" aria-hidden="true">{initials(props.contact.customer.name)}</span>
+          <span class="brand-mark" aria-hidden="true">{initials(props.contact.customer?.name ?? '')}</span>
           <span class="brand-text">
-            <strong data-testid="header-company">{props.contact.customer.name}</strong>
+            <strong data-testid="header-company">{props.contact.customer?.name ?? ''}</strong>
             <small>{t('app.title')}</small>
           </span>
         </A>

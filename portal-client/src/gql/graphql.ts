@@ -145,7 +145,7 @@ export type PortalMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortalMeQuery = { me:
-    | { __typename: 'Contact', id: string, name: string, email: string, language: Language | null, customer: { id: string, name: string } }
+    | { __typename: 'Contact', id: string, name: string, email: string | null, language: Language | null, customer: { id: string, name: string } | null }
     | { __typename: 'Technician', id: string, name: string, language: Language | null }
    | null };
 
@@ -194,7 +194,7 @@ export type PortalUpdateMyLanguageMutationVariables = Exact<{
 
 
 export type PortalUpdateMyLanguageMutation = { updateMyPreferences:
-    | { __typename: 'Contact', id: string, name: string, email: string, language: Language | null, customer: { id: string, name: string } }
+    | { __typename: 'Contact', id: string, name: string, email: string | null, language: Language | null, customer: { id: string, name: string } | null }
     | { __typename: 'Technician', id: string, name: string, language: Language | null }
    };
 
@@ -263,7 +263,7 @@ export type PortalTicketListContextQueryVariables = Exact<{ [key: string]: never
 
 
 export type PortalTicketListContextQuery = { me:
-    | { __typename: 'Contact', id: string, isPrimary: boolean }
+    | { __typename: 'Contact', id: string, isPrimary: boolean | null }
     | { __typename: 'Technician' }
    | null, standardTicketFields: Array<{ field: StandardTicketField, visibility: FieldVisibility }>, portalSettings:
     | { __typename: 'ContactPortalSettings', visibleTicketStatuses: Array<TicketStatus>, manualTicketCreationDisabled: boolean }

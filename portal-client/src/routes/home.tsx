@@ -13,7 +13,7 @@ export function Home() {
         <section class="page" aria-labelledby="home-title">
           <div class="hero">
             <h1 id="home-title" data-testid="home-greeting">{t('home.greeting', { name: me().name })}</h1>
-            <p data-testid="home-intro">{t('home.intro', { company: me().customer.name })}</p>
+            <p data-testid="home-intro">{t('home.intro', { company: me().customer?.name ?? '' })}</p>
           </div>
           <h2 class="visually-hidden">{t('home.sectionsLabel')}</h2>
           <Show

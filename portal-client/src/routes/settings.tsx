@@ -71,7 +71,7 @@ function AccountCard(props: { contact: Contact }) {
         <dt>{t('settings.account.email')}</dt>
         <dd>{props.contact.email}</dd>
         <dt>{t('settings.account.company')}</dt>
-        <dd>{props.contact.customer.name}</dd>
+        <dd>{props.contact.customer?.name}</dd>
       </dl>
     </Card>
   );

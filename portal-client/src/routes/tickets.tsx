@@ -94,7 +94,7 @@ function TicketListPage() {
   void client.query(TicketListContext, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => {
     if (handleSessionError(result.error) || !result.data) return;
     const me = result.data.me;
-    setIsPrimary(me?.__typename === 'Contact' && me.isPrimary);
+    setIsPrimary(me?.__typename === 'Contact' && me.isPrimary === true);
     setFields(result.data.standardTicketFields);
     const settings = result.data.portalSettings;
     if (settings.__typename === 'ContactPortalSettings') {

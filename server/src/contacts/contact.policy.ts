@@ -12,6 +12,13 @@ export const contactPolicy = {
     if (principal.kind === 'contact') return { id: principal.id };
     return { id: { $in: [] } };
   },
+  /**
+   * A contact's details (everything but its id and name): technicians, and the contact itself.
+   * Other contacts (a primary contact's colleagues, met on tickets) see the name only, by any path.
+   */
+  canSeeDetails(principal: Principal, contact: { id: string }): boolean {
+    return contactPolicy.canManage(principal) || (principal.kind === 'contact' && principal.id === contact.id);
+  },
   canManage(principal: Principal): boolean {
     return principal.kind === 'technician';
   },

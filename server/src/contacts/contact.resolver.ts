@@ -8,6 +8,7 @@ import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AppError, notFound } from '../graphql/errors.js';
 import { queueWelcomeEmail } from '../mail/welcome-email.js';
+import { Language } from '../i18n/language.js';
 import { Contact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
 import { createContact, reissueContactCredentials, updateContact } from './contact.service.js';
@@ -68,9 +69,57 @@ export class ContactResolver {
     });
   }
 
-  @FieldResolver(() => Customer, { description: 'The company the contact works for.' })
-  async customer(@Root() contact: Contact): Promise<Customer> {
+  // ---- details: other contacts (a primary contact's colleagues, on tickets) see the id and name only ----
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The company the contact works for. Null for other contacts.' })
+  async customer(@Root() contact: Contact, @Ctx() { principal }: Context): Promise<Customer | null> {
+    if (!contactPolicy.canSeeDetails(principal, contact)) return null;
     return contact.customer.load({ dataloader: true }) as Promise<Customer>;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Email address (lower case); unique among contacts. Null for other contacts.' })
+  email(@Root() contact: Contact, @Ctx() { principal }: Context): string | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.email : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Portal sign-in name, generated when the contact is created. Null for other contacts.' })
+  username(@Root() contact: Contact, @Ctx() { principal }: Context): string | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.username : null;
+  }
+
+  @FieldResolver(() => Language, { nullable: true, description: 'Preferred language; empty until chosen, then the browser language of the first sign-in is used. Null for other contacts.' })
+  language(@Root() contact: Contact, @Ctx() { principal }: Context): Language | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.language : null;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'A primary contact sees every ticket of its customer. Null for other contacts.' })
+  isPrimary(@Root() contact: Contact, @Ctx() { principal }: Context): boolean | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.isPrimary : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Phone number in E.164 format (for two-factor checks). Null when none, and for other contacts.' })
+  phone(@Root() contact: Contact, @Ctx() { principal }: Context): string | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.phone : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the contact last signed in. Null for other contacts.' })
+  lastSignInAt(@Root() contact: Contact, @Ctx() { principal }: Context): Date | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.lastSignInAt : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the current credentials were issued. Null for other contacts.' })
+  credentialsIssuedAt(@Root() contact: Contact, @Ctx() { principal }: Context): Date | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.credentialsIssuedAt : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When it was created. Null for other contacts.' })
+  createdAt(@Root() contact: Contact, @Ctx() { principal }: Context): Date | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.createdAt : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When it was last changed. Null for other contacts.' })
+  updatedAt(@Root() contact: Contact, @Ctx() { principal }: Context): Date | null {
+    return contactPolicy.canSeeDetails(principal, contact) ? contact.updatedAt : null;
   }
 }
 

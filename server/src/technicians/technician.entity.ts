@@ -14,18 +14,21 @@ registerEnumType(TechnicianRole, {
   description: 'ADMIN may do everything, settings and technicians included; TECHNICIAN works with customers, contacts and tickets.',
 });
 
-@ObjectType({ description: 'A member of the MSP staff who uses the admin console.' })
+/**
+ * A member of the MSP staff. Contacts meet technicians on tickets and see their id and name only:
+ * every other GraphQL field is declared by TechnicianResolver and masked by
+ * `technicianPolicy.canSeeDetails`, whatever the path.
+ */
+@ObjectType({ description: 'A member of the MSP staff who uses the admin console. Contacts see the id and name only; every other field is null for them.' })
 @Entity({ tableName: 'technicians' })
 export class Technician extends BaseEntity<'language' | 'lastSignInAt'> {
   @Field({ description: 'Full name.' })
   @Property({ length: 200 })
   name!: string;
 
-  @Field({ description: 'Email address.' })
   @Property({ length: 320 })
   email!: string;
 
-  @Field({ description: 'Console sign-in name.' })
   @Unique()
   @Property({ length: 40 })
   username!: string;
@@ -38,15 +41,12 @@ export class Technician extends BaseEntity<'language' | 'lastSignInAt'> {
   @Property({ hidden: true, lazy: true })
   passwordHash!: string;
 
-  @Field(() => TechnicianRole, { description: 'What the technician may do.' })
   @Enum({ items: () => TechnicianRole })
   role!: TechnicianRole;
 
-  @Field(() => Language, { nullable: true, description: 'Preferred console language; empty means the browser language.' })
   @Enum({ items: () => Language, nullable: true })
   language: Language | null = null;
 
-  @Field(() => Date, { nullable: true, description: 'When the technician last signed in.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null = null;
 }

@@ -6,6 +6,13 @@ export const technicianPolicy = {
   canRead(principal: Principal): boolean {
     return principal.kind === 'technician';
   },
+  /**
+   * A technician's details (email, username, role, language, sign-in and record times): staff only.
+   * Contacts meet technicians on tickets and see the id and name, nothing else, by any path.
+   */
+  canSeeDetails(principal: Principal): boolean {
+    return technicianPolicy.canRead(principal);
+  },
   canManage(principal: Principal): boolean {
     return principal.kind === 'technician' && principal.role === TechnicianRole.ADMIN;
   },

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import { personOf } from '../auth/principal.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
@@ -6,7 +6,8 @@ import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { forbidden, notFound } from '../graphql/errors.js';
-import { Technician } from './technician.entity.js';
+import { Language } from '../i18n/language.js';
+import { Technician, TechnicianRole } from './technician.entity.js';
 import { technicianPolicy } from './technician.policy.js';
 import { createTechnician, reissueTechnicianCredentials, updateTechnician } from './technician.service.js';
 import { CreateTechnicianInput, TechnicianConnection, TechnicianCredentials, TechniciansArgs, UpdateTechnicianInput } from './technician.types.js';
@@ -46,6 +47,43 @@ export class TechnicianResolver {
   async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, id);
     return inTransaction(em, services.events, (tx, emit) => reissueTechnicianCredentials(tx, emit, technician));
+  }
+
+  // ---- details: contacts meet technicians on tickets and see the id and name only, by any path ----
+
+  @FieldResolver(() => String, { nullable: true, description: 'Email address. Null for contacts.' })
+  email(@Root() technician: Technician, @Ctx() { principal }: Context): string | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.email : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Console sign-in name. Null for contacts.' })
+  username(@Root() technician: Technician, @Ctx() { principal }: Context): string | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.username : null;
+  }
+
+  @FieldResolver(() => TechnicianRole, { nullable: true, description: 'What the technician may do. Null for contacts.' })
+  role(@Root() technician: Technician, @Ctx() { principal }: Context): TechnicianRole | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.role : null;
+  }
+
+  @FieldResolver(() => Language, { nullable: true, description: 'Preferred console language; empty means the browser language. Null for contacts.' })
+  language(@Root() technician: Technician, @Ctx() { principal }: Context): Language | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.language : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the technician last signed in. Null for contacts.' })
+  lastSignInAt(@Root() technician: Technician, @Ctx() { principal }: Context): Date | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.lastSignInAt : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When it was created. Null for contacts.' })
+  createdAt(@Root() technician: Technician, @Ctx() { principal }: Context): Date | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.createdAt : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When it was last changed. Null for contacts.' })
+  updatedAt(@Root() technician: Technician, @Ctx() { principal }: Context): Date | null {
+    return technicianPolicy.canSeeDetails(principal) ? technician.updatedAt : null;
   }
 }
 

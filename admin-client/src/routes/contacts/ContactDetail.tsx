@@ -76,7 +76,7 @@ function ContactDetail(props: { id: string }) {
     <QueryState result={result}>
       {(data) => (
         <>
-          <PageHeader title={data().contact.name} back={{ href: `/customers/${data().contact.customer.id}`, label: data().contact.customer.name }} testid="contact-title" />
+          <PageHeader title={data().contact.name} back={{ href: `/customers/${data().contact.customer?.id ?? ''}`, label: data().contact.customer?.name ?? '' }} testid="contact-title" />
           <section class="panel">
             <h2>{t('contacts.detailsTitle')}</h2>
             <dl class="facts">
@@ -89,7 +89,7 @@ function ContactDetail(props: { id: string }) {
               <div>
                 <dt>{t('contacts.column.customer')}</dt>
                 <dd>
-                  <A href={`/customers/${data().contact.customer.id}`}>{data().contact.customer.name}</A>
+                  <A href={`/customers/${data().contact.customer?.id ?? ''}`}>{data().contact.customer?.name}</A>
                 </dd>
               </div>
               <div>
@@ -105,9 +105,9 @@ function ContactDetail(props: { id: string }) {
               testid="contact-edit"
               initial={{
                 name: data().contact.name,
-                email: data().contact.email,
+                email: data().contact.email ?? '',
                 language: data().contact.language ?? '',
-                isPrimary: data().contact.isPrimary,
+                isPrimary: data().contact.isPrimary ?? false,
                 phone: data().contact.phone ?? '',
               }}
               allowNoLanguage={!data().contact.language}

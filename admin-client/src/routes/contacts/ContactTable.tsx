@@ -4,15 +4,16 @@ import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel } from '../../lib/labels';
 import type { LanguageCode } from '../../../../client-common/src/i18n';
 
+/** Details are nullable in the schema (other contacts never get them); technicians always get them. */
 export interface ContactRow {
   id: string;
   name: string;
-  email: string;
-  username: string;
-  isPrimary: boolean;
+  email: string | null;
+  username: string | null;
+  isPrimary: boolean | null;
   language?: LanguageCode | null;
   lastSignInAt?: string | null;
-  customer?: { id: string; name: string };
+  customer?: { id: string; name: string } | null;
 }
 
 /** Contacts as a table; the customer column only where contacts of several customers mix. */

@@ -96,9 +96,9 @@ function TechnicianDetail(props: { id: string }) {
               testid="technician-edit"
               initial={{
                 name: data().technician.name,
-                email: data().technician.email,
-                username: data().technician.username,
-                role: data().technician.role,
+                email: data().technician.email ?? '',
+                username: data().technician.username ?? '',
+                role: data().technician.role ?? 'TECHNICIAN',
                 language: data().technician.language ?? '',
               }}
               withUsername={false}

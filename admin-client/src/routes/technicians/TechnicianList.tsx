@@ -162,7 +162,7 @@ function TechnicianList() {
                       <td>{edge.node.email}</td>
                       <td>
                         <span class="badge" classList={{ 'badge--strong': edge.node.role === 'ADMIN' }} data-testid="technician-row-role">
-                          {roleLabel(edge.node.role)}
+                          {roleLabel(edge.node.role ?? 'TECHNICIAN')}
                         </span>
                       </td>
                       <td>{languageLabel(edge.node.language)}</td>

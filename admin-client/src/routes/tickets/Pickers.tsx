@@ -196,7 +196,7 @@ export function ContactSelect(props: { id: string; testid: string; customerId: s
     variables: () => ({ first: PICKER_SIZE, customerId: props.customerId ?? '', search: debounced() || null }),
     pause: () => !props.customerId || !!props.selected || !!props.disabled,
   });
-  const items = () => result.data?.contacts.edges.map(({ node }) => ({ id: node.id, name: node.name, detail: node.email })) ?? [];
+  const items = () => result.data?.contacts.edges.map(({ node }) => ({ id: node.id, name: node.name, detail: node.email ?? undefined })) ?? [];
   return (
     <SearchSelect
       id={props.id}
