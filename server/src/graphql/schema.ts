@@ -7,6 +7,7 @@ import { CustomerResolver } from '../customers/customer.resolver.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { FieldsResolver } from '../fields/fields.resolver.js';
+import { HeldMailResolver } from '../mail/held-mail.resolver.js';
 import { OutboxResolver } from '../queue/outbox.resolver.js';
 import { SettingsResolver } from '../settings/settings.resolver.js';
 import { TicketCommentResolver, TicketResolver } from '../tickets/ticket.resolver.js';
@@ -14,7 +15,7 @@ import { TechnicianResolver } from '../technicians/technician.resolver.js';
 import { ServerInfoResolver } from './server-info.resolver.js';
 import { authChecker } from '../auth/permissions.js';
 
-export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, ServerInfoResolver] as const;
+export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver] as const;
 
 /** One schema for everybody: portal, console, integrators and agents (PRODUCT.md F9). */
 export async function buildPorticoSchema(events?: EventBus) {

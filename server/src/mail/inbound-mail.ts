@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { convert as htmlToText } from 'html-to-text';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { contactPrincipal, type Principal } from '../auth/principal.js';
+import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import { contactPrincipal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { createContact } from '../contacts/contact.service.js';
 import { CustomerDomain } from '../customers/customer-domain.entity.js';
@@ -9,32 +9,55 @@ import { inTransaction, type Emit } from '../db/transaction.js';
 import type { AppServices } from '../graphql/context.js';
 import { loadSettings } from '../settings/settings.service.js';
 import { TicketAttachment } from '../tickets/ticket-attachment.entity.js';
-import { TicketComment } from '../tickets/ticket-comment.entity.js';
-import { TicketSource } from '../tickets/ticket.enums.js';
+import type { TicketComment } from '../tickets/ticket-comment.entity.js';
 import { ticketPolicy } from '../tickets/ticket.policy.js';
-import { TicketStatus } from '../tickets/ticket-status.js';
-import { TicketStatusChange } from '../tickets/ticket-status-change.entity.js';
+import { addComment, addRequesterEmailReply, openTicketFromEmail } from '../tickets/ticket.service.js';
+import type { AddTicketCommentInput } from '../tickets/ticket.types.js';
+import { TicketVisibility } from '../tickets/ticket.visibility.js';
 import { Ticket } from '../tickets/ticket.entity.js';
-import { InboundMessage, InboundOutcome } from './inbound-message.entity.js';
+import { HeldReason, InboundMessage, InboundOutcome, type HeldAttachmentInfo } from './inbound-message.entity.js';
+import { findReplyTokens, replyTokenKey, verifyReplyToken, type ReplyRecipient, type ReplyToken } from './reply-token.js';
+import { authenticateSender, createMailDnsResolver } from './sender-authentication.js';
 import { queueWelcomeEmail } from './welcome-email.js';
 
 export interface InboundResult {
   outcome: InboundOutcome;
   ticketId?: string;
   reason?: string;
+  /** The held message's id, when the sender could not be verified. */
+  heldId?: string;
 }
 
 const TICKET_REFERENCE = /\[#(\d{1,9})\]/;
 const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** How many tickets named by reply tokens are looked at when the subject names none. */
+const MAX_TOKEN_TICKETS = 5;
+
+/** What a message says, read once from the MIME message; the same for a received and an accepted held message. */
+export interface InboundContent {
+  sender: string;
+  displayName: string | null;
+  subject: string;
+  /** Plain text (HTML converted), or the subject when there is no text. */
+  body: string;
+  attachments: Attachment[];
+}
 
 /**
  * Turns one raw MIME message into a ticket or a reply (PRODUCT.md F1/F2): a known contact's mail,
  * or a new contact's when a customer owns the sender's domain, or an unassigned ticket for an
  * unknown domain. A subject with [#number] adds a reply when the sender may see that ticket.
  * Auto-replies, mail loops and re-deliveries (same Message-ID) are ignored.
+ *
+ * The From: header proves nothing, so mail claiming to come from an existing contact (or from the
+ * requester of the ticket it answers) counts as theirs only with a reply token valid for that
+ * ticket and that sender (`reply-token.ts`), or a DMARC pass with aligned DKIM for the sender's
+ * domain (`sender-authentication.ts`). Otherwise it is HELD for a technician, and nobody else
+ * learns of it: no comment, no ticket, no event.
  */
 export async function receiveMail(orm: MikroORM, services: AppServices, raw: Buffer | string): Promise<InboundResult> {
-  const mail = await simpleParser(raw);
+  const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+  const mail = await simpleParser(bytes);
   const from = mail.from?.value[0]?.address?.trim().toLowerCase();
   const messageId = (mail.messageId ?? `<no-id-${Date.now()}-${Math.random()}>`).slice(0, 998);
   const subject = (mail.subject ?? '').trim().slice(0, 998);
@@ -47,78 +70,160 @@ export async function receiveMail(orm: MikroORM, services: AppServices, raw: Buf
     await em.flush();
     return { outcome: InboundOutcome.IGNORED, reason: ignoreReason };
   }
-  const sender = from!;
-  // Stored as plain text only: HTML mail is converted, so no markup or script ever reaches a page.
-  const text = mail.text?.trim() || (mail.html ? htmlToText(mail.html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] }).trim() : '');
-  const body = text || subject;
+  const content = readContent(mail, from!, subject);
+  const judgement = await judgeSender(em, services, bytes, mail, content);
 
   return inTransaction(em, services.events, async (tx, emit) => {
-    const settings = await loadSettings(tx);
-    let contact = await tx.findOne(Contact, { email: sender });
-    const reference = TICKET_REFERENCE.exec(subject);
-    if (reference) {
-      const ticket = await tx.findOne(Ticket, { number: Number(reference[1]) });
-      const principal: Principal | null = contact ? contactPrincipal(contact) : null;
-      const mayReply = ticket && (principal
-        ? (await tx.count(Ticket, { $and: [{ id: ticket.id }, ticketPolicy.scope(principal, settings)] })) > 0 && ticketPolicy.canReply(principal, ticket)
-        : ticket.requesterEmail === sender);
-      if (ticket && mayReply) {
-        const comment = tx.create(TicketComment, { ticket, body, authorContact: contact, authorEmail: contact ? null : sender });
-        ticket.lastActivityAt = new Date();
-        if (ticket.status === TicketStatus.PENDING) {
-          tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: TicketStatus.OPEN, actorKind: 'contact', actorName: contact?.name ?? sender });
-          ticket.status = TicketStatus.OPEN;
-        }
-        keepAttachments(tx, mail, ticket, comment);
-        tx.create(InboundMessage, { messageId, fromAddress: sender, subject, outcome: InboundOutcome.REPLY, ticket });
-        await tx.flush();
-        emit('TICKET_CHANGED', { ticketId: ticket.id });
-        return { outcome: InboundOutcome.REPLY, ticketId: ticket.id };
-      }
-      // Not theirs or unknown number: treated as a new request rather than silently dropped.
+    const reference = judgement.reference ? await tx.findOne(Ticket, judgement.reference.id) : null;
+    if (judgement.verdict === 'hold') {
+      const held = tx.create(InboundMessage, {
+        messageId,
+        fromAddress: content.sender,
+        subject,
+        outcome: InboundOutcome.HELD,
+        reason: judgement.reason,
+        ticket: reference,
+        bodyText: content.body.slice(0, 100_000),
+        rawMessage: bytes,
+        attachments: keptAttachments(content.attachments).map(({ filename, contentType, size }): HeldAttachmentInfo => ({ filename, contentType, size })),
+        checks: judgement.checks,
+      });
+      await tx.flush();
+      // Deliberately no event: a held message is not part of any ticket until a technician accepts it.
+      return { outcome: InboundOutcome.HELD, reason: judgement.reason, ticketId: reference?.id, heldId: held.id };
     }
-
-    if (!contact) contact = await attachNewContact(tx, emit, services, sender, mail);
-    const ticket = tx.create(Ticket, {
-      title: (subject.replace(TICKET_REFERENCE, '').trim() || body.split('\n')[0] || '(no subject)').slice(0, 300),
-      description: body.slice(0, 100_000),
-      source: TicketSource.EMAIL,
-      customer: contact ? contact.customer : null,
-      contact,
-      requesterEmail: contact ? null : sender,
-    });
-    tx.create(TicketStatusChange, { ticket, toStatus: TicketStatus.OPEN, actorKind: contact ? 'contact' : 'email', actorName: contact?.name ?? sender });
-    keepAttachments(tx, mail, ticket, null);
-    tx.create(InboundMessage, { messageId, fromAddress: sender, subject, outcome: InboundOutcome.NEW_TICKET, ticket });
+    const delivered = await deliver(tx, emit, services, content, reference);
+    tx.create(InboundMessage, { messageId, fromAddress: content.sender, subject, outcome: delivered.outcome, ticket: delivered.ticket });
     await tx.flush();
-    emit('TICKET_CHANGED', { ticketId: ticket.id });
-    return { outcome: InboundOutcome.NEW_TICKET, ticketId: ticket.id };
+    return { outcome: delivered.outcome, ticketId: delivered.ticket.id };
   });
 }
 
+/** Sender, subject, plain-text body and attachments of a parsed message. */
+export function readContent(mail: ParsedMail, sender: string, subject: string): InboundContent {
+  // Stored as plain text only: HTML mail is converted, so no markup or script ever reaches a page.
+  const text = mail.text?.trim() || (mail.html ? htmlToText(mail.html, { wordwrap: false, selectors: [{ selector: 'img', format: 'skip' }] }).trim() : '');
+  return {
+    sender,
+    displayName: mail.from?.value[0]?.name?.trim() || null,
+    subject,
+    body: text || subject || '(no text)',
+    attachments: mail.attachments ?? [],
+  };
+}
+
+type Judgement =
+  | { verdict: 'deliver'; reference: Ticket | null }
+  | { verdict: 'hold'; reference: Ticket | null; reason: HeldReason; checks: string };
+
+/**
+ * Whether the message may be taken as the sender's, and which ticket it answers: the subject's
+ * [#number], or (without one) the ticket of a reply token valid for this sender. Runs before the
+ * write transaction because the DKIM/DMARC check waits for DNS.
+ */
+async function judgeSender(em: EntityManager, services: AppServices, raw: Buffer, mail: ParsedMail, content: InboundContent): Promise<Judgement> {
+  const { sender, subject } = content;
+  const key = replyTokenKey(services.secrets);
+  const tokens = findReplyTokens([mail.inReplyTo, ...[mail.references ?? []].flat()]);
+  const contact = await em.findOne(Contact, { email: sender });
+  const recipientFor = (ticket: Ticket): ReplyRecipient | null =>
+    contact ? { contactId: contact.id } : ticket.requesterEmail === sender ? { email: sender } : null;
+  const tokenFits = (ticket: Ticket, candidates: ReplyToken[] = tokens) => {
+    const recipient = recipientFor(ticket);
+    return !!recipient && candidates.some((token) => verifyReplyToken(key, token, ticket.id, recipient));
+  };
+
+  const number = TICKET_REFERENCE.exec(subject)?.[1];
+  let reference = number ? await em.findOne(Ticket, { number: Number(number) }) : null;
+  if (!number) {
+    // No [#number] in the subject (somebody edited it): a valid reply token names the ticket.
+    const ticketIds = [...new Set(tokens.map((token) => token.ticketId))].slice(0, MAX_TOKEN_TICKETS);
+    for (const ticket of ticketIds.length ? await em.find(Ticket, { id: { $in: ticketIds } }) : []) {
+      if (tokenFits(ticket)) {
+        reference = ticket;
+        break;
+      }
+    }
+  }
+
+  // Only a claim to be somebody Portico knows needs proof; strangers keep today's rules.
+  const claimsKnownSender = !!contact || (!!reference && reference.requesterEmail === sender);
+  if (!claimsKnownSender) return { verdict: 'deliver', reference };
+  if (reference && tokenFits(reference)) return { verdict: 'deliver', reference };
+  const authentication = await authenticateSender(raw, sender, createMailDnsResolver(services.config.dnsServers));
+  if (authentication.dmarcPass) return { verdict: 'deliver', reference };
+  const token = tokens.length ? 'reply token not valid for this ticket and sender' : 'no reply token';
+  return {
+    verdict: 'hold',
+    reference,
+    reason: reference ? HeldReason.UNVERIFIED_REPLY : HeldReason.UNVERIFIED_NEW_TICKET,
+    checks: `${token}; ${authentication.summary}`.slice(0, 500),
+  };
+}
+
+/**
+ * Delivers a message whose sender is established (verified, a stranger, or accepted by a
+ * technician): a reply when the sender may answer the referenced ticket, otherwise a new ticket
+ * (for the contact, a new contact at a customer's domain, or unassigned). Through the ticket
+ * service, like the portal's replies and tickets.
+ */
+export async function deliver(tx: EntityManager, emit: Emit, services: AppServices, content: InboundContent, reference: Ticket | null): Promise<{ outcome: InboundOutcome; ticket: Ticket }> {
+  const { sender, body } = content;
+  const settings = await loadSettings(tx);
+  let contact = await tx.findOne(Contact, { email: sender });
+  if (reference) {
+    if (contact) {
+      const principal = contactPrincipal(contact);
+      const mayReply = (await tx.count(Ticket, { $and: [{ id: reference.id }, ticketPolicy.scope(principal, settings)] })) > 0 && ticketPolicy.canReply(principal, reference);
+      if (mayReply) {
+        const mail = { secrets: services.secrets, publicUrl: services.config.publicUrl };
+        const write = { tx, emit, principal, settings, visibility: TicketVisibility.standardOnly(principal, settings), mail };
+        const input: AddTicketCommentInput = { ticketId: reference.id, body: body.slice(0, 100_000), isInternal: false };
+        const comment = await addComment(write, reference, input);
+        keepAttachments(tx, content.attachments, reference, comment);
+        return { outcome: InboundOutcome.REPLY, ticket: reference };
+      }
+    } else if (reference.requesterEmail === sender) {
+      const comment = await addRequesterEmailReply(tx, emit, reference, sender, body);
+      keepAttachments(tx, content.attachments, reference, comment);
+      return { outcome: InboundOutcome.REPLY, ticket: reference };
+    }
+    // Not theirs or unknown number: treated as a new request rather than silently dropped.
+  }
+
+  if (!contact) contact = await attachNewContact(tx, emit, services, content);
+  const title = content.subject.replace(TICKET_REFERENCE, '').trim() || body.split('\n')[0] || '(no subject)';
+  const ticket = await openTicketFromEmail(tx, emit, { contact, email: sender }, title, body);
+  keepAttachments(tx, content.attachments, ticket, null);
+  return { outcome: InboundOutcome.NEW_TICKET, ticket };
+}
+
 /** A new contact for a sender whose domain a customer owns (with the welcome email, if on). */
-async function attachNewContact(tx: EntityManager, emit: Emit, services: AppServices, sender: string, mail: ParsedMail): Promise<Contact | null> {
+async function attachNewContact(tx: EntityManager, emit: Emit, services: AppServices, content: InboundContent): Promise<Contact | null> {
+  const { sender } = content;
   const domain = sender.split('@')[1];
   const owner = domain ? await tx.findOne(CustomerDomain, { domain }, { populate: ['customer'] }) : null;
   if (!owner) return null;
-  const displayName = mail.from?.value[0]?.name?.trim() || sender.split('@')[0];
+  const displayName = content.displayName || sender.split('@')[0];
   const issued = await createContact(tx, owner.customer.getEntity(), { customerId: owner.customer.id, name: displayName.slice(0, 200), email: sender, isPrimary: false });
   await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, issued.contact, issued.password, false);
   return issued.contact;
 }
 
-function keepAttachments(tx: EntityManager, mail: ParsedMail, ticket: Ticket, comment: TicketComment | null) {
-  for (const attachment of mail.attachments ?? []) {
-    if (attachment.size > MAX_ATTACHMENT_BYTES || attachment.related) continue; // inline images of HTML bodies are not files people sent
-    tx.create(TicketAttachment, {
-      ticket,
-      comment,
+/** The attachments people sent (not the inline images of HTML bodies), within the size limit. */
+function keptAttachments(attachments: Attachment[]) {
+  return attachments
+    .filter((attachment) => attachment.size <= MAX_ATTACHMENT_BYTES && !attachment.related)
+    .map((attachment) => ({
       filename: (attachment.filename ?? 'attachment').slice(0, 255),
       contentType: (attachment.contentType ?? 'application/octet-stream').slice(0, 255),
       size: attachment.size,
       content: attachment.content,
-    });
-  }
+    }));
+}
+
+function keepAttachments(tx: EntityManager, attachments: Attachment[], ticket: Ticket, comment: TicketComment | null) {
+  for (const attachment of keptAttachments(attachments)) tx.create(TicketAttachment, { ticket, comment, ...attachment });
 }
 
 /** Why a message is machine-made (auto-reply, bulk, bounce, our own mail), or undefined. */

@@ -11,6 +11,7 @@ import { portalUrl } from '../settings/settings.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
 import { TicketVisibility } from '../tickets/ticket.visibility.js';
 import { escapeHtml } from './html.js';
+import { replyTokenKey, replyTokenMessageId } from './reply-token.js';
 
 export interface TicketMailDeps {
   secrets: SecretBox;
@@ -20,7 +21,8 @@ export interface TicketMailDeps {
 /**
  * Emails to the requester of a ticket. They carry only what a contact may always see: number,
  * title, the public reply text. Internal notes never trigger mail, and the "resolved" mail is
- * skipped while the status is hidden from contacts.
+ * skipped while the status is hidden from contacts. Their Message-ID carries a reply token for the
+ * ticket and the recipient (`reply-token.ts`), which proves a reply to be the recipient's.
  */
 export async function queueTicketReplyEmail(tx: EntityManager, emit: Emit, deps: TicketMailDeps, settings: PortalSettings, ticket: Ticket, author: string, body: string) {
   await queueTicketEmail(tx, emit, deps, settings, ticket, 'ticket-reply', (t) => [t('mail.ticket.replyIntro', { author }), '', body]);
@@ -59,9 +61,11 @@ async function queueTicketEmail(
   const html = `<!doctype html><html lang="${language}"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">${lines
     .map((line) => (line === '' ? '' : `<p style="margin:0 0 4px;white-space:pre-wrap">${escapeHtml(line)}</p>`))
     .join('\n')}${link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(t('mail.ticket.view'))}</a></p>` : ''}</body></html>`;
+  const replyTo = contact ? { contactId: contact.id } : { email: recipient };
   queueEmail(tx, emit, deps.secrets, {
     template,
     recipient,
+    messageId: replyTokenMessageId(replyTokenKey(deps.secrets), ticket.id, replyTo, new URL(deps.publicUrl).hostname),
     subject: t('mail.ticket.subject', { number: ticket.number, title: ticket.title }),
     text: lines.join('\n').trim(),
     html,

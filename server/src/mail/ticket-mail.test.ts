@@ -75,20 +75,27 @@ describe('ticket email out and in', () => {
     }
   });
 
-  it('mail from a known contact opens a ticket; a reply with [#number] in the subject lands in it, with attachments', async () => {
+  it('mail from a known contact without proof is held, not a ticket; a reply to our email (reply token) lands in the ticket, with attachments', async () => {
+    // The From: header proves nothing: mail in an existing contact's name waits for a technician
+    // (inbound-verification.test.ts covers reply tokens, DKIM/DMARC and held mail in depth).
     const person = await buildContact(portico);
-    await sendToPortico({ from: person.contact.email, subject: 'VPN does not connect', text: 'Since this morning the VPN fails.' });
-    const ticket = await until(() => portico.orm.em.fork().findOne(Ticket, { contact: person.contact.id }));
-    expect(ticket).toMatchObject({ title: 'VPN does not connect', description: 'Since this morning the VPN fails.', source: 'EMAIL' });
-    expect(ticket.customer?.id).toBe(person.customer.id);
+    await sendToPortico({ from: person.contact.email, subject: 'VPN does not connect', text: 'Since this morning the VPN fails.', messageId: '<unproven@x.example>' });
+    expect(await until(() => portico.orm.em.fork().findOne(InboundMessage, { messageId: '<unproven@x.example>' }))).toMatchObject({ outcome: 'HELD' });
+    expect(await portico.orm.em.fork().count(Ticket, { contact: person.contact.id })).toBe(0);
 
+    const opened = await openTicketAs(await person.signIn(), { title: 'VPN does not connect' });
+    const ticket = await portico.orm.em.fork().findOneOrFail(Ticket, opened.id);
+    await admin.ok(REPLY, { input: { ticketId: ticket.id, body: 'Please send the log.' } });
+    const ours = await smtp.waitFor(person.contact.email);
     await sendToPortico({
       from: person.contact.email,
       subject: `Re: [#${ticket.number}] VPN does not connect`,
+      inReplyTo: ours.messageId,
+      references: [ours.messageId!],
       html: '<p>Here is the <b>log</b>.</p><script>alert(1)</script>',
       attachments: [{ filename: 'vpn.log', content: 'error 809' }],
     });
-    const comment = await until(() => portico.orm.em.fork().findOne(TicketComment, { ticket: ticket.id }));
+    const comment = await until(() => portico.orm.em.fork().findOne(TicketComment, { ticket: ticket.id, authorContact: person.contact.id }));
     expect(comment.body).toContain('Here is the log.');
     expect(comment.body).not.toContain('<script>');
     const attachment = await portico.orm.em.fork().findOneOrFail(TicketAttachment, { ticket: ticket.id }, { populate: ['content'] });
@@ -127,14 +134,14 @@ describe('ticket email out and in', () => {
     const ticket = await openTicketAs(await owner.signIn(), { title: 'Private' });
     const intruder = await buildContact(portico);
     await sendToPortico({ from: intruder.contact.email, subject: `Re: [#${ticket.number}] Private`, text: 'Let me in', messageId: '<intruder@x.example>' });
-    await until(() => portico.orm.em.fork().findOne(InboundMessage, { messageId: '<intruder@x.example>' }));
+    expect(await until(() => portico.orm.em.fork().findOne(InboundMessage, { messageId: '<intruder@x.example>' }))).toMatchObject({ outcome: 'HELD' });
     expect(await portico.orm.em.fork().count(TicketComment, { ticket: ticket.id })).toBe(0);
 
     await sendToPortico({ from: owner.contact.email, subject: 'Out of office', text: 'I am away', headers: { 'Auto-Submitted': 'auto-replied' }, messageId: '<ooo@x.example>' });
     const ignored = await until(() => portico.orm.em.fork().findOne(InboundMessage, { messageId: '<ooo@x.example>' }));
     expect(ignored).toMatchObject({ outcome: 'IGNORED', reason: 'auto-submitted' });
 
-    const raw = `From: ${owner.contact.email}\r\nTo: support@msp.example\r\nSubject: Twice\r\nMessage-ID: <twice@x.example>\r\n\r\nSame mail twice\r\n`;
+    const raw = `From: twice@unknown-domain.example\r\nTo: support@msp.example\r\nSubject: Twice\r\nMessage-ID: <twice@x.example>\r\n\r\nSame mail twice\r\n`;
     const post = () => fetch(`${portico.url}/inbound-mail`, { method: 'POST', headers: { 'x-inbound-secret': 'inbound-test-secret', 'content-type': 'message/rfc822' }, body: raw });
     expect(await (await post()).json()).toMatchObject({ outcome: 'NEW_TICKET' });
     expect(await (await post()).json()).toMatchObject({ outcome: 'IGNORED', reason: 'duplicate' });

@@ -19,7 +19,7 @@ export const SECRET_PLACEHOLDER = '{{secret}}';
 @ObjectType({ description: 'An outgoing message and its delivery state.' })
 @Entity({ tableName: 'outbox_messages' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
-export class OutboxMessage extends BaseEntity<'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'transport' | 'sealedSecret'> {
+export class OutboxMessage extends BaseEntity<'status' | 'attempts' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'transport' | 'sealedSecret' | 'messageId'> {
   @Field({ description: 'What kind of message, e.g. welcome.' })
   @Property({ length: 50 })
   template!: string;
@@ -39,6 +39,13 @@ export class OutboxMessage extends BaseEntity<'status' | 'attempts' | 'nextAttem
   /** HTML body; a secret appears only as SECRET_PLACEHOLDER. */
   @Property({ type: 'text' })
   htmlBody!: string;
+
+  /**
+   * The Message-ID to send with (angle brackets included), when the message needs a particular one
+   * (ticket mail carries a reply token in it); otherwise `<row id@host>`. Not exposed in the API.
+   */
+  @Property({ length: 998, nullable: true })
+  messageId: string | null = null;
 
   /** The secret (e.g. a password), encrypted; wiped once sent or given up on. */
   @Property({ type: 'text', nullable: true, hidden: true })

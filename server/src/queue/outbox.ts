@@ -15,6 +15,8 @@ export interface EmailToQueue {
   html: string;
   /** Replaces SECRET_PLACEHOLDER in the bodies at send time; stored encrypted until then. */
   secret?: string;
+  /** A Message-ID of the caller's choosing (e.g. carrying a reply token); default `<row id@host>`. */
+  messageId?: string;
 }
 
 /** Queues an email in the caller's transaction; the worker sends it after the commit. */
@@ -26,6 +28,7 @@ export function queueEmail(tx: EntityManager, emit: Emit, secrets: SecretBox, em
     textBody: email.text,
     htmlBody: email.html,
     sealedSecret: email.secret ? secrets.seal(email.secret) : null,
+    messageId: email.messageId ?? null,
   });
   emit('OUTBOX_QUEUED', { id: message.id });
   return message;
@@ -131,7 +134,7 @@ export class OutboxWorker {
           subject: message.subject,
           text: message.textBody.split(SECRET_PLACEHOLDER).join(secret),
           html: message.htmlBody.split(SECRET_PLACEHOLDER).join(escapeHtml(secret)),
-          messageId: `<${message.id}@${this.hostname}>`,
+          messageId: message.messageId ?? `<${message.id}@${this.hostname}>`,
         });
         Object.assign(message, { status: OutboxStatus.SENT, sentAt: new Date(), sealedSecret: null, lastError: null, transport: this.mailer.transport });
       } catch (error) {

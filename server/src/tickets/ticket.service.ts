@@ -117,6 +117,50 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
   return comment;
 }
 
+/** Who wrote an email Portico takes in: a contact, or only an address (a requester without a contact). */
+export interface EmailAuthor {
+  contact: Contact | null;
+  email: string;
+}
+
+/**
+ * Opens a ticket from an email whose sender is established (inbound mail): for the contact and its
+ * customer, or unassigned with the address as requester. Subject and text are the request whatever
+ * the field visibility: a mail cannot choose fields.
+ */
+export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author: EmailAuthor, title: string, description: string): Promise<Ticket> {
+  const { contact } = author;
+  const ticket = tx.create(Ticket, {
+    title: title.slice(0, 300),
+    description: description.slice(0, 100_000),
+    source: TicketSource.EMAIL,
+    customer: contact ? contact.customer : null,
+    contact,
+    requesterEmail: contact ? null : author.email,
+  });
+  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: contact ? 'contact' : 'email', actorName: contact?.name ?? author.email });
+  await tx.flush();
+  emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return ticket;
+}
+
+/**
+ * A reply by email from the requester of a ticket who has no contact (unassigned tickets), with the
+ * address as author; like a contact's reply it hands a PENDING ticket back to the technicians.
+ * Contacts' email replies go through `addComment` with their principal.
+ */
+export async function addRequesterEmailReply(tx: EntityManager, emit: Emit, ticket: Ticket, email: string, body: string): Promise<TicketComment> {
+  const comment = tx.create(TicketComment, { ticket, body: body.slice(0, 100_000), authorEmail: email });
+  ticket.lastActivityAt = new Date();
+  if (ticket.status === TicketStatus.PENDING) {
+    tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: TicketStatus.OPEN, actorKind: 'email', actorName: email });
+    ticket.status = TicketStatus.OPEN;
+  }
+  await tx.flush();
+  emit('TICKET_CHANGED', { ticketId: ticket.id });
+  return comment;
+}
+
 export async function closeTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
   if (ticketPolicy.isReadOnlyFor(ctx.principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
   if (!ticketPolicy.canClose(ctx.principal, ticket)) throw new AppError('CONFLICT', 'tickets.cannotClose');

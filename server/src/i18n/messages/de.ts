@@ -59,4 +59,5 @@ export const de: Catalog = {
   'mail.ticket.view': 'Ticket im Portal ansehen',
   'mail.ticket.replyHint': 'Sie können direkt auf diese E-Mail antworten; lassen Sie [#{number}] im Betreff stehen.',
   'mail.ticket.signOff': 'Ihr IT-Support-Team',
+  'mail.held.alreadyDecided': 'Diese Nachricht wurde bereits angenommen oder verworfen.',
 };

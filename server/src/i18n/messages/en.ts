@@ -58,6 +58,7 @@ export const en = {
   'mail.ticket.view': 'View the ticket in the portal',
   'mail.ticket.replyHint': 'You can answer by replying to this email; keep [#{number}] in the subject.',
   'mail.ticket.signOff': 'Your IT support team',
+  'mail.held.alreadyDecided': 'Somebody already accepted or discarded this message.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -59,4 +59,5 @@ export const es: Catalog = {
   'mail.ticket.view': 'Ver el ticket en el portal',
   'mail.ticket.replyHint': 'Puede contestar respondiendo a este correo; mantenga [#{number}] en el asunto.',
   'mail.ticket.signOff': 'Su equipo de soporte de TI',
+  'mail.held.alreadyDecided': 'Alguien ya aceptó o descartó este mensaje.',
 };

@@ -59,4 +59,5 @@ export const fr: Catalog = {
   'mail.ticket.view': 'Voir le ticket dans le portail',
   'mail.ticket.replyHint': 'Vous pouvez répondre directement à cet e-mail ; gardez [#{number}] dans l’objet.',
   'mail.ticket.signOff': 'Votre équipe d’assistance informatique',
+  'mail.held.alreadyDecided': 'Quelqu’un a déjà accepté ou rejeté ce message.',
 };

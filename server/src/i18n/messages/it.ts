@@ -59,4 +59,5 @@ export const it: Catalog = {
   'mail.ticket.view': 'Vedi il ticket nel portale',
   'mail.ticket.replyHint': 'Puoi rispondere direttamente a questa email; lascia [#{number}] nell’oggetto.',
   'mail.ticket.signOff': 'Il tuo team di assistenza IT',
+  'mail.held.alreadyDecided': 'Qualcuno ha già accettato o scartato questo messaggio.',
 };
