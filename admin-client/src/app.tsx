@@ -11,6 +11,7 @@ import { ContactListPage } from './routes/contacts/ContactList';
 import { CustomerDetailPage } from './routes/customers/CustomerDetail';
 import { CustomerListPage } from './routes/customers/CustomerList';
 import { FieldsPage } from './routes/fields/FieldsPage';
+import { HeldMailPage, HeldMessagePage } from './routes/held-mail/HeldMailPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
 import { SettingsPage } from './routes/settings/SettingsPage';
 import { SignInPage } from './routes/SignIn';
@@ -64,6 +65,8 @@ export function App() {
         <Route path="/fields" component={FieldsPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/outbox" component={OutboxPage} />
+        <Route path="/held-mail" component={HeldMailPage} />
+        <Route path="/held-mail/:id" component={HeldMessagePage} />
         <Route path="/account" component={AccountPage} />
         <Route path="*" component={NotFoundView} />
       </Router>

@@ -3,6 +3,7 @@ import { Show, type JSX } from 'solid-js';
 import { t } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { roleLabel } from '../lib/labels';
+import { HeldMailNavItem } from '../routes/held-mail/HeldMailNavItem';
 
 /** The signed-in frame: navigation on the left, the page on the right. */
 export function Layout(props: { children?: JSX.Element }) {
@@ -27,6 +28,7 @@ export function Layout(props: { children?: JSX.Element }) {
           <A href="/contacts" class="nav__item" activeClass="nav__item--active" data-testid="nav-contacts">
             {t('nav.contacts')}
           </A>
+          <HeldMailNavItem />
           <A href="/fields" class="nav__item" activeClass="nav__item--active" data-testid="nav-fields">
             {t('nav.fields')}
           </A>

@@ -10,6 +10,7 @@ import type { AdminTicketQuery, TicketImpact, TicketPriority, TicketStatus, Tick
 import { attachmentTypeLabel, attachmentUrl, fileExtension, formatFileSize } from '../../lib/attachments';
 import { formError, type FormError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
+import { HeldMailNotice } from '../held-mail/HeldMailNotice';
 import { ticketImpactLabel, ticketPriorityLabel, ticketSourceLabel, ticketStatusLabel, ticketTypeLabel } from '../../lib/labels';
 import { CustomFieldInput } from './CustomFieldInput';
 import { TicketFieldsQuery } from './NewTicketForm';
@@ -175,6 +176,7 @@ function TicketDetail(props: { id: string }) {
               </p>
             )}
           </Show>
+          <HeldMailNotice ticketId={data().ticket.id} onDecided={() => refetch({ requestPolicy: 'network-only' })} />
           <div class="ticket-layout">
             <div class="ticket-main">
               <section class="panel" aria-labelledby="ticket-description-title">
