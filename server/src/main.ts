@@ -1,8 +1,19 @@
-import { startPortico } from './app.js';
+import { startPortico, type RunningPortico } from './app.js';
 import { configFromEnv } from './config.js';
+import { DataDirectoryInUseError } from './db/embedded-postgres.js';
 
 const config = configFromEnv();
-const portico = await startPortico(config);
+let portico: RunningPortico;
+try {
+  portico = await startPortico(config);
+} catch (error) {
+  // Another Portico already uses the data directory: say so plainly, nothing was touched.
+  if (error instanceof DataDirectoryInUseError) {
+    console.error(`Portico did not start. ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
 console.log(`Portico is running: portal ${config.publicUrl}/  console ${config.publicUrl}/admin  (listening on ${portico.url})`);
 
 let stopping = false;
