@@ -45,7 +45,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDatabasePort, log: (line) => /FATAL|PANIC|ERROR/.test(line) && log(line) });
+    embedded = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDatabasePort, log: (line) => /FATAL|PANIC|ERROR/.test(line) && log(line), notice: log });
     const serverUrl = await embedded.start();
     await EmbeddedPostgres.createDatabase(serverUrl, 'portico');
     databaseUrl = serverUrl.replace(/\/postgres$/, '/portico');
