@@ -10,6 +10,7 @@ import { EmbeddedPostgres } from './db/embedded-postgres.js';
 import { ormConfig } from './db/mikro-orm.config.js';
 import type { AppServices } from './graphql/context.js';
 import { createHttpServer } from './graphql/http-server.js';
+import { boundedDeliveries, DEFAULT_LIMITS, type LimitSettings } from './graphql/limits.js';
 import { buildPorticoSchema } from './graphql/schema.js';
 import { receiveMail } from './mail/inbound-mail.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
@@ -26,6 +27,8 @@ export interface StartOptions {
   throttle?: ThrottleLimits;
   /** Sees every SQL statement the ORM sends (benchmarks count statements per request with it). */
   onQuery?: (sql: string) => void;
+  /** The API's limits (graphql/limits.ts); some may be overridden, e.g. by tests that send thousands of requests. */
+  limits?: Partial<LimitSettings>;
 }
 
 export interface RunningPortico {
@@ -61,7 +64,9 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const events = new PostgresEventBus(databaseUrl);
     await events.start();
     const secrets = SecretBox.fromConfig(config.secret, config.dataDir);
-    const services: AppServices = { config, events, secrets, dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
+    const limits: LimitSettings = { ...DEFAULT_LIMITS, ...options.limits };
+    // Subscriptions receive events through a bounded number of concurrent deliveries (limits.ts); publishing is unchanged.
+    const services: AppServices = { config, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets, dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
     const outbox = new OutboxWorker(orm, createMailer(config.smtpUrl, config.mailFrom), secrets, events, {
       ...DEFAULT_OUTBOX_OPTIONS,
       retryBaseMs: config.outboxRetryBaseMs,
@@ -72,6 +77,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       orm, schema, services,
       portalDir: join(root, 'portal-client', 'dist'),
       adminDir: join(root, 'admin-client', 'dist'),
+      limits,
     });
     await new Promise<void>((ready) => httpServer.listen(config.port, config.host, ready));
     outbox.start();

@@ -32,6 +32,8 @@ export interface PorticoConfig {
   inboundMailSecret?: string;
   /** Port of the embedded PostgreSQL. */
   embeddedDatabasePort: number;
+  /** NODE_ENV=development (`npm run dev`): schema introspection for everybody, WebSocket upgrades from any origin (Vite's dev servers). */
+  development: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PorticoConfig {
@@ -56,5 +58,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PorticoConf
     secret: env.PORTICO_SECRET || undefined,
     outboxRetryBaseMs: Number(env.OUTBOX_RETRY_BASE_MS ?? 5000),
     embeddedDatabasePort: Number(env.PORTICO_EMBEDDED_DB_PORT ?? 54329),
+    development: env.NODE_ENV === 'development',
   };
 }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Language } from '../i18n/language.js';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translate.js';
+import { DEFAULT_LIMITS, isTokenLimitError, tokenLimitError } from './limits.js';
 
 /** The stable error codes of the public contract (DESIGN.md). */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT';
@@ -22,12 +23,13 @@ export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     readonly messageKey: MessageKey = DEFAULT_MESSAGE[code],
-    readonly options: { field?: string; params?: MessageParams; retryAfterSeconds?: number } = {},
+    readonly options: { field?: string; params?: MessageParams; retryAfterSeconds?: number; limit?: string } = {},
   ) {
     super(translate(Language.EN, messageKey, options.params), {
       extensions: {
         code,
         ...(options.field ? { field: options.field } : {}),
+        ...(options.limit ? { limit: options.limit } : {}),
         ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
       },
     });
@@ -47,7 +49,15 @@ export const badInput = (field: string, messageKey: MessageKey, params?: Message
 export function localizeError(formatted: GraphQLFormattedError, original: unknown, language: Language): GraphQLFormattedError {
   const appError = findAppError(original);
   if (appError) {
-    return { ...formatted, message: translate(language, appError.messageKey, appError.options.params) };
+    // The code of the AppError wins over the wrapper's (Apollo reports refusals by validation rules as GRAPHQL_VALIDATION_FAILED).
+    const { http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, message: translate(language, appError.messageKey, appError.options.params), extensions: { ...extensions, code: appError.code } };
+  }
+  // The token limit is checked by graphql-js' parser (limits.ts); answered like the other limits.
+  if (isTokenLimitError(original)) {
+    const refused = tokenLimitError(DEFAULT_LIMITS);
+    const { http: _http, ...extensions } = refused.extensions;
+    return { message: translate(language, refused.messageKey, { max: Number(/\d+/.exec((original as Error).message)?.[0] ?? DEFAULT_LIMITS.maxTokens) }), extensions };
   }
   const code = formatted.extensions?.code;
   // Errors graphql-js raises itself (syntax, validation, bad variable types) are safe to show as they are.
@@ -55,8 +65,27 @@ export function localizeError(formatted: GraphQLFormattedError, original: unknow
       code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE') {
     return formatted;
   }
+  // Errors graphql-js raises about the request itself (no path, no cause: e.g. too many variable errors) are the caller's.
+  if (!formatted.path && original instanceof GraphQLError && !original.originalError && code === undefined) {
+    return { message: translate(language, 'errors.invalidInput'), extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // Values PostgreSQL refuses (SQLSTATE class 22: bad encoding, out-of-range numbers or dates) are bad input too.
+  if (databaseDataException(original)) {
+    console.warn('Input refused by the database:', (databaseDataException(original) as Error).message);
+    return { message: translate(language, 'errors.invalidInput'), path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   console.error('Unexpected error', original);
   return { message: translate(language, 'errors.internal'), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function databaseDataException(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const sqlState = (current as { code?: unknown; sqlState?: unknown }).sqlState ?? (current as { code?: unknown }).code;
+    if (current instanceof Error && typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) return current;
+    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 function findAppError(error: unknown): AppError | undefined {

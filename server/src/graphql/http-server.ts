@@ -1,23 +1,29 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, validate, specifiedRules, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isAnonymous, languageOf } from '../auth/principal.js';
 import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
 import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
-import { DEFAULT_LANGUAGE, negotiateLanguage } from '../i18n/language.js';
+import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from '../i18n/language.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
+import { loadSettings } from '../settings/settings.service.js';
 import type { AppServices, Context } from './context.js';
 import { localizeError } from './errors.js';
+import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type LimitSettings } from './limits.js';
 
 export const SESSION_COOKIE = 'portico_session';
 
@@ -28,14 +34,19 @@ export interface HttpServerOptions {
   /** Built client folders: served at `/` (portal) and `/admin` (console). */
   portalDir: string;
   adminDir: string;
+  /** The API's limits (graphql/limits.ts); defaults when absent. */
+  limits?: LimitSettings;
 }
 
 /** Express + Apollo for HTTP and graphql-ws on the same port and path (`/graphql`). */
-export async function createHttpServer({ orm, schema, services, portalDir, adminDir }: HttpServerOptions) {
+export async function createHttpServer({ orm, schema, services, portalDir, adminDir, limits: limitSettings }: HttpServerOptions) {
   const app = express();
   app.disable('x-powered-by');
   if (services.config.trustProxy) app.set('trust proxy', services.config.trustProxy);
   const { tlsCertFile, tlsKeyFile } = services.config;
+  const limits = new ApiLimits(limitSettings ?? DEFAULT_LIMITS, services.config.development);
+  const servedOverHttps = !!tlsCertFile || services.config.publicUrl.startsWith('https://');
+  app.use(securityHeaders(servedOverHttps));
   // TLS here when certificate files are given; otherwise plain HTTP (for a reverse proxy in front).
   const httpServer: http.Server = tlsCertFile && tlsKeyFile
     ? (https.createServer({ cert: readFileSync(tlsCertFile), key: readFileSync(tlsKeyFile) }, app) as unknown as http.Server)
@@ -50,18 +61,62 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     return { em, principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
   }
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // Browsers always send Origin: only the portal's own addresses may open a WebSocket (a page elsewhere
+  // would ride on the session cookie). Clients that are not browsers send none and authenticate themselves.
+  const allowedOrigin = originCheck(services.config, () => loadSettings(orm.em.fork()).then((settings) => settings.customDomain));
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    verifyClient: (info: { origin?: string; req: http.IncomingMessage }, done: (ok: boolean, code?: number) => void) => {
+      allowedOrigin(info.origin, info.req).then((ok) => done(ok, ok ? undefined : 403), () => done(false, 403));
+    },
+  });
+  const wsLanguage = new WeakMap<object, Map<string, Language>>();
   const wsCleanup = useServer<{ sessionToken?: string }, { request: http.IncomingMessage }>(
     {
       schema,
-      // Evaluated for every operation, so a revoked session or a changed permission applies to the next subscribe.
-      context: ({ connectionParams, extra }) =>
-        baseContext(extra.request.headers, extra.request.socket.remoteAddress ?? 'unknown', connectionParams?.sessionToken ?? tokenFromHeaders(extra.request.headers)),
+      // Every operation: its own context (a revoked session or a changed permission applies to the next
+      // subscribe), the same limits as over HTTP, and a slot among the connection's and account's subscriptions.
+      onSubscribe: async (ctx, id, payload) => {
+        const request = ctx.extra.request;
+        const context = await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? tokenFromHeaders(request.headers));
+        const languages = wsLanguage.get(ctx) ?? new Map<string, Language>();
+        wsLanguage.set(ctx, languages.set(id, context.language));
+        try {
+          const document = parseWithLimits(payload.query, limits.limits);
+          const invalid = validate(schema, document, [...specifiedRules, ...limits.rules]);
+          if (invalid.length) {
+            await limits.chargeRefusal(context.principal, context.ip, context.sessionToken);
+            return invalid;
+          }
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation) return [new GraphQLError('Unable to identify operation')];
+          const { variables } = await limits.admit({ schema, document, operation, variables: payload.variables, principal: context.principal, ip: context.ip, token: context.sessionToken });
+          if (operation.operation === 'subscription') {
+            const full = limits.subscriptions.take(ctx, id, context.principal, context.ip);
+            if (full) return [full];
+          }
+          return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: context };
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          if (error.extensions.code !== 'RATE_LIMITED') await limits.chargeRefusal(context.principal, context.ip, context.sessionToken);
+          return [error];
+        }
+      },
+      onComplete: (ctx, id) => {
+        limits.subscriptions.release(ctx, id);
+        wsLanguage.get(ctx)?.delete(id);
+      },
+      onClose: (ctx) => limits.subscriptions.releaseAll(ctx),
       // Same error treatment as HTTP: codes kept, messages in the caller's language, internals hidden.
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
         const language = (args.contextValue as Context | undefined)?.language ?? DEFAULT_LANGUAGE;
         return { ...result, errors: result.errors.map((error) => localizeError(error.toJSON(), error, language)) };
+      },
+      onError: (ctx, id, _payload, errors) => {
+        const language = wsLanguage.get(ctx)?.get(id) ?? DEFAULT_LANGUAGE;
+        return errors.map((error) => localizeError(error.toJSON(), error, language));
       },
     },
     wsServer,
@@ -80,15 +135,40 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     },
   };
 
+  // Limits before execution (limits.ts): introspection, input, cost and the principal's budget. A request
+  // refused earlier (parse, validation) is charged a fixed amount so refusals are not free either.
+  const guard: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      let charged = false;
+      return {
+        async didResolveOperation({ contextValue, document, operation, request, schema: apiSchema }) {
+          if (!operation) return;
+          const { principal, ip, sessionToken } = contextValue;
+          await limits.admit({ schema: apiSchema, document, operation, variables: request.variables, principal, ip, token: sessionToken })
+            .finally(() => (charged = true));
+        },
+        async willSendResponse({ contextValue }) {
+          if (!charged && contextValue?.principal) await limits.chargeRefusal(contextValue.principal, contextValue.ip, contextValue.sessionToken);
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<Context>({
     schema,
+    // Introspection is decided per caller (apiPolicy.mayIntrospect) by the guard; schema hints in errors only in development.
     introspection: true,
+    hideSchemaDetailsFromClientErrors: !services.config.development,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxLexicalTokens: limits.limits.maxTokens },
+    validationRules: limits.rules,
     // main.ts owns SIGINT/SIGTERM and stops everything in order; Apollo's own handlers would race it.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      guard,
       localize,
     ],
   });
@@ -105,7 +185,19 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
 
   app.use(
     '/graphql',
+    // A caller over its budget is refused before its body is read or its session looked up.
+    async (req: Request, res: Response, next: NextFunction) => {
+      const wait = await limits.rates.gate(tokenFromHeaders(req.headers), clientIp(req));
+      if (wait === null) return next();
+      res.setHeader('Retry-After', String(wait));
+      sendError(req, res, 429, 'RATE_LIMITED', 'errors.tooManyRequests', { seconds: wait }, { retryAfterSeconds: wait, limit: 'rate' });
+    },
     express.json({ limit: '1mb' }),
+    // Apollo answers a missing body (e.g. another content type) with a plain-text 500; an empty one gets its JSON 400.
+    (req: Request, _res: Response, next: NextFunction) => {
+      req.body ??= {};
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
@@ -115,12 +207,16 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   );
 
   // Raw MIME from a mail provider's webhook or a script; same processing as the SMTP listener.
-  app.post('/inbound-mail', express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
+  // The secret is checked before the body is read: an unauthenticated caller cannot make us buffer 30 MB.
+  const inboundSecret = (req: Request, res: Response, next: NextFunction) => {
     const secret = services.config.inboundMailSecret;
-    if (!secret || req.get('x-inbound-secret') !== secret) {
+    if (!secret || !sameSecret(req.get('x-inbound-secret'), secret)) {
       res.status(secret ? 403 : 404).json({ error: secret ? 'FORBIDDEN' : 'NOT_FOUND' });
       return;
     }
+    next();
+  };
+  app.post('/inbound-mail', inboundSecret, express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
       res.status(400).json({ error: 'BAD_USER_INPUT', message: 'Send the raw MIME message as the request body.' });
       return;
@@ -153,7 +249,97 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   serveClient(app, '/admin', adminDir);
   serveClient(app, '/', portalDir);
 
-  return { app, httpServer, stop: () => apollo.stop() };
+  // Every other answer is JSON too: unknown routes, unreadable or oversized bodies, unexpected failures
+  // (Express would answer with an HTML page holding the stack trace and the server's paths).
+  app.use((req: Request, res: Response) => sendError(req, res, 404, 'NOT_FOUND', 'errors.notFound'));
+  app.use((error: { status?: number; statusCode?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status ?? error.statusCode ?? 500;
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      const key: MessageKey = status === 413 ? 'errors.requestTooLarge' : error.type === 'entity.parse.failed' ? 'errors.malformedRequest' : 'errors.invalidInput';
+      sendError(req, res, status, 'BAD_USER_INPUT', key);
+      return;
+    }
+    console.error('Unexpected error', error);
+    sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'errors.internal');
+  });
+
+  return { app, httpServer, stop: () => apollo.stop(), limits };
+}
+
+/** A JSON error in the shape of GraphQL answers (and `error` as the other routes have it), in the browser's language. */
+function sendError(req: Request, res: Response, status: number, code: string, key: MessageKey, params: Record<string, number> = {}, extensions: Record<string, unknown> = {}) {
+  const language = negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+  res.status(status).json({ error: code, errors: [{ message: translate(language, key, params), extensions: { code, ...extensions } }] });
+}
+
+/**
+ * Security headers on every answer (helmet): a CSP without inline script, no framing, no referrer,
+ * nosniff; HSTS when Portico is reached over HTTPS (its own TLS, or PUBLIC_URL https behind a proxy).
+ */
+function securityHeaders(servedOverHttps: boolean) {
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // SolidJS sets style attributes; styles cannot run code.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(servedOverHttps ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (servedOverHttps || req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    headers(req, res, next);
+  };
+}
+
+/** Constant-time comparison of a presented secret with the configured one. */
+function sameSecret(presented: string | undefined, secret: string): boolean {
+  if (!presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Origins allowed to open a WebSocket: PUBLIC_URL, the address Portico listens on, the custom portal
+ * domain (http and https), and the origin of the Host the upgrade was sent to when that is one of them.
+ * Requests without Origin (not a browser) pass; in development every origin does (Vite's dev servers).
+ */
+function originCheck(config: AppServices['config'], customDomain: () => Promise<string | null>) {
+  const fixed = new Set<string>([new URL(config.publicUrl).origin]);
+  const scheme = config.tlsCertFile ? 'https' : 'http';
+  const hosts = config.host === '0.0.0.0' || config.host === '::' ? ['127.0.0.1', 'localhost'] : [config.host.includes(':') ? `[${config.host}]` : config.host];
+  return async (origin: string | undefined, req: http.IncomingMessage): Promise<boolean> => {
+    if (!origin || config.development) return true;
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      return false;
+    }
+    if (fixed.has(parsed.origin)) return true;
+    const port = (req.socket.localPort ?? config.port).toString();
+    if (hosts.some((host) => parsed.origin === new URL(`${scheme}://${host}:${port}`).origin)) return true;
+    const domain = await customDomain();
+    return !!domain && (parsed.origin === `https://${domain}` || parsed.origin === `http://${domain}`);
+  };
 }
 
 function tokenFromHeaders(headers: http.IncomingHttpHeaders): string | undefined {
