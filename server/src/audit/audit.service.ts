@@ -1,16 +1,101 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorIdOf, actorKindOf, type Principal } from '../auth/principal.js';
+import { isUuid } from '../db/query-helpers.js';
 import { AuditEvent } from './audit-event.entity.js';
 
+/** Every action the audit log records, grouped by what it is about. */
+export const AUDIT_ACTIONS = [
+  'account.password_changed',
+  'account.signed_out_everywhere',
+  'contact.credentials_reissued',
+  'contact.deactivated',
+  'contact.reactivated',
+  'customer.deactivated',
+  'customer.reactivated',
+  'technician.created',
+  'technician.credentials_reissued',
+  'technician.role_changed',
+  'technician.deactivated',
+  'technician.reactivated',
+  'portal_settings.updated',
+  'field_visibility.updated',
+  'ticket_field.created',
+  'ticket_field.updated',
+  'ticket_field.deleted',
+  'held_mail.accepted',
+  'held_mail.discarded',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who made a change and from where: the principal, its client address, its name at the time. */
+export interface AuditActor {
+  principal: Principal;
+  ip: string | null;
+  name: string | null;
+}
+
+export type AuditSubjectKind = ReturnType<typeof actorKindOf> | 'customer' | 'ticket_field' | 'portal_settings';
+
+/** The person or object a change is about (filterable by id), with its name at the time. */
+export interface AuditSubject {
+  kind: AuditSubjectKind;
+  id: string | null;
+  name: string | null;
+}
+
+/**
+ * The actor of a change made by this principal from this address. The name is read by id from
+ * whichever table holds the person (contacts and technicians), so this asks nothing about the
+ * principal's kind; API keys and devices have no name yet.
+ */
+export async function auditActor(em: EntityManager, principal: Principal, ip: string | null | undefined): Promise<AuditActor> {
+  const id = actorIdOf(principal);
+  let name: string | null = null;
+  if (id && isUuid(id)) {
+    const rows = await em.getConnection().execute<Array<{ name: string }>>(
+      'select name from technicians where id = ? union all select name from contacts where id = ? limit 1',
+      [id, id],
+      'all',
+      em.getTransactionContext(),
+    );
+    name = rows[0]?.name ?? null;
+  }
+  return { principal, ip: ip?.slice(0, 64) || null, name };
+}
+
+/** The actor as the subject of a change to itself (own password, own sessions). */
+export function selfSubject(actor: AuditActor): AuditSubject {
+  return { kind: actorKindOf(actor.principal), id: actorIdOf(actor.principal), name: actor.name };
+}
+
 /** Records a change in the caller's transaction, so the record exists exactly when the change does. */
-export function recordAudit(tx: EntityManager, principal: Principal, action: string, details: Record<string, unknown>, actorName: string | null = null): AuditEvent {
+export function recordAudit(tx: EntityManager, actor: AuditActor, action: AuditAction, details: Record<string, unknown>, subject?: AuditSubject): AuditEvent {
   return tx.create(AuditEvent, {
     action,
-    actorKind: actorKindOf(principal),
-    actorId: actorIdOf(principal),
-    actorName,
-    details,
+    actorKind: actorKindOf(actor.principal),
+    actorId: actorIdOf(actor.principal),
+    actorName: actor.name?.slice(0, 200) ?? null,
+    ip: actor.ip,
+    subjectKind: subject?.kind ?? null,
+    subjectId: subject?.id ?? null,
+    subjectName: subject?.name?.slice(0, 200) ?? null,
+    details: withoutSecrets(details),
   });
+}
+
+/** Keys that must never reach the audit log, whatever a caller passes. */
+const SECRET_KEY = /password|token|secret|hash/i;
+
+/** A copy of the details without anything that looks like a secret, at any depth. */
+export function withoutSecrets(details: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === 'object' && !(value instanceof Date)) {
+      return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_KEY.test(key)).map(([key, inner]) => [key, clean(inner)]));
+    }
+    return value;
+  };
+  return clean(details) as Record<string, unknown>;
 }
 
 /** Old and new values of the fields that differ, for audit details. */

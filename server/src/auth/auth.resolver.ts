@@ -1,5 +1,6 @@
 import { filter } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { auditActor, recordAudit, selfSubject } from '../audit/audit.service.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import type { EventTopics } from '../pubsub/event-bus.js';
@@ -39,18 +40,26 @@ export class AuthResolver {
 
   @Allow('SIGNED_IN')
   @Mutation(() => Boolean, { description: 'Ends every session of the signed-in person, this one included.' })
-  async signOutEverywhere(@Ctx() { em, principal, cookie, services }: Context) {
+  async signOutEverywhere(@Ctx() { em, principal, ip, cookie, services }: Context) {
     const signedIn = personOf(principal);
-    await inTransaction(em, services.events, (tx, emit) => revokeSessions(tx, emit, { account: signedIn.accountId }));
+    await inTransaction(em, services.events, async (tx, emit) => {
+      await revokeSessions(tx, emit, { account: signedIn.accountId });
+      const actor = await auditActor(tx, signedIn, ip);
+      recordAudit(tx, actor, 'account.signed_out_everywhere', {}, selfSubject(actor));
+    });
     cookie?.clear();
     return true;
   }
 
   @Allow('SIGNED_IN')
   @Mutation(() => Boolean, { description: 'Changes the own password; other sessions are signed out, this one stays.' })
-  async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, principal, services }: Context) {
+  async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, principal, ip, services }: Context) {
     const signedIn = personOf(principal);
-    await inTransaction(em, services.events, (tx, emit) => changePassword(tx, emit, services.throttle, signedIn, input.currentPassword, input.newPassword));
+    await inTransaction(em, services.events, async (tx, emit) => {
+      await changePassword(tx, emit, services.throttle, signedIn, input.currentPassword, input.newPassword);
+      const actor = await auditActor(tx, signedIn, ip);
+      recordAudit(tx, actor, 'account.password_changed', {}, selfSubject(actor));
+    });
     return true;
   }
 

@@ -22,4 +22,8 @@ export const contactPolicy = {
   canManage(principal: Principal): boolean {
     return principal.kind === 'technician';
   },
+  /** Technicians of any role deactivate and reactivate contacts; contacts never (not even themselves). */
+  canChangeActivation(principal: Principal): boolean {
+    return principal.kind === 'technician';
+  },
 };

@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { auditActor } from '../audit/audit.service.js';
+import { deactivatedAtWhere } from '../auth/activation.js';
 import { Allow } from '../auth/permissions.js';
 import { Customer } from '../customers/customer.entity.js';
 import { findVisibleCustomer } from '../customers/customer.resolver.js';
@@ -11,7 +13,7 @@ import { queueWelcomeEmail } from '../mail/welcome-email.js';
 import { Language } from '../i18n/language.js';
 import { Contact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
-import { createContact, reissueContactCredentials, updateContact } from './contact.service.js';
+import { createContact, reissueContactCredentials, setContactActive, updateContact } from './contact.service.js';
 import { ContactConnection, ContactCredentials, ContactsArgs, CreateContactInput, UpdateContactInput } from './contact.types.js';
 
 @Resolver(() => Contact)
@@ -26,6 +28,7 @@ export class ContactResolver {
         contactPolicy.scope(principal),
         args.customerId ? { customer: args.customerId } : {},
         pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $like: pattern } }, { username: { $like: pattern } }] } : {},
+        args.activation ? { account: deactivatedAtWhere(args.activation) } : {},
       ],
     };
     return paginate(em, Contact, where, args, { name: 'asc', id: 'asc' }, { populate: ['customer'] });
@@ -60,13 +63,33 @@ export class ContactResolver {
 
   @Allow('STAFF')
   @Mutation(() => ContactCredentials, { description: 'Issues a new password, invalidating the old one and signing the contact out everywhere (technicians).' })
-  async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+  async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const contact = await findVisibleContact(em, principal, id);
     return inTransaction(em, services.events, async (tx, emit) => {
-      const issued = await reissueContactCredentials(tx, emit, contact);
+      const issued = await reissueContactCredentials(tx, emit, contact, await auditActor(tx, principal, ip));
       await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, contact, issued.password, true);
       return issued;
     });
+  }
+
+  @Allow('STAFF')
+  @Mutation(() => Contact, { description: 'Deactivates a contact (technicians): no sign-in any more, every session ends at once (open portal pages sign out); tickets and history stay. Audited.' })
+  async deactivateContact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
+    const contact = await findVisibleContact(em, principal, id);
+    return inTransaction(em, services.events, async (tx, emit) => setContactActive(tx, emit, await auditActor(tx, principal, ip), contact, false));
+  }
+
+  @Allow('STAFF')
+  @Mutation(() => Contact, { description: 'Reactivates a contact (technicians): it signs in again with its password. Audited.' })
+  async reactivateContact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
+    const contact = await findVisibleContact(em, principal, id);
+    return inTransaction(em, services.events, async (tx, emit) => setContactActive(tx, emit, await auditActor(tx, principal, ip), contact, true));
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the contact was deactivated; null while active, and for other contacts. A deactivated customer also keeps its contacts out (see customer.deactivatedAt).' })
+  async deactivatedAt(@Root() contact: Contact, @Ctx() { principal }: Context): Promise<Date | null> {
+    if (!contactPolicy.canSeeDetails(principal, contact)) return null;
+    return (await contact.account.load({ dataloader: true }))?.deactivatedAt ?? null;
   }
 
   // ---- details: other contacts (a primary contact's colleagues, on tickets) see the id and name only ----

@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { revokeSessions } from '../auth/session.service.js';
 import { Account, AccountKind } from '../auth/account.entity.js';
+import { recordAudit, type AuditActor, type AuditSubject } from '../audit/audit.service.js';
 import { flushClaimingUsername, generateUsername } from '../auth/usernames.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import { email as validEmail, optionalPhone, requiredText } from '../graphql/validate.js';
 import { Contact } from './contact.entity.js';
+import { contactPolicy } from './contact.policy.js';
 import type { CreateContactInput, UpdateContactInput } from './contact.types.js';
 
 export interface IssuedCredentials {
@@ -55,13 +57,37 @@ export async function updateContact(tx: EntityManager, contact: Contact, input: 
   return contact;
 }
 
-/** New password, old one and every session invalidated (PRODUCT.md F1 "re-issue credentials"). */
-export async function reissueContactCredentials(tx: EntityManager, emit: Emit, contact: Contact): Promise<IssuedCredentials> {
+/** How the audit log names a contact. */
+const subjectOf = (contact: Contact): AuditSubject => ({ kind: 'contact', id: contact.id, name: contact.name });
+
+/** New password, old one and every session invalidated (PRODUCT.md F1 "re-issue credentials"); audited when an actor is given. */
+export async function reissueContactCredentials(tx: EntityManager, emit: Emit, contact: Contact, actor?: AuditActor): Promise<IssuedCredentials> {
   const password = generatePassword();
   tx.assign(contact, { passwordHash: await hashPassword(password), credentialsIssuedAt: new Date() });
   await tx.flush();
   await revokeSessions(tx, emit, { account: contact.account.id });
+  if (actor) {
+    recordAudit(tx, actor, 'contact.credentials_reissued', { username: contact.username }, subjectOf(contact));
+    await tx.flush();
+  }
   return { contact, username: contact.username, password };
+}
+
+/**
+ * Deactivates (no sign-in, every session ended at once, so open portal pages sign out; tickets and
+ * history kept) or reactivates a contact's account, with its audit record, in the caller's
+ * transaction. Reactivation keeps the password. Asking for the state it already has changes nothing.
+ */
+export async function setContactActive(tx: EntityManager, emit: Emit, actor: AuditActor, contact: Contact, active: boolean): Promise<Contact> {
+  if (!contactPolicy.canChangeActivation(actor.principal)) throw new AppError('FORBIDDEN');
+  const account = await tx.findOneOrFail(Account, contact.account.id, { refresh: true });
+  if ((account.deactivatedAt === null) === active) return contact;
+  account.deactivatedAt = active ? null : new Date();
+  await tx.flush();
+  if (!active) await revokeSessions(tx, emit, { account: account.id });
+  recordAudit(tx, actor, active ? 'contact.reactivated' : 'contact.deactivated', { username: contact.username, customerId: contact.customer.id }, subjectOf(contact));
+  await tx.flush();
+  return contact;
 }
 
 async function assertEmailFree(em: EntityManager, email: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ActivationFilter } from '../auth/activation.js';
 import { Connection, PageArgs } from '../graphql/connection.js';
 import { Language } from '../i18n/language.js';
 import { Contact } from './contact.entity.js';
@@ -12,6 +13,9 @@ export class ContactsArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: 'Matches part of the name, email or username, ignoring case.' })
   search?: string | null;
+
+  @Field(() => ActivationFilter, { defaultValue: ActivationFilter.ALL, description: 'Active contacts, deactivated ones, or all (the default).' })
+  activation!: ActivationFilter;
 }
 
 @InputType({ description: 'A new contact; a unique username and a strong password are generated.' })

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal.js';
+import { isStaff, type Principal } from '../auth/principal.js';
 import type { Customer } from './customer.entity.js';
 
 const NOTHING = { id: { $in: [] } };
@@ -13,5 +13,12 @@ export const customerPolicy = {
   },
   canManage(principal: Principal): boolean {
     return principal.kind === 'technician';
+  },
+  /**
+   * Technicians of any role deactivate and reactivate customers (all of a customer's contacts are
+   * signed out with it). Contacts never, not even primary contacts of that customer.
+   */
+  canChangeActivation(principal: Principal): boolean {
+    return isStaff(principal);
   },
 };

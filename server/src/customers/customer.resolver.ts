@@ -1,12 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { auditActor } from '../audit/audit.service.js';
+import { deactivatedAtWhere } from '../auth/activation.js';
 import { Allow } from '../auth/permissions.js';
+import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import { notFound } from '../graphql/errors.js';
 import { paginate } from '../graphql/connection.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { Customer } from './customer.entity.js';
 import { customerPolicy } from './customer.policy.js';
-import { createCustomer, updateCustomer } from './customer.service.js';
+import { createCustomer, setCustomerActive, updateCustomer } from './customer.service.js';
 import { CreateCustomerInput, CustomerConnection, CustomersArgs, UpdateCustomerInput } from './customer.types.js';
 
 @Resolver(() => Customer)
@@ -18,7 +21,7 @@ export class CustomerResolver {
     const matches = search
       ? { $or: [{ nameKey: { $like: containsPattern(search) } }, { domains: { domain: { $like: containsPattern(search) } } }] }
       : {};
-    return paginate(em, Customer, { $and: [customerPolicy.scope(principal), matches] }, args, { nameKey: 'asc', id: 'asc' }, { populate: ['domains'] });
+    return paginate(em, Customer, { $and: [customerPolicy.scope(principal), matches, deactivatedAtWhere(args.activation)] }, args, { nameKey: 'asc', id: 'asc' }, { populate: ['domains'] });
   }
 
   @Allow('SIGNED_IN')
@@ -40,11 +43,32 @@ export class CustomerResolver {
     return updateCustomer(em, customer, input);
   }
 
+  @Allow('STAFF')
+  @Mutation(() => Customer, {
+    description: 'Deactivates a customer (technicians): none of its contacts can sign in any more and all their sessions end at once; tickets and history stay. Audited.',
+  })
+  async deactivateCustomer(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
+    return changeActivation(ctx, id, false);
+  }
+
+  @Allow('STAFF')
+  @Mutation(() => Customer, {
+    description: 'Reactivates a customer (technicians): its contacts sign in again with their passwords, except contacts deactivated one by one. Audited.',
+  })
+  async reactivateCustomer(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
+    return changeActivation(ctx, id, true);
+  }
+
   @FieldResolver(() => [String], { description: 'Email domains the company owns, sorted.' })
   async domains(@Root() customer: Customer): Promise<string[]> {
     const domains = customer.domains.isInitialized() ? customer.domains.getItems() : await customer.domains.loadItems();
     return domains.map((d) => d.domain).sort();
   }
+}
+
+async function changeActivation({ em, principal, ip, services }: Context, id: string, active: boolean): Promise<Customer> {
+  const customer = await findVisibleCustomer(em, principal, id);
+  return inTransaction(em, services.events, async (tx, emit) => setCustomerActive(tx, emit, await auditActor(tx, principal, ip), customer, active));
 }
 
 export async function findVisibleCustomer(em: Context['em'], principal: Context['principal'], id: string): Promise<Customer> {

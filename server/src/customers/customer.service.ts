@@ -1,8 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { revokeSessions } from '../auth/session.service.js';
+import { Contact } from '../contacts/contact.entity.js';
+import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import { domainList, requiredText } from '../graphql/validate.js';
 import { CustomerDomain } from './customer-domain.entity.js';
 import { Customer } from './customer.entity.js';
+import { customerPolicy } from './customer.policy.js';
 import type { CreateCustomerInput, UpdateCustomerInput } from './customer.types.js';
 
 /** Writes to customers. Callers have already checked the policy; the input is validated here. */
@@ -36,6 +41,25 @@ export async function updateCustomer(em: EntityManager, customer: Customer, inpu
     await tx.flush();
     return current;
   });
+}
+
+/**
+ * Deactivates a customer (none of its contacts can sign in; every session of every contact ends at
+ * once, so open portal pages sign out; tickets and history kept) or reactivates it, with its audit
+ * record, in the caller's transaction. Contacts deactivated one by one stay deactivated when their
+ * customer comes back. Asking for the state it already has changes nothing.
+ */
+export async function setCustomerActive(tx: EntityManager, emit: Emit, actor: AuditActor, customer: Customer, active: boolean): Promise<Customer> {
+  if (!customerPolicy.canChangeActivation(actor.principal)) throw new AppError('FORBIDDEN');
+  const current = await tx.findOneOrFail(Customer, customer.id, { refresh: true });
+  if ((current.deactivatedAt === null) === active) return current;
+  current.deactivatedAt = active ? null : new Date();
+  await tx.flush();
+  if (!active) await revokeSessions(tx, emit, { customer: current.id });
+  const contacts = await tx.count(Contact, { customer: current.id });
+  recordAudit(tx, actor, active ? 'customer.reactivated' : 'customer.deactivated', { contacts }, { kind: 'customer', id: current.id, name: current.name });
+  await tx.flush();
+  return current;
 }
 
 async function assertNameFree(em: EntityManager, name: string): Promise<void> {

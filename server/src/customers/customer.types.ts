@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ActivationFilter } from '../auth/activation.js';
 import { Connection, PageArgs } from '../graphql/connection.js';
 import { Customer } from './customer.entity.js';
 
@@ -8,6 +9,9 @@ export const CustomerConnection = Connection(Customer, 'Customer');
 export class CustomersArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Matches part of the name or a domain, ignoring case.' })
   search?: string | null;
+
+  @Field(() => ActivationFilter, { defaultValue: ActivationFilter.ALL, description: 'Active customers, deactivated ones, or all (the default).' })
+  activation!: ActivationFilter;
 }
 
 @InputType({ description: 'A new customer.' })

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import { personOf, staffOf } from '../auth/principal.js';
-import { diff, recordAudit } from '../audit/audit.service.js';
+import { auditActor, diff, recordAudit } from '../audit/audit.service.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
@@ -40,7 +40,7 @@ export class FieldsResolver {
   @Mutation(() => [StandardFieldSetting], { description: 'Sets the portal visibility of standard fields (admins). Applies to contacts on their next request.' })
   async updateStandardFieldVisibility(
     @Arg('input', () => [StandardFieldVisibilityInput], { description: 'The fields to change.' }) input: StandardFieldVisibilityInput[],
-    @Ctx() { em, principal, services }: Context,
+    @Ctx() { em, principal, ip, services }: Context,
   ): Promise<StandardFieldSetting[]> {
     const admin = staffOf(principal);
     for (const entry of input) {
@@ -51,7 +51,7 @@ export class FieldsResolver {
       const before = { ...settings.standardFieldVisibility };
       settings.standardFieldVisibility = { ...before, ...Object.fromEntries(input.map((e) => [e.field, e.visibility])) };
       await tx.flush();
-      recordAudit(tx, admin, 'field_visibility.updated', { changes: diff(before, settings.standardFieldVisibility) });
+      recordAudit(tx, await auditActor(tx, admin, ip), 'field_visibility.updated', { changes: diff(before, settings.standardFieldVisibility) });
       await tx.flush();
       return Object.values(StandardTicketField).map((field) => ({ field, visibility: settings.standardFieldVisibility[field] }));
     });
@@ -59,7 +59,7 @@ export class FieldsResolver {
 
   @Allow('ADMIN')
   @Mutation(() => TicketField, { description: 'Defines a custom ticket field (admins).' })
-  async createTicketField(@Arg('input', { description: 'See the input type.' }) input: CreateTicketFieldInput, @Ctx() { em, principal, services }: Context) {
+  async createTicketField(@Arg('input', { description: 'See the input type.' }) input: CreateTicketFieldInput, @Ctx() { em, principal, ip, services }: Context) {
     const admin = staffOf(principal);
     const label = requiredText('label', input.label, 100);
     const options = normalizeOptions(input.kind, input.options ?? []);
@@ -67,7 +67,7 @@ export class FieldsResolver {
     return inTransaction(em, services.events, async (tx) => {
       const position = (await tx.count(TicketField, {})) + 1;
       const field = tx.create(TicketField, { label, kind: input.kind, options, isRequired: input.isRequired, visibility: input.visibility, position });
-      recordAudit(tx, admin, 'ticket_field.created', { label, kind: input.kind, visibility: input.visibility });
+      recordAudit(tx, await auditActor(tx, admin, ip), 'ticket_field.created', { label, kind: input.kind, visibility: input.visibility }, { kind: 'ticket_field', id: field.id, name: label });
       await tx.flush();
       return field;
     });
@@ -75,7 +75,7 @@ export class FieldsResolver {
 
   @Allow('ADMIN')
   @Mutation(() => TicketField, { description: 'Changes a custom ticket field (admins).' })
-  async updateTicketField(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketFieldInput, @Ctx() { em, principal, services }: Context) {
+  async updateTicketField(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketFieldInput, @Ctx() { em, principal, ip, services }: Context) {
     const admin = staffOf(principal);
     const field = isUuid(input.id) ? await em.findOne(TicketField, input.id) : null;
     if (!field) throw notFound();
@@ -88,7 +88,7 @@ export class FieldsResolver {
     return inTransaction(em, services.events, async (tx) => {
       const before = { label: field.label, options: field.options, isRequired: field.isRequired, visibility: field.visibility, position: field.position };
       tx.assign(field, changes);
-      recordAudit(tx, admin, 'ticket_field.updated', { field: field.id, changes: diff(before, { ...before, ...changes }) });
+      recordAudit(tx, await auditActor(tx, admin, ip), 'ticket_field.updated', { field: field.id, changes: diff(before, { ...before, ...changes }) }, { kind: 'ticket_field', id: field.id, name: field.label });
       await tx.flush();
       return field;
     });
@@ -96,12 +96,12 @@ export class FieldsResolver {
 
   @Allow('ADMIN')
   @Mutation(() => Boolean, { description: 'Deletes a custom ticket field; its values disappear from tickets (admins).' })
-  async deleteTicketField(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+  async deleteTicketField(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const admin = staffOf(principal);
     const field = isUuid(id) ? await em.findOne(TicketField, id) : null;
     if (!field) throw notFound();
     await inTransaction(em, services.events, async (tx) => {
-      recordAudit(tx, admin, 'ticket_field.deleted', { field: field.id, label: field.label });
+      recordAudit(tx, await auditActor(tx, admin, ip), 'ticket_field.deleted', { field: field.id, label: field.label }, { kind: 'ticket_field', id: field.id, name: field.label });
       tx.remove(field);
       await tx.flush();
     });

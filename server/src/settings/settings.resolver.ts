@@ -24,9 +24,9 @@ export class SettingsResolver {
 
   @Allow('ADMIN')
   @Mutation(() => PortalSettings, { description: 'Changes the portal settings (admins). Every change is audited; it applies on the next request everywhere.' })
-  async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, principal, services }: Context) {
+  async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, principal, ip, services }: Context) {
     const admin = staffOf(principal);
-    return inTransaction(em, services.events, (tx, emit) => updateSettings(tx, emit, admin, input));
+    return inTransaction(em, services.events, (tx, emit) => updateSettings(tx, emit, admin, input, ip));
   }
 
   @Allow('SIGNED_IN')

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, TechnicianPrincipal } from '../auth/principal.js';
-import { diff, recordAudit } from '../audit/audit.service.js';
+import { auditActor, diff, recordAudit } from '../audit/audit.service.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
 import type { Emit } from '../db/transaction.js';
 import { AppError } from '../graphql/errors.js';
 import { domainList } from '../graphql/validate.js';
-import { Technician } from '../technicians/technician.entity.js';
 import { settingsPolicy } from './settings.policy.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer, SectionScopeMode } from './portal-settings.entity.js';
 import type { UpdatePortalSettingsInput } from './settings.types.js';
@@ -63,7 +62,7 @@ export async function assertSectionAvailable(em: EntityManager, principal: Princ
   if (!(await availableSections(em, principal, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
 }
 
-export async function updateSettings(tx: EntityManager, emit: Emit, principal: TechnicianPrincipal, input: UpdatePortalSettingsInput): Promise<PortalSettings> {
+export async function updateSettings(tx: EntityManager, emit: Emit, principal: TechnicianPrincipal, input: UpdatePortalSettingsInput, ip: string | null = null): Promise<PortalSettings> {
   const settings = await loadSettings(tx);
   if (input.version !== settings.version) throw new AppError('CONFLICT', 'settings.staleVersion', { field: 'version' });
   const before = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
@@ -95,8 +94,7 @@ export async function updateSettings(tx: EntityManager, emit: Emit, principal: T
   const after = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
   const changed = diff(before, after);
   if (Object.keys(changed).length > 0) {
-    const name = (await tx.findOne(Technician, principal.id))?.name ?? null;
-    recordAudit(tx, principal, 'portal_settings.updated', { version: settings.version, changes: changed }, name);
+    recordAudit(tx, await auditActor(tx, principal, ip), 'portal_settings.updated', { version: settings.version, changes: changed }, { kind: 'portal_settings', id: null, name: null });
     await tx.flush();
   }
   emit('SETTINGS_CHANGED', { version: settings.version });

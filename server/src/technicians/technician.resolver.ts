@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { auditActor } from '../audit/audit.service.js';
+import { deactivatedAtWhere } from '../auth/activation.js';
 import { Allow } from '../auth/permissions.js';
 import { personOf } from '../auth/principal.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
@@ -9,7 +11,7 @@ import { forbidden, notFound } from '../graphql/errors.js';
 import { Language } from '../i18n/language.js';
 import { Technician, TechnicianRole } from './technician.entity.js';
 import { technicianPolicy } from './technician.policy.js';
-import { createTechnician, reissueTechnicianCredentials, updateTechnician } from './technician.service.js';
+import { createTechnician, reissueTechnicianCredentials, setTechnicianActive, updateTechnician } from './technician.service.js';
 import { CreateTechnicianInput, TechnicianConnection, TechnicianCredentials, TechniciansArgs, UpdateTechnicianInput } from './technician.types.js';
 
 @Resolver(() => Technician)
@@ -19,7 +21,8 @@ export class TechnicianResolver {
   async technicians(@Args() args: TechniciansArgs, @Ctx() { em, principal }: Context) {
     if (!technicianPolicy.canRead(personOf(principal))) throw forbidden();
     const pattern = args.search?.trim() ? containsPattern(args.search) : undefined;
-    const where = pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { username: { $like: pattern } }] } : {};
+    const matches = pattern ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }, { username: { $like: pattern } }] } : {};
+    const where = args.activation ? { $and: [matches, { account: deactivatedAtWhere(args.activation) }] } : matches;
     return paginate(em, Technician, where, args, { name: 'asc', id: 'asc' });
   }
 
@@ -31,22 +34,44 @@ export class TechnicianResolver {
 
   @Allow('ADMIN')
   @Mutation(() => TechnicianCredentials, { description: 'Creates a technician with a generated password, shown this once (admins).' })
-  async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, principal, services }: Context) {
-    return inTransaction(em, services.events, (tx) => createTechnician(tx, input));
+  async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, principal, ip, services }: Context) {
+    return inTransaction(em, services.events, async (tx) => createTechnician(tx, input, undefined, await auditActor(tx, principal, ip)));
   }
 
   @Allow('ADMIN')
   @Mutation(() => Technician, { description: 'Changes a technician (admins). The last admin cannot be demoted.' })
-  async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, principal, services }: Context) {
+  async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, principal, ip, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, input.id);
-    return inTransaction(em, services.events, (tx) => updateTechnician(tx, technician, input));
+    return inTransaction(em, services.events, async (tx) => updateTechnician(tx, technician, input, await auditActor(tx, principal, ip)));
   }
 
   @Allow('ADMIN')
   @Mutation(() => TechnicianCredentials, { description: 'Issues a new password and signs the technician out everywhere (admins).' })
-  async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+  async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, id);
-    return inTransaction(em, services.events, (tx, emit) => reissueTechnicianCredentials(tx, emit, technician));
+    return inTransaction(em, services.events, async (tx, emit) => reissueTechnicianCredentials(tx, emit, technician, await auditActor(tx, principal, ip)));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => Technician, {
+    description: 'Deactivates a technician (admins): no sign-in any more, every session ends at once; tickets and history stay. Never oneself, never the last active admin (CONFLICT). Audited.',
+  })
+  async deactivateTechnician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
+    const technician = await findVisibleTechnician(em, principal, id);
+    return inTransaction(em, services.events, async (tx, emit) => setTechnicianActive(tx, emit, await auditActor(tx, principal, ip), technician, false));
+  }
+
+  @Allow('ADMIN')
+  @Mutation(() => Technician, { description: 'Reactivates a technician (admins): it signs in again with its password. Audited.' })
+  async reactivateTechnician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
+    const technician = await findVisibleTechnician(em, principal, id);
+    return inTransaction(em, services.events, async (tx, emit) => setTechnicianActive(tx, emit, await auditActor(tx, principal, ip), technician, true));
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'When the technician was deactivated; null while active, and for contacts.' })
+  async deactivatedAt(@Root() technician: Technician, @Ctx() { principal }: Context): Promise<Date | null> {
+    if (!technicianPolicy.canSeeDetails(principal)) return null;
+    return (await technician.account.load({ dataloader: true }))?.deactivatedAt ?? null;
   }
 
   // ---- details: contacts meet technicians on tickets and see the id and name only, by any path ----

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ActivationFilter } from '../auth/activation.js';
 import { Connection, PageArgs } from '../graphql/connection.js';
 import { Language } from '../i18n/language.js';
 import { Technician, TechnicianRole } from './technician.entity.js';
@@ -9,6 +10,9 @@ export const TechnicianConnection = Connection(Technician, 'Technician');
 export class TechniciansArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Matches part of the name, email or username, ignoring case.' })
   search?: string | null;
+
+  @Field(() => ActivationFilter, { defaultValue: ActivationFilter.ALL, description: 'Active technicians, deactivated ones, or all (the default).' })
+  activation!: ActivationFilter;
 }
 
 @InputType({ description: 'A new technician; a strong password is generated.' })

@@ -39,6 +39,8 @@ export const de: Catalog = {
   'contacts.emailTaken': 'Ein Kontakt mit dieser E-Mail-Adresse existiert bereits.',
   'technicians.usernameTaken': 'Dieser Benutzername ist bereits vergeben.',
   'technicians.lastAdmin': 'Mindestens ein Administrator muss bestehen bleiben.',
+  'technicians.cannotDeactivateSelf': 'Sie können Ihr eigenes Konto nicht deaktivieren; bitten Sie einen anderen Administrator darum.',
+  'audit.invalidRange': 'Der Beginn des Zeitraums darf nicht nach seinem Ende liegen.',
   'settings.sectionUnavailable': 'Dieser Bereich des Portals steht Ihnen nicht zur Verfügung.',
   'settings.staleVersion': 'Jemand anderes hat diese Einstellungen inzwischen geändert. Laden Sie neu und übernehmen Sie Ihre Änderungen erneut.',
   'mail.welcome.subject': 'Ihr Zugang zum Support-Portal',

@@ -38,6 +38,8 @@ export const en = {
   'contacts.emailTaken': 'A contact with this email address already exists.',
   'technicians.usernameTaken': 'This username is already taken.',
   'technicians.lastAdmin': 'At least one administrator must remain.',
+  'technicians.cannotDeactivateSelf': 'You cannot deactivate your own account; ask another administrator.',
+  'audit.invalidRange': 'The start of the period must not be after its end.',
   'settings.sectionUnavailable': 'This section of the portal is not available to you.',
   'settings.staleVersion': 'Someone else changed these settings meanwhile. Reload and apply your changes again.',
   'mail.welcome.subject': 'Your access to the support portal',

@@ -39,6 +39,8 @@ export const es: Catalog = {
   'contacts.emailTaken': 'Ya existe un contacto con esta dirección de correo.',
   'technicians.usernameTaken': 'Este nombre de usuario ya está en uso.',
   'technicians.lastAdmin': 'Debe quedar al menos un administrador.',
+  'technicians.cannotDeactivateSelf': 'No puede desactivar su propia cuenta; pídaselo a otro administrador.',
+  'audit.invalidRange': 'El inicio del periodo no puede ser posterior a su final.',
   'settings.sectionUnavailable': 'Esta sección del portal no está disponible para usted.',
   'settings.staleVersion': 'Otra persona ha cambiado esta configuración mientras tanto. Vuelva a cargar y aplique de nuevo sus cambios.',
   'mail.welcome.subject': 'Su acceso al portal de soporte',

@@ -39,6 +39,8 @@ export const fr: Catalog = {
   'contacts.emailTaken': 'Un contact avec cette adresse e-mail existe déjà.',
   'technicians.usernameTaken': 'Ce nom d’utilisateur est déjà pris.',
   'technicians.lastAdmin': 'Il doit rester au moins un administrateur.',
+  'technicians.cannotDeactivateSelf': 'Vous ne pouvez pas désactiver votre propre compte ; demandez à un autre administrateur.',
+  'audit.invalidRange': 'Le début de la période ne doit pas être après sa fin.',
   'settings.sectionUnavailable': 'Cette section du portail ne vous est pas accessible.',
   'settings.staleVersion': 'Quelqu’un d’autre a modifié ces paramètres entre-temps. Rechargez puis appliquez à nouveau vos modifications.',
   'mail.welcome.subject': 'Votre accès au portail d’assistance',

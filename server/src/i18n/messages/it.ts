@@ -39,6 +39,8 @@ export const it: Catalog = {
   'contacts.emailTaken': 'Esiste già un contatto con questo indirizzo email.',
   'technicians.usernameTaken': 'Questo nome utente è già in uso.',
   'technicians.lastAdmin': 'Deve rimanere almeno un amministratore.',
+  'technicians.cannotDeactivateSelf': 'Non puoi disattivare il tuo account; chiedi a un altro amministratore.',
+  'audit.invalidRange': 'L’inizio del periodo non può essere successivo alla sua fine.',
   'settings.sectionUnavailable': 'Questa sezione del portale non è disponibile per te.',
   'settings.staleVersion': 'Qualcun altro ha modificato queste impostazioni nel frattempo. Ricarica e applica di nuovo le modifiche.',
   'mail.welcome.subject': 'Il tuo accesso al portale di assistenza',
