@@ -1,10 +1,13 @@
-import { startPortico, type RunningPortico } from './app.js';
+import type { RunningPortico } from './app.js';
 import { configFromEnv } from './config.js';
-import { DataDirectoryInUseError } from './db/embedded-postgres.js';
+import { checkDataDirectoryFree, DataDirectoryInUseError } from './db/embedded-postgres.js';
 
 const config = configFromEnv();
 let portico: RunningPortico;
 try {
+  // A second `npm start` on the same data directory is refused at once, before the app loads.
+  if (!config.databaseUrl) await checkDataDirectoryFree(config.dataDir);
+  const { startPortico } = await import('./app.js');
   portico = await startPortico(config);
 } catch (error) {
   // Another Portico already uses the data directory: say so plainly, nothing was touched.

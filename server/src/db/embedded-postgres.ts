@@ -410,21 +410,32 @@ function isNode(pid: number): boolean {
 }
 
 /**
+ * Throws DataDirectoryInUseError when a live process holds the data directory's lock; reads only.
+ * `start()` checks the same while taking the lock; this lets `npm start` refuse before loading the app.
+ */
+export async function checkDataDirectoryFree(dataDir: string): Promise<void> {
+  const absolute = resolve(dataDir);
+  await refuseIfLocked(join(absolute, LOCK_FILE), absolute);
+}
+
+async function refuseIfLocked(file: string, dataDir: string): Promise<void> {
+  const [pidText, startTime] = (await readFile(file, 'utf8').catch(() => '')).split('\n');
+  const pid = Number(pidText);
+  // The start time tells the process that wrote the file from a later one that got its pid.
+  const alive = Number.isInteger(pid) && pid > 0 && isAlive(pid) && (!startTime || !HAS_PROC || processInfo(pid)?.startTime === startTime);
+  if (alive && (pid !== process.pid || heldLocks.has(file))) {
+    throw new DataDirectoryInUseError(
+      `Portico is already running with the data directory ${dataDir}: process ${pid} (${commandLine(pid) || 'unknown command'}). ` +
+      'Stop that process first, or set PORTICO_DATA_DIR to another directory.');
+  }
+}
+
+/**
  * Takes `<dataDir>/portico.pid`, or refuses (touching nothing) when the process named in it is
  * alive. Written with link(2) so the file appears complete or not at all.
  */
 async function acquireLock(file: string, dataDir: string): Promise<string> {
-  const refuseIfHeld = async () => {
-    const [pidText, startTime] = (await readFile(file, 'utf8').catch(() => '')).split('\n');
-    const pid = Number(pidText);
-    // The start time tells the process that wrote the file from a later one that got its pid.
-    const alive = Number.isInteger(pid) && pid > 0 && isAlive(pid) && (!startTime || !HAS_PROC || processInfo(pid)?.startTime === startTime);
-    if (alive && (pid !== process.pid || heldLocks.has(file))) {
-      throw new DataDirectoryInUseError(
-        `Portico is already running with the data directory ${dataDir}: process ${pid} (${commandLine(pid) || 'unknown command'}). ` +
-        'Stop that process first, or set PORTICO_DATA_DIR to another directory.');
-    }
-  };
+  const refuseIfHeld = () => refuseIfLocked(file, dataDir);
   if (existsSync(file)) await refuseIfHeld();
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, `${process.pid}\n${processInfo(process.pid)?.startTime ?? ''}\n`);
