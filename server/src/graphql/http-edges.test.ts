@@ -70,7 +70,7 @@ describe('HTTP edges', { timeout: 60_000 }, () => {
   });
 
   it('answers unreadable, oversized and misdirected requests with JSON, without internals', async () => {
-    const post = (path: string, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
       fetch(`${portico.url}${path}`, { method: 'POST', headers: { 'accept-language': 'fr', ...headers }, body });
 
     const cases: Array<[string, Promise<Response>, number, string]> = [
