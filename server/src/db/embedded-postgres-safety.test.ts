@@ -161,25 +161,39 @@ describe('embedded PostgreSQL: locked down, one user of a data directory, restar
     expect(await query(url, 'select value from kept')).toEqual([{ value: 'before' }]);
   });
 
-  it('stops a PostgreSQL left running by a Portico that died, and starts with its data', async () => {
-    // The orphan: this cluster's server, started exactly as Portico starts it, then reparented
-    // (the shell that started it exits), as after a kill -9 of Node.
+  it('leaves this cluster\'s PostgreSQL alone while a live Node process runs it; stops it once that process died, and starts with its data', async () => {
+    // This cluster's server, started exactly as Portico starts it, by a Node process that does not
+    // take portico.pid (an older Portico) and does not stop it when it dies (no pdeathsig).
     const postmasterPid = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const argv = readFileSync(`/proc/${postmasterPid}/cmdline`, 'utf8').split('\0').filter(Boolean);
     await stop();
     const owner = statSync(cluster);
-    spawn('sh', ['-c', '"$@" </dev/null >/dev/null 2>&1 &', 'sh', ...argv], {
-      ...(userInfo().uid === 0 ? { uid: owner.uid, gid: owner.gid } : {}), detached: true, stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' },
-    }).unref();
-    await waitFor(async () => (await connectionError(url)) === 'connected', 'the orphaned PostgreSQL');
-    await query(url, "insert into kept values ('written through the orphan')");
-    const orphan = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    expect(readFileSync(`/proc/${orphan}/stat`, 'utf8').split(') ')[1].split(' ')[1]).not.toBe(String(process.pid));
-    writeFileSync(join(dataDir, LOCK_FILE), `${spawnSync('true').pid}\n1\n`); // its Portico is dead
+    const ids = userInfo().uid === 0 ? { uid: owner.uid, gid: owner.gid } : {};
+    const parent = spawn(process.execPath, ['-e', `
+      const [command, ...args] = JSON.parse(process.argv[1]);
+      require('node:child_process').spawn(command, args, { stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' }, ...JSON.parse(process.argv[2]) });
+      setInterval(() => {}, 60_000);`, JSON.stringify(argv), JSON.stringify(ids)], { stdio: 'ignore' });
+    try {
+      await waitFor(async () => (await connectionError(url)) === 'connected', 'the PostgreSQL run by another Node process');
+      await query(url, "insert into kept values ('written meanwhile')");
+      const postmaster = Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      writeFileSync(join(dataDir, LOCK_FILE), `${spawnSync('true').pid}\n1\n`); // a dead process's lock
 
-    await start();
-    expect(alive(orphan)).toBe(false);
-    expect(await query(url, 'select value from kept order by value')).toEqual([{ value: 'before' }, { value: 'written through the orphan' }]);
+      const refused = await new EmbeddedPostgres({ dataDir, port }).start().then(() => undefined, (error: Error) => error);
+      expect(refused).toBeInstanceOf(DataDirectoryInUseError);
+      expect(refused!.message).toContain(`(process ${postmaster}) is run by process ${parent.pid} (`);
+      expect(alive(postmaster)).toBe(true);
+      expect(await connectionError(url)).toBe('connected');
+
+      // kill -9 of that Node process: its PostgreSQL is an orphan now, and the next start stops it.
+      parent.kill('SIGKILL');
+      await waitFor(() => !alive(parent.pid!), 'the Node process to die');
+      await start();
+      expect(alive(postmaster)).toBe(false);
+      expect(await query(url, 'select value from kept order by value')).toEqual([{ value: 'before' }, { value: 'written meanwhile' }]);
+    } finally {
+      parent.kill('SIGKILL');
+    }
   });
 
   it('never touches a process that is not this cluster\'s PostgreSQL, even when a stale postmaster.pid or portico.pid names it', async () => {
