@@ -72,6 +72,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     },
   });
   const wsLanguage = new WeakMap<object, Map<string, Language>>();
+  const deliveryCost = new WeakMap<Context, number>();
   const wsCleanup = useServer<{ sessionToken?: string }, { request: http.IncomingMessage }>(
     {
       schema,
@@ -91,10 +92,11 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           }
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new GraphQLError('Unable to identify operation')];
-          const { variables } = await limits.admit({ schema, document, operation, variables: payload.variables, principal: context.principal, ip: context.ip, token: context.sessionToken });
+          const { variables, cost } = await limits.admit({ schema, document, operation, variables: payload.variables, principal: context.principal, ip: context.ip, token: context.sessionToken });
           if (operation.operation === 'subscription') {
             const full = limits.subscriptions.take(ctx, id, context.principal, context.ip);
             if (full) return [full];
+            deliveryCost.set(context, cost);
           }
           return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: context };
         } catch (error) {
@@ -109,9 +111,21 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       },
       onClose: (ctx) => limits.subscriptions.releaseAll(ctx),
       // Same error treatment as HTTP: codes kept, messages in the caller's language, internals hidden.
-      onNext: (_ctx, _id, _payload, args, result) => {
+      // Each delivery is charged to the subscriber's budget like a request; once it is spent the
+      // subscription ends with RATE_LIMITED (a flood of subscriptions pays for the work it causes).
+      onNext: async (ctx, id, _payload, args, result) => {
+        const context = args.contextValue as Context | undefined;
+        const language = context?.language ?? DEFAULT_LANGUAGE;
+        const cost = context && deliveryCost.get(context);
+        if (context && cost !== undefined) {
+          const refusal = await limits.chargeDelivery(context.principal, context.ip, context.sessionToken, cost);
+          if (refusal) {
+            const subscription = ctx.subscriptions[id] as AsyncGenerator | null | undefined;
+            setImmediate(() => void subscription?.return?.(undefined));
+            return { errors: [localizeError(refusal.toJSON(), refusal, language)] };
+          }
+        }
         if (!result.errors?.length) return;
-        const language = (args.contextValue as Context | undefined)?.language ?? DEFAULT_LANGUAGE;
         return { ...result, errors: result.errors.map((error) => localizeError(error.toJSON(), error, language)) };
       },
       onError: (ctx, id, _payload, errors) => {

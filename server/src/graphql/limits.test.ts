@@ -9,6 +9,7 @@ import { configFromEnv } from '../config.js';
 import { buildContact, buildTechnician } from '../test/factories.js';
 import { GraphQLTestClient, type GraphQLResponse } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
+import { openTicketAs } from '../test/ticket-factories.js';
 import * as adminDocuments from '../../../admin-client/src/gql/graphql.js';
 import * as portalDocuments from '../../../portal-client/src/gql/graphql.js';
 import { MAX_PAGE_SIZE } from './connection.js';
@@ -32,6 +33,7 @@ function appOperations(): Array<{ app: string; name: string; document: DocumentN
 /** A value of an input type with every required field, page sizes at their maximum (the worst case for cost). */
 function sample(type: GraphQLInputType, name: string): unknown {
   if (isNonNullType(type)) return sample(type.ofType, name);
+  if (name === 'after') return null; // the first page
   if (isListType(type)) return [sample(type.ofType, name)];
   if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
@@ -144,6 +146,18 @@ describe('limits', () => {
     // 100 wrong fields: one coded error, not graphql-js' "too many errors" without a code
     expect(refusal({ input: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`f${i}`, i])) })).toMatchObject({ code: 'BAD_USER_INPUT' });
 
+    // Forged cursors: decodable but of the wrong shape (found by the fuzzer: it reached PostgreSQL as a uuid compared with a number)
+    const page = parseWithLimits('query($after: String) { customers(first: 2, after: $after) { totalCount } }', DEFAULT_LIMITS);
+    const pageOperation = page.definitions[0] as OperationDefinitionNode;
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const forged of ['WyI9OjBlTn1oI0UiLC0xLjQ3MDI0MDgyNDI2Mzk5MzdlLTld', cursor(['a', 1]), cursor(['a']), cursor({ a: 1 }), cursor(['a', 'not-a-uuid']), 'not base64 at all!', cursor(Array(5).fill('00000000-0000-4000-8000-000000000000'))]) {
+      expect(() => checkInput(schema, page, pageOperation, { after: forged }), forged).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    }
+    expect(() => checkInput(schema, page, pageOperation, { after: cursor(['acme ag', '00000000-0000-4000-8000-000000000000']) })).not.toThrow();
+    expect(() => checkInput(schema, page, pageOperation, { after: null })).not.toThrow();
+    const inline = parseWithLimits(`{ customers(after: "${cursor([1, 2])}") { totalCount } }`, DEFAULT_LIMITS);
+    expect(() => checkInput(schema, inline, inline.definitions[0] as OperationDefinitionNode, {})).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'after' }) }));
+
     const literal = parseWithLimits('mutation { openTicket(input: { title: "a\\u0000b" }) { id } }', DEFAULT_LIMITS);
     expect(() => checkInput(schema, literal, literal.definitions[0] as OperationDefinitionNode, {})).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'title' }) }));
     const inList = parseWithLimits('mutation { createCustomer(input: { name: "x", domains: ["a.example", "b\\u0000.example"] }) { id } }', DEFAULT_LIMITS);
@@ -248,6 +262,12 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
     expect(manyErrors.errors).toHaveLength(1);
     expect(manyErrors.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count()).toBe(before);
+    // A real cursor passes
+    await contact.ok(open, { input: { title: 'One' } });
+    await contact.ok(open, { input: { title: 'Two' } });
+    const { tickets } = await contact.ok('{ tickets(first: 1) { pageInfo { endCursor } } }');
+    const next = await contact.ok('query($after: String) { tickets(first: 1, after: $after) { edges { node { title } } } }', { after: tickets.pageInfo.endCursor });
+    expect(next.tickets.edges).toHaveLength(1);
   });
 
   it('caps subscriptions per connection and per account, and frees them when a connection closes', async () => {
@@ -278,6 +298,32 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
     const none = await Promise.race([Promise.any(later), new Promise((r) => setTimeout(() => r('none'), 1500))]);
     expect(none).toBe('none');
     for (const ws of [sockets[1]!, sockets[2]!, fourth]) await ws.dispose();
+  });
+
+  it('charges subscription deliveries to the subscriber and ends its subscription once the budget is spent', async () => {
+    const { portico: limited } = await startLimitedPortico({ budget: { staff: 1_000_000, person: 3_000, anonymous: 1_000_000 } });
+    try {
+      const subscriber = await (await buildContact(limited)).signIn();
+      const admin = await limited.admin();
+      const ticket = await openTicketAs(subscriber, { title: 'Watched' });
+      const ws = subscriber.websocket();
+      const received: Array<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }> = [];
+      const ended = new Promise<void>((resolve) => ws.subscribe({ query: 'subscription { ticketChanged { id } }' }, { next: (value) => void received.push(value as never), error: () => resolve(), complete: () => resolve() }));
+      await new Promise((r) => setTimeout(r, 300));
+      for (let i = 0; i < 40 && !received.some((r) => r.errors); i++) {
+        await admin.ok('mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id } }', { input: { id: ticket.id, title: `Watched ${i}` } });
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      await Promise.race([ended, new Promise((r) => setTimeout(r, 3000))]);
+      const deliveries = received.filter((r) => r.data);
+      // 3,000 points: the ticket (300 + its selection) and about 25 deliveries of 100
+      expect(deliveries.length).toBeGreaterThan(10);
+      expect(deliveries.length).toBeLessThan(30);
+      expect(received.at(-1)?.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+      await ws.dispose();
+    } finally {
+      await limited.stop();
+    }
   });
 
   it('refuses an over-budget principal with RATE_LIMITED and a wait, then before reading its request, leaving others alone', async () => {

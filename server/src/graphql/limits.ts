@@ -47,7 +47,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   maxTokens: 1000,
   // The apps' most expensive document (a console list at 100 items) costs about 5,000; 15 aliased pages of 100 tickets with comments cost 66,000.
   maxCost: 10_000,
-  budget: { staff: 300_000, person: 100_000, anonymous: 30_000 },
+  budget: { staff: 300_000, person: 100_000, anonymous: 100_000 },
   windowSeconds: 60,
   refusalCharge: 250,
   subscriptionsPerConnection: 10,
@@ -57,8 +57,13 @@ export const DEFAULT_LIMITS: LimitSettings = {
 
 /** A list without `first` (a ticket's comments, history, attachments) is priced as if it held this many items. */
 export const UNPAGED_LIST_SIZE = 10;
-/** A mutation's root field costs this much on top of its selection (a write, a transaction, events). */
-export const MUTATION_COST = 10;
+/**
+ * A mutation's root field costs this much on top of its selection: a write, a transaction, and the
+ * events it causes, which every subscriber's filter then checks (a contact can make ~300 changes a minute).
+ */
+export const MUTATION_COST = 300;
+/** Least charge for one subscription delivery (a session re-check, a scope check and the resolvers, about like a small list). */
+export const DELIVERY_CHARGE = 100;
 
 type Limit = 'depth' | 'aliases' | 'tokens' | 'cost' | 'subscriptions' | 'rate';
 
@@ -213,7 +218,33 @@ export function checkInput(schema: GraphQLSchema, document: DocumentNode, operat
   const literal = findNulLiteral(document);
   // Named like the fields of input errors elsewhere: the path inside the argument (`title`), or the argument itself.
   if (literal) throw unstorable(fieldOf(literal.length > 1 ? literal.slice(1) : literal));
+  checkCursors(document, coerced);
   return coerced;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Paging cursors (`after`) are opaque to clients but decoded into SQL values: a forged one of the
+ * wrong shape or types would reach PostgreSQL. Every list is ordered by one or two columns ending in
+ * the id (connection.ts), so a cursor is a base64url JSON array of strings ending in a UUID.
+ */
+function checkCursors(document: DocumentNode, variables: Record<string, unknown>): void {
+  visit(document, {
+    Argument(node) {
+      if (node.name.value !== 'after') return;
+      const value = node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : node.value.kind === Kind.STRING ? node.value.value : undefined;
+      if (typeof value !== 'string' || value === '') return;
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+      } catch {
+        decoded = undefined;
+      }
+      const valid = Array.isArray(decoded) && decoded.length >= 2 && decoded.length <= 4 && decoded.every((item) => typeof item === 'string') && UUID.test(decoded.at(-1) as string);
+      if (!valid) throw withHttpStatus(new AppError('BAD_USER_INPUT', 'validation.invalidCursor', { field: 'after' }), 400);
+    },
+  });
 }
 
 const invalidValue = (field: string) => withHttpStatus(new AppError('BAD_USER_INPUT', 'errors.invalidValue', { field }), 400) as AppError;
@@ -299,6 +330,17 @@ export class ApiLimits {
     if (cost > this.limits.maxCost) throw refused('cost', 'errors.queryTooComplex', { cost, max: this.limits.maxCost });
     await this.rates.charge(principal, ip, token, cost);
     return { variables: coerced, cost };
+  }
+
+  /** Charges one subscription delivery; the RATE_LIMITED error when the budget is spent, else null. */
+  async chargeDelivery(principal: Principal, ip: string, token: string | undefined, cost: number): Promise<AppError | null> {
+    try {
+      await this.rates.charge(principal, ip, token, Math.max(cost, DELIVERY_CHARGE));
+      return null;
+    } catch (error) {
+      if (error instanceof AppError) return error;
+      throw error;
+    }
   }
 
   /** What a refused request (parse, validation, input, cost) costs its principal; never throws. */
