@@ -36,17 +36,19 @@ describe('sign-in throttle (real server; client addresses through X-Forwarded-Fo
 
   it('lets the owner in after 100 failures from elsewhere, only slowed down', async () => {
     const owner = await buildContact(portico);
-    // 20 addresses, 5 failures each (their pair limit; their address limit is not reached).
+    // 20 attacking addresses, 5 failures each (their pair limit; their address limit is not reached).
+    // The first address fails over HTTP; the other 95 failures go straight through the server's own
+    // throttle object (what signIn does before checking a password, never given back), because 95 more
+    // argon2 verifications would only make the test slow on a busy machine.
     const addresses = Array.from({ length: 20 }, (_, n) => `192.0.2.${n + 1}`);
-    const codes = await Promise.all(
-      addresses.map(async (ip) => {
-        const seen: string[] = [];
-        for (let i = 0; i < LIMITS.perAccountAndIp; i++) seen.push(codeOf(await signInFrom(ip, owner.username, `guess-${ip}-${i}`)));
-        return seen;
+    for (let i = 0; i < LIMITS.perAccountAndIp; i++) expect(codeOf(await signInFrom(addresses[0], owner.username, `guess-${i}`))).toBe('UNAUTHENTICATED');
+    await Promise.all(
+      addresses.slice(1).map(async (ip) => {
+        for (let i = 0; i < LIMITS.perAccountAndIp; i++) await portico.services.throttle.admitSignIn(owner.username, ip);
       }),
     );
-    expect(codes.flat()).toEqual(new Array(100).fill('UNAUTHENTICATED'));
     expect(codeOf(await signInFrom(addresses[0], owner.username, owner.password))).toBe('RATE_LIMITED');
+    expect(codeOf(await signInFrom(addresses[19], owner.username, owner.password))).toBe('RATE_LIMITED');
 
     const started = Date.now();
     const owners = await signInFrom('198.51.100.30', owner.username, owner.password);
@@ -55,7 +57,7 @@ describe('sign-in throttle (real server; client addresses through X-Forwarded-Fo
     expect(waited).toBeGreaterThanOrEqual(LIMITS.maxDelayMs - 20);
     // A typo from the owner's address is a wrong password, not a refusal.
     expect(codeOf(await signInFrom('198.51.100.30', owner.username, 'a-typo-here'))).toBe('UNAUTHENTICATED');
-   }, 120_000); // 100 argon2 verifications take about 25 s on two cores
+  });
 
   it('counts unknown usernames exactly like known ones', async () => {
     const known = await buildContact(portico);
@@ -63,7 +65,8 @@ describe('sign-in throttle (real server; client addresses through X-Forwarded-Fo
       const seen: unknown[] = [];
       for (let i = 0; i <= LIMITS.perAccountAndIp; i++) {
         const error = (await signInFrom(ip, username, `wrong-${i}`)).errors?.[0];
-        seen.push({ message: error?.message, code: error?.extensions?.code });
+        // The seconds to wait depend on when each run started: compared without the number.
+        seen.push({ message: error?.message.replace(/\d+/g, 'N'), code: error?.extensions?.code });
       }
       return seen;
     };
