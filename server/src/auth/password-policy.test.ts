@@ -52,6 +52,8 @@ describe('password policy', () => {
     ['jdoe!!123456', jane, 'auth.passwordTooPersonal', 'the username’s letters with digits'],
     ['janedoe-2025', jane, 'auth.passwordTooPersonal', 'the name with a year'],
     ['portico2025!', erika, 'auth.passwordTooPersonal', 'our own name'],
+    ['pat.example.123456-2024', { holder: 'contact', username: 'pat.example.123456', name: 'Pat Example 123456' }, 'auth.passwordTooPersonal', 'a username with digits of its own, and a year'],
+    ['pat.example.123456', { holder: 'contact', username: 'pat.example.123456' }, 'auth.passwordTooPersonal', 'that username as is'],
     ['Erika’s long walk to the lake', erika, null, 'a phrase that merely contains the name'],
     // No composition rules: letters only, digits only, lower case only are fine when not guessable.
     ['correct horse battery staple', erika, null, 'a passphrase'],

@@ -132,6 +132,13 @@ function isWeakDecoration(decoration: string): boolean {
 
 /** The core is the username, the name or the email local part (or made of them), give or take digits and punctuation. */
 function isPersonal(text: string, words: Set<string>): boolean {
+  // A word with digits of its own ("pat.example.123456-2024"): the word, then nothing but a little decoration.
+  const compact = withoutPunctuation(text);
+  for (const word of words) {
+    if (!compact.includes(word)) continue;
+    const rest = compact.replace(word, '');
+    if (!/\p{L}/u.test(rest) && isWeakDecoration(rest)) return true;
+  }
   const { core, decoration } = split(text);
   if (!core || !isWeakDecoration(decoration)) return false;
   return [...variants(core)].some((form) => words.has(form) || words.has(lettersOnly(form)) || isMadeOf(lettersOnly(form), words));
