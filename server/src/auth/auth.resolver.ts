@@ -8,7 +8,7 @@ import { changePassword, loadAccount, signIn } from './auth.service.js';
 import { ChangePasswordInput, SessionEnded, SignInInput, SignInPayload, UpdateMyPreferencesInput, Viewer } from './auth.types.js';
 import { Allow } from './permissions.js';
 import { isPerson, personOf, sessionOf } from './principal.js';
-import { revokeSessions } from './session.service.js';
+import { principalForToken, revokeSessions } from './session.service.js';
 
 @Resolver()
 export class AuthResolver {
@@ -25,6 +25,8 @@ export class AuthResolver {
     // signIn opens its own transaction after the throttle, which may make the attempt wait.
     const result = await signIn(ctx.em, ctx.services.throttle, { ...input, ip: ctx.ip, userAgent: ctx.userAgent, browserLanguage: ctx.browserLanguage });
     ctx.cookie?.set(result.token, result.expiresAt);
+    // The rest of this operation (e.g. `viewer { … }`) is answered for the person who just signed in.
+    ctx.principal = await principalForToken(ctx.em, result.token);
     return result;
   }
 
