@@ -17,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import { isAnonymous, languageOf } from '../auth/principal.js';
 import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
-import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
+import { attachmentContent, findVisibleAttachment } from '../tickets/ticket.resolver.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from '../i18n/language.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { loadSettings } from '../settings/settings.service.js';
@@ -203,6 +203,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     async (req: Request, res: Response, next: NextFunction) => {
       const wait = await limits.rates.gate(tokenFromHeaders(req.headers), clientIp(req));
       if (wait === null) return next();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(limits.limits.refusalDelayMs, wait * 1000)));
       res.setHeader('Retry-After', String(wait));
       sendError(req, res, 429, 'RATE_LIMITED', 'errors.tooManyRequests', { seconds: wait }, { retryAfterSeconds: wait, limit: 'rate' });
     },
@@ -248,6 +249,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     const em = orm.em.fork();
     const principal = await principalForToken(em, tokenFromHeaders(req.headers));
     const context = { em, principal, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
+    // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
     const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
     if (!attachment) {
       const signedOut = isAnonymous(principal);
@@ -257,7 +259,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.send(attachment.content);
+    res.send(await attachmentContent(context, attachment));
   });
 
   serveClient(app, '/admin', adminDir);

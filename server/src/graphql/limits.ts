@@ -35,6 +35,8 @@ export interface LimitSettings {
   windowSeconds: number;
   /** Charged for a request refused before execution (parse, validation, limits), so refusals cannot be sent for free. */
   refusalCharge: number;
+  /** A caller over budget waits this long for its 429 (at most its Retry-After): a client in a loop slows down instead of spinning. */
+  refusalDelayMs: number;
   subscriptionsPerConnection: number;
   subscriptionsPerAccount: number;
   /** Subscription deliveries (filter + resolvers of one event for one subscriber) running at once, server-wide. */
@@ -47,9 +49,13 @@ export const DEFAULT_LIMITS: LimitSettings = {
   maxTokens: 1000,
   // The apps' most expensive document (a console list at 100 items) costs about 5,000; 15 aliased pages of 100 tickets with comments cost 66,000.
   maxCost: 10_000,
-  budget: { staff: 300_000, person: 100_000, anonymous: 100_000 },
-  windowSeconds: 60,
-  refusalCharge: 250,
+  // Per 10 s (short windows, so a spent budget means a short, even pause rather than a burst a minute):
+  // about 20 portal list loads for a contact; a flood of deliveries or refusals spends it in a moment.
+  // Anonymous callers can only sign in (throttled on its own) and are counted per address.
+  budget: { staff: 50_000, person: 10_000, anonymous: 60_000 },
+  windowSeconds: 10,
+  refusalCharge: 5000,
+  refusalDelayMs: 1000,
   subscriptionsPerConnection: 10,
   subscriptionsPerAccount: 25,
   concurrentDeliveries: 4,
@@ -62,8 +68,8 @@ export const UNPAGED_LIST_SIZE = 10;
  * events it causes, which every subscriber's filter then checks (a contact can make ~300 changes a minute).
  */
 export const MUTATION_COST = 300;
-/** Least charge for one subscription delivery (a session re-check, a scope check and the resolvers, about like a small list). */
-export const DELIVERY_CHARGE = 100;
+/** Least charge for one subscription delivery (a session re-check, a scope check and the resolvers: about the work of a page of the list). */
+export const DELIVERY_CHARGE = 300;
 
 type Limit = 'depth' | 'aliases' | 'tokens' | 'cost' | 'subscriptions' | 'rate';
 
