@@ -6,6 +6,7 @@ import { NotFoundView } from './components/StatusViews';
 import { t } from './lib/i18n';
 import { SessionProvider, useSession } from './lib/session';
 import { AccountPage } from './routes/account/Account';
+import { AuditPage } from './routes/audit/AuditPage';
 import { ContactDetailPage } from './routes/contacts/ContactDetail';
 import { ContactListPage } from './routes/contacts/ContactList';
 import { CustomerDetailPage } from './routes/customers/CustomerDetail';
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/outbox" component={OutboxPage} />
         <Route path="/held-mail" component={HeldMailPage} />
         <Route path="/held-mail/:id" component={HeldMessagePage} />
+        <Route path="/audit" component={AuditPage} />
         <Route path="/account" component={AccountPage} />
         <Route path="*" component={NotFoundView} />
       </Router>

@@ -42,6 +42,9 @@ export function Layout(props: { children?: JSX.Element }) {
             <A href="/outbox" class="nav__item" activeClass="nav__item--active" data-testid="nav-outbox">
               {t('nav.outbox')}
             </A>
+            <A href="/audit" class="nav__item" activeClass="nav__item--active" data-testid="nav-audit">
+              {t('nav.audit')}
+            </A>
           </Show>
         </nav>
         <div class="sidebar__account">

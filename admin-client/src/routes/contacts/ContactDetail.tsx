@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { Show } from 'solid-js';
+import { ActivationPanel, DeactivatedBadge } from '../../components/Activation';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { ReissueCredentials } from '../../components/ReissueCredentials';
@@ -8,6 +9,8 @@ import { graphql } from '../../gql';
 import type { UpdateContactInput } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { auditHref } from '../audit/links';
 import { ContactForm } from './ContactForm';
 
 const ContactQuery = graphql(`
@@ -23,10 +26,30 @@ const ContactQuery = graphql(`
       lastSignInAt
       credentialsIssuedAt
       createdAt
+      deactivatedAt
       customer {
         id
         name
+        deactivatedAt
       }
+    }
+  }
+`);
+
+const DeactivateContactMutation = graphql(`
+  mutation AdminDeactivateContact($id: ID!) {
+    deactivateContact(id: $id) {
+      id
+      deactivatedAt
+    }
+  }
+`);
+
+const ReactivateContactMutation = graphql(`
+  mutation AdminReactivateContact($id: ID!) {
+    reactivateContact(id: $id) {
+      id
+      deactivatedAt
     }
   }
 `);
@@ -71,12 +94,34 @@ function ContactDetail(props: { id: string }) {
   const [result] = createQuery({ query: ContactQuery, variables: { id: props.id } });
   const [, updateContact] = createMutation(UpdateContactMutation);
   const [, reissue] = createMutation(ReissueContactMutation);
+  const [, deactivate] = createMutation(DeactivateContactMutation);
+  const [, reactivate] = createMutation(ReactivateContactMutation);
+  const session = useSession();
 
   return (
     <QueryState result={result}>
       {(data) => (
         <>
-          <PageHeader title={data().contact.name} back={{ href: `/customers/${data().contact.customer?.id ?? ''}`, label: data().contact.customer?.name ?? '' }} testid="contact-title" />
+          <PageHeader
+            title={data().contact.name}
+            back={{ href: `/customers/${data().contact.customer?.id ?? ''}`, label: data().contact.customer?.name ?? '' }}
+            testid="contact-title"
+            actions={
+              <>
+                <DeactivatedBadge at={data().contact.deactivatedAt} testid="contact-deactivated" />
+                <Show when={session.isAdmin()}>
+                  <A href={auditHref(props.id, data().contact.name)} class="button button--secondary" data-testid="contact-audit-link">
+                    {t('audit.openForPerson')}
+                  </A>
+                </Show>
+              </>
+            }
+          />
+          <Show when={data().contact.customer?.deactivatedAt}>
+            <p class="notice" data-testid="contact-customer-deactivated">
+              {t('contacts.customerDeactivated', { name: data().contact.customer?.name ?? '' })}
+            </p>
+          </Show>
           <section class="panel">
             <h2>{t('contacts.detailsTitle')}</h2>
             <dl class="facts">
@@ -129,6 +174,20 @@ function ContactDetail(props: { id: string }) {
               const outcome = await reissue({ id: props.id });
               const issued = outcome.data?.reissueContactCredentials;
               return issued ? { username: issued.username, password: issued.password } : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+            }}
+          />
+          <ActivationPanel
+            deactivatedAt={data().contact.deactivatedAt}
+            activeText={t('contacts.deactivateExplanation')}
+            deactivatedText={t('contacts.deactivatedExplanation')}
+            confirmText={t('contacts.deactivateConfirmText', { name: data().contact.name })}
+            onDeactivate={async () => {
+              const outcome = await deactivate({ id: props.id });
+              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+            }}
+            onReactivate={async () => {
+              const outcome = await reactivate({ id: props.id });
+              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
             }}
           />
         </>

@@ -1,17 +1,19 @@
 import { createQuery } from '@urql/solid';
 import { createSignal } from 'solid-js';
+import { ActivationFilterSelect } from '../../components/Activation';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { SearchBox } from '../../components/SearchBox';
 import { graphql } from '../../gql';
+import type { ActivationFilter } from '../../gql/graphql';
 import { t } from '../../lib/i18n';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
 import { ContactTable } from './ContactTable';
 
 const ContactsQuery = graphql(`
-  query AdminContacts($first: Int!, $after: String, $search: String) {
-    contacts(first: $first, after: $after, search: $search) {
+  query AdminContacts($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {
+    contacts(first: $first, after: $after, search: $search, activation: $activation) {
       totalCount
       pageInfo {
         hasNextPage
@@ -26,6 +28,7 @@ const ContactsQuery = graphql(`
           isPrimary
           language
           lastSignInAt
+          deactivatedAt
           customer {
             id
             name
@@ -40,16 +43,22 @@ export function ContactListPage() {
   const [search, setSearch] = createSignal('');
   const pager = createPager();
   const debouncedSearch = createDebounced(() => search().trim(), () => pager.reset());
+  const [activation, setActivation] = createSignal<ActivationFilter>('ALL');
   const [result] = createQuery({
     query: ContactsQuery,
-    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null }),
+    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null, activation: activation() }),
   });
 
   return (
     <>
       <PageHeader title={t('contacts.title')} />
       <p class="muted">{t('contacts.intro')}</p>
-      <SearchBox id="contact-search" testid="contact-search" label={t('contacts.search')} placeholder={t('contacts.searchPlaceholder')} value={search()} onInput={setSearch} />
+      <section class="filters" data-testid="contacts-filters">
+        <div class="filters__row">
+          <SearchBox id="contact-search" testid="contact-search" label={t('contacts.search')} placeholder={t('contacts.searchPlaceholder')} value={search()} onInput={setSearch} />
+          <ActivationFilterSelect id="contact-activation" testid="contact-activation" value={activation()} onChange={(value) => { setActivation(value); pager.reset(); }} />
+        </div>
+      </section>
       <QueryState result={result}>
         {(data) => (
           <>

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { DeactivatedBadge } from '../../components/Activation';
 import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel } from '../../lib/labels';
 import type { LanguageCode } from '../../../../client-common/src/i18n';
@@ -13,6 +14,7 @@ export interface ContactRow {
   isPrimary: boolean | null;
   language?: LanguageCode | null;
   lastSignInAt?: string | null;
+  deactivatedAt?: string | null;
   customer?: { id: string; name: string } | null;
 }
 
@@ -52,6 +54,7 @@ export function ContactTable(props: { rows: ContactRow[]; showCustomer: boolean;
                 <Show when={contact.isPrimary}>
                   <span class="badge" data-testid="contact-row-primary">{t('contacts.primaryBadge')}</span>
                 </Show>
+                <DeactivatedBadge at={contact.deactivatedAt} testid="contact-row-deactivated" />
               </td>
               <td>{contact.email}</td>
               <td>

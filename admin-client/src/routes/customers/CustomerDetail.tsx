@@ -1,6 +1,7 @@
-import { useParams } from '@solidjs/router';
+import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
+import { ActivationPanel, DeactivatedBadge } from '../../components/Activation';
 import { CredentialsPanel } from '../../components/CredentialsPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
@@ -9,6 +10,8 @@ import { graphql } from '../../gql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
+import { useSession } from '../../lib/session';
+import { auditHref } from '../audit/links';
 import { ContactForm } from '../contacts/ContactForm';
 import { ContactTable } from '../contacts/ContactTable';
 import { CustomerForm } from './CustomerForm';
@@ -21,6 +24,7 @@ const CustomerQuery = graphql(`
       domains
       createdAt
       updatedAt
+      deactivatedAt
     }
   }
 `);
@@ -42,8 +46,27 @@ const CustomerContactsQuery = graphql(`
           isPrimary
           language
           lastSignInAt
+          deactivatedAt
         }
       }
+    }
+  }
+`);
+
+const DeactivateCustomerMutation = graphql(`
+  mutation AdminDeactivateCustomer($id: ID!) {
+    deactivateCustomer(id: $id) {
+      id
+      deactivatedAt
+    }
+  }
+`);
+
+const ReactivateCustomerMutation = graphql(`
+  mutation AdminReactivateCustomer($id: ID!) {
+    reactivateCustomer(id: $id) {
+      id
+      deactivatedAt
     }
   }
 `);
@@ -84,12 +107,29 @@ export function CustomerDetailPage() {
 function CustomerDetail(props: { id: string }) {
   const [result] = createQuery({ query: CustomerQuery, variables: { id: props.id } });
   const [, updateCustomer] = createMutation(UpdateCustomerMutation);
+  const [, deactivate] = createMutation(DeactivateCustomerMutation);
+  const [, reactivate] = createMutation(ReactivateCustomerMutation);
+  const session = useSession();
 
   return (
     <QueryState result={result}>
       {(data) => (
         <>
-          <PageHeader title={data().customer.name} back={{ href: '/customers', label: t('customers.title') }} testid="customer-title" />
+          <PageHeader
+            title={data().customer.name}
+            back={{ href: '/customers', label: t('customers.title') }}
+            testid="customer-title"
+            actions={
+              <>
+                <DeactivatedBadge at={data().customer.deactivatedAt} testid="customer-deactivated" />
+                <Show when={session.isAdmin()}>
+                  <A href={auditHref(props.id, data().customer.name)} class="button button--secondary" data-testid="customer-audit-link">
+                    {t('audit.openForPerson')}
+                  </A>
+                </Show>
+              </>
+            }
+          />
           <section class="panel">
             <h2>{t('customers.detailsTitle')}</h2>
             <p class="meta">
@@ -106,6 +146,20 @@ function CustomerDetail(props: { id: string }) {
               }}
             />
           </section>
+          <ActivationPanel
+            deactivatedAt={data().customer.deactivatedAt}
+            activeText={t('customers.deactivateExplanation')}
+            deactivatedText={t('customers.deactivatedExplanation')}
+            confirmText={t('customers.deactivateConfirmText', { name: data().customer.name })}
+            onDeactivate={async () => {
+              const outcome = await deactivate({ id: props.id });
+              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+            }}
+            onReactivate={async () => {
+              const outcome = await reactivate({ id: props.id });
+              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+            }}
+          />
           <CustomerContacts customerId={props.id} />
         </>
       )}

@@ -1,20 +1,22 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { ActivationFilterSelect, DeactivatedBadge } from '../../components/Activation';
 import { FormMessage } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { SearchBox } from '../../components/SearchBox';
 import { graphql } from '../../gql';
+import type { ActivationFilter } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
 import { CustomerForm } from './CustomerForm';
 
 const CustomersQuery = graphql(`
-  query AdminCustomers($first: Int!, $after: String, $search: String) {
-    customers(first: $first, after: $after, search: $search) {
+  query AdminCustomers($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {
+    customers(first: $first, after: $after, search: $search, activation: $activation) {
       totalCount
       pageInfo {
         hasNextPage
@@ -26,6 +28,7 @@ const CustomersQuery = graphql(`
           name
           domains
           createdAt
+          deactivatedAt
         }
       }
     }
@@ -46,9 +49,10 @@ export function CustomerListPage() {
   const [search, setSearch] = createSignal('');
   const pager = createPager();
   const debouncedSearch = createDebounced(() => search().trim(), () => pager.reset());
+  const [activation, setActivation] = createSignal<ActivationFilter>('ALL');
   const [result, refetch] = createQuery({
     query: CustomersQuery,
-    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null }),
+    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null, activation: activation() }),
   });
   const [, createCustomer] = createMutation(CreateCustomerMutation);
   const [formOpen, setFormOpen] = createSignal(false);
@@ -90,7 +94,12 @@ export function CustomerListPage() {
           </FormMessage>
         )}
       </Show>
-      <SearchBox id="customer-search" testid="customer-search" label={t('customers.search')} placeholder={t('customers.searchPlaceholder')} value={search()} onInput={setSearch} />
+      <section class="filters" data-testid="customers-filters">
+        <div class="filters__row">
+          <SearchBox id="customer-search" testid="customer-search" label={t('customers.search')} placeholder={t('customers.searchPlaceholder')} value={search()} onInput={setSearch} />
+          <ActivationFilterSelect id="customer-activation" testid="customer-activation" value={activation()} onChange={(value) => { setActivation(value); pager.reset(); }} />
+        </div>
+      </section>
       <QueryState result={result}>
         {(data) => (
           <>
@@ -110,6 +119,7 @@ export function CustomerListPage() {
                         <A href={`/customers/${edge.node.id}`} data-testid="customer-row-name">
                           {edge.node.name}
                         </A>
+                        <DeactivatedBadge at={edge.node.deactivatedAt} testid="customer-row-deactivated" />
                       </td>
                       <td data-testid="customer-row-domains">
                         <For each={edge.node.domains}>{(domain) => <span class="tag">{domain}</span>}</For>

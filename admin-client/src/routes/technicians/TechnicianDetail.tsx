@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { A, useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { ActivationPanel, DeactivatedBadge } from '../../components/Activation';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { ReissueCredentials } from '../../components/ReissueCredentials';
@@ -9,6 +10,7 @@ import type { UpdateTechnicianInput } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
+import { auditHref } from '../audit/links';
 import { AdminOnly } from './AdminOnly';
 import { TechnicianForm } from './TechnicianForm';
 
@@ -23,6 +25,25 @@ const TechnicianQuery = graphql(`
       language
       lastSignInAt
       createdAt
+      deactivatedAt
+    }
+  }
+`);
+
+const DeactivateTechnicianMutation = graphql(`
+  mutation AdminDeactivateTechnician($id: ID!) {
+    deactivateTechnician(id: $id) {
+      id
+      deactivatedAt
+    }
+  }
+`);
+
+const ReactivateTechnicianMutation = graphql(`
+  mutation AdminReactivateTechnician($id: ID!) {
+    reactivateTechnician(id: $id) {
+      id
+      deactivatedAt
     }
   }
 `);
@@ -68,12 +89,26 @@ function TechnicianDetail(props: { id: string }) {
   const [result] = createQuery({ query: TechnicianQuery, variables: { id: props.id } });
   const [, updateTechnician] = createMutation(UpdateTechnicianMutation);
   const [, reissue] = createMutation(ReissueTechnicianMutation);
+  const [, deactivate] = createMutation(DeactivateTechnicianMutation);
+  const [, reactivate] = createMutation(ReactivateTechnicianMutation);
 
   return (
     <QueryState result={result}>
       {(data) => (
         <>
-          <PageHeader title={data().technician.name} back={{ href: '/technicians', label: t('technicians.title') }} testid="technician-title" />
+          <PageHeader
+            title={data().technician.name}
+            back={{ href: '/technicians', label: t('technicians.title') }}
+            testid="technician-title"
+            actions={
+              <>
+                <DeactivatedBadge at={data().technician.deactivatedAt} testid="technician-deactivated" />
+                <A href={auditHref(props.id, data().technician.name)} class="button button--secondary" data-testid="technician-audit-link">
+                  {t('audit.openForPerson')}
+                </A>
+              </>
+            }
+          />
           <section class="panel">
             <h2>{t('technicians.detailsTitle')}</h2>
             <dl class="facts">
@@ -136,6 +171,22 @@ function TechnicianDetail(props: { id: string }) {
               }}
             />
           </Show>
+          <ActivationPanel
+            deactivatedAt={data().technician.deactivatedAt}
+            activeText={t('technicians.deactivateExplanation')}
+            deactivatedText={t('technicians.deactivatedExplanation')}
+            confirmText={t('technicians.deactivateConfirmText', { name: data().technician.name })}
+            // Deactivating oneself would lock one out mid-change; the server refuses it too.
+            blocked={props.id === session.viewer()?.id ? t('technicians.deactivateOwn') : undefined}
+            onDeactivate={async () => {
+              const outcome = await deactivate({ id: props.id });
+              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+            }}
+            onReactivate={async () => {
+              const outcome = await reactivate({ id: props.id });
+              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
+            }}
+          />
         </>
       )}
     </QueryState>

@@ -1,12 +1,14 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { ActivationFilterSelect, DeactivatedBadge } from '../../components/Activation';
 import { CredentialsPanel } from '../../components/CredentialsPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { SearchBox } from '../../components/SearchBox';
 import { graphql } from '../../gql';
+import type { ActivationFilter } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel, roleLabel } from '../../lib/labels';
@@ -15,8 +17,8 @@ import { AdminOnly } from './AdminOnly';
 import { TechnicianForm } from './TechnicianForm';
 
 const TechniciansQuery = graphql(`
-  query AdminTechnicians($first: Int!, $after: String, $search: String) {
-    technicians(first: $first, after: $after, search: $search) {
+  query AdminTechnicians($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {
+    technicians(first: $first, after: $after, search: $search, activation: $activation) {
       totalCount
       pageInfo {
         hasNextPage
@@ -31,6 +33,7 @@ const TechniciansQuery = graphql(`
           role
           language
           lastSignInAt
+          deactivatedAt
         }
       }
     }
@@ -62,9 +65,10 @@ function TechnicianList() {
   const [search, setSearch] = createSignal('');
   const pager = createPager();
   const debouncedSearch = createDebounced(() => search().trim(), () => pager.reset());
+  const [activation, setActivation] = createSignal<ActivationFilter>('ALL');
   const [result, refetch] = createQuery({
     query: TechniciansQuery,
-    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null }),
+    variables: () => ({ first: PAGE_SIZE, after: pager.after(), search: debouncedSearch() || null, activation: activation() }),
   });
   const [, createTechnician] = createMutation(CreateTechnicianMutation);
   const [formOpen, setFormOpen] = createSignal(false);
@@ -123,7 +127,12 @@ function TechnicianList() {
           />
         </section>
       </Show>
-      <SearchBox id="technician-search" testid="technician-search" label={t('technicians.search')} placeholder={t('technicians.searchPlaceholder')} value={search()} onInput={setSearch} />
+      <section class="filters" data-testid="technicians-filters">
+        <div class="filters__row">
+          <SearchBox id="technician-search" testid="technician-search" label={t('technicians.search')} placeholder={t('technicians.searchPlaceholder')} value={search()} onInput={setSearch} />
+          <ActivationFilterSelect id="technician-activation" testid="technician-activation" value={activation()} onChange={(value) => { setActivation(value); pager.reset(); }} />
+        </div>
+      </section>
       <QueryState result={result}>
         {(data) => (
           <>
@@ -155,6 +164,7 @@ function TechnicianList() {
                         <A href={`/technicians/${edge.node.id}`} data-testid="technician-row-name">
                           {edge.node.name}
                         </A>
+                        <DeactivatedBadge at={edge.node.deactivatedAt} testid="technician-row-deactivated" />
                       </td>
                       <td>
                         <code>{edge.node.username}</code>
