@@ -125,7 +125,7 @@ async function judgeSender(em: EntityManager, services: AppServices, raw: Buffer
   const { sender, subject } = content;
   const key = replyTokenKey(services.secrets);
   const tokens = findReplyTokens([mail.inReplyTo, ...[mail.references ?? []].flat()]);
-  const contact = await em.findOne(Contact, { email: sender });
+  const contact = await em.findOne(Contact, { email: sender }, { populate: ['account', 'customer'] });
   const recipientFor = (ticket: Ticket): ReplyRecipient | null =>
     contact ? { contactId: contact.id } : ticket.requesterEmail === sender ? { email: sender } : null;
   const tokenFits = (ticket: Ticket, candidates: ReplyToken[] = tokens) => {
@@ -149,6 +149,10 @@ async function judgeSender(em: EntityManager, services: AppServices, raw: Buffer
   // Only a claim to be somebody Portico knows needs proof; strangers keep today's rules.
   const claimsKnownSender = !!contact || (!!reference && reference.requesterEmail === sender);
   if (!claimsKnownSender) return { verdict: 'deliver', reference };
+  // A deactivated contact (or a contact of a deactivated customer) has no say, token or not.
+  if (contact && (contact.account.getEntity().deactivatedAt || contact.customer.getEntity().deactivatedAt)) {
+    return { verdict: 'hold', reference, reason: reference ? HeldReason.UNVERIFIED_REPLY : HeldReason.UNVERIFIED_NEW_TICKET, checks: 'the sender’s portal access is deactivated' };
+  }
   if (reference && tokenFits(reference)) return { verdict: 'deliver', reference };
   const authentication = await authenticateSender(raw, sender, createMailDnsResolver(services.config.dnsServers));
   if (authentication.dmarcPass) return { verdict: 'deliver', reference };

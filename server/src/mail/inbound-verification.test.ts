@@ -156,6 +156,18 @@ describe('inbound mail: who may speak for an existing contact', () => {
     expect(threaded).toMatchObject({ outcome: 'REPLY', ticketId: ticket.id });
   });
 
+  it('holds mail of a deactivated contact, even with a valid reply token', async () => {
+    const { person, ticket, sentMessageId } = await contactWithTicketMail();
+    await admin.ok('mutation($id: ID!) { deactivateContact(id: $id) { id } }', { id: person.contact.id });
+    const reply = await post(rawMail({ From: person.contact.email, Subject: `Re: [#${ticket.number}] Printer`, 'Message-ID': messageId(), 'In-Reply-To': sentMessageId }, 'still here after deactivation'));
+    expect(reply).toMatchObject({ outcome: 'HELD', ticketId: ticket.id });
+    const request = await post(rawMail({ From: person.contact.email, Subject: 'A new request', 'Message-ID': messageId() }, 'new request after deactivation'));
+    expect(request).toMatchObject({ outcome: 'HELD', reason: 'UNVERIFIED_NEW_TICKET' });
+    const { heldMessage } = await admin.ok(`query($id: ID!) { heldMessage(id: $id) { ${HELD_FIELDS} } }`, { id: reply.heldId });
+    expect(heldMessage.checks).toContain('deactivated');
+    expect(await portico.orm.em.fork().count(TicketComment, { body: 'still here after deactivation' })).toBe(0);
+  });
+
   it('holds a reply whose token was issued for another ticket or another contact', async () => {
     const customer = await buildCustomer(portico);
     const first = await contactWithTicketMail({ customer });
