@@ -87,7 +87,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           const document = parseWithLimits(payload.query, limits.limits);
           const invalid = validate(schema, document, [...specifiedRules, ...limits.rules]);
           if (invalid.length) {
-            await limits.chargeRefusal(context.principal, context.ip, context.sessionToken);
+            await limits.chargeRefusal(context.principal, context.ip, context.sessionToken, payload.query.length);
             return invalid;
           }
           const operation = getOperationAST(document, payload.operationName);
@@ -101,7 +101,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue: context };
         } catch (error) {
           if (!(error instanceof GraphQLError)) throw error;
-          if (error.extensions.code !== 'RATE_LIMITED') await limits.chargeRefusal(context.principal, context.ip, context.sessionToken);
+          if (error.extensions.code !== 'RATE_LIMITED') await limits.chargeRefusal(context.principal, context.ip, context.sessionToken, payload.query.length);
           return [error];
         }
       },
@@ -150,7 +150,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   };
 
   // Limits before execution (limits.ts): introspection, input, cost and the principal's budget. A request
-  // refused earlier (parse, validation) is charged a fixed amount so refusals are not free either.
+  // refused on the way (parse, validation, a limit) is charged by its size, so refusals are not free either.
   const guard: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       let charged = false;
@@ -158,11 +158,12 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
         async didResolveOperation({ contextValue, document, operation, request, schema: apiSchema }) {
           if (!operation) return;
           const { principal, ip, sessionToken } = contextValue;
-          await limits.admit({ schema: apiSchema, document, operation, variables: request.variables, principal, ip, token: sessionToken })
-            .finally(() => (charged = true));
+          await limits.admit({ schema: apiSchema, document, operation, variables: request.variables, principal, ip, token: sessionToken });
+          charged = true;
         },
-        async willSendResponse({ contextValue }) {
-          if (!charged && contextValue?.principal) await limits.chargeRefusal(contextValue.principal, contextValue.ip, contextValue.sessionToken);
+        async willSendResponse({ contextValue, request, errors }) {
+          if (charged || !contextValue?.principal || errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) return;
+          await limits.chargeRefusal(contextValue.principal, contextValue.ip, contextValue.sessionToken, request.query?.length ?? 0);
         },
       };
     },

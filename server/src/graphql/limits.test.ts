@@ -215,6 +215,7 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
     technician = await (await buildTechnician(portico)).signIn();
   });
   afterAll(() => portico?.stop());
+  const freshContact = async () => (await buildContact(portico)).signIn();
 
   it('refuses the alias bomb of the issue at once, coded and translated, as a contact and as an admin', async () => {
     const admin = await portico.admin();
@@ -230,6 +231,7 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
   });
 
   it('refuses too many aliases, too deep nesting and too high a cost before anything runs', async () => {
+    const contact = await freshContact(); // its own budget
     const errorOf = async (query: string) => (await contact.request(query)).errors?.[0];
     expect(await errorOf(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: serverInfo { version }`).join(' ')} }`)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'aliases' }, message: 'This request uses more than 15 aliases.' });
     expect(await errorOf('{ tickets { edges { node { followUpOf { contact { customer { id } } } } } } }')).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', limit: 'depth' } });
@@ -241,6 +243,7 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
   });
 
   it('answers introspection to signed-in technicians only', async () => {
+    const contact = await freshContact(); // its own budget
     const introspect = '{ __schema { queryType { name } } }';
     expect((await contact.errorOf(introspect)).extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await portico.anonymous().errorOf(introspect)).extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -250,6 +253,7 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
   });
 
   it('answers NUL characters and malformed variables with BAD_USER_INPUT and the field, changing nothing', async () => {
+    const contact = await freshContact(); // its own budget
     const count = async () => Number((await portico.orm.em.fork().getConnection().execute('select count(*) as n from tickets'))[0].n);
     const before = await count();
     const open = 'mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }';
@@ -316,9 +320,9 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
       }
       await Promise.race([ended, new Promise((r) => setTimeout(r, 3000))]);
       const deliveries = received.filter((r) => r.data);
-      // 3,000 points: the ticket (300 + its selection) and about 25 deliveries of 100
-      expect(deliveries.length).toBeGreaterThan(10);
-      expect(deliveries.length).toBeLessThan(30);
+      // 3,000 points: the ticket (300 + its selection), then about 8 deliveries of 300
+      expect(deliveries.length).toBeGreaterThanOrEqual(5);
+      expect(deliveries.length).toBeLessThanOrEqual(12);
       expect(received.at(-1)?.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
       await ws.dispose();
     } finally {
@@ -328,6 +332,7 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
 
   it('refuses an over-budget principal with RATE_LIMITED and a wait, then before reading its request, leaving others alone', async () => {
     const { portico: limited, statements } = await startLimitedPortico({ budget: { staff: 1_000_000, person: 2_000, anonymous: 1_000_000 } });
+    await limited.outbox.stop(); // its polling would add statements while the refused caller waits
     try {
       const greedy = await (await buildContact(limited)).signIn();
       const other = await (await buildContact(limited)).signIn();

@@ -33,7 +33,7 @@ export interface LimitSettings {
   /** Cost points per principal per window: staff (technicians), persons (contacts, keys, devices), anonymous (per address). */
   budget: { staff: number; person: number; anonymous: number };
   windowSeconds: number;
-  /** Charged for a request refused before execution (parse, validation, limits), so refusals cannot be sent for free. */
+  /** Charged for a request refused before execution (parse, validation, limits), plus one point per 10 characters of its document: refusals are not free, and a bomb costs what it weighs. */
   refusalCharge: number;
   /** A caller over budget waits this long for its 429 (at most its Retry-After): a client in a loop slows down instead of spinning. */
   refusalDelayMs: number;
@@ -54,7 +54,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   // Anonymous callers can only sign in (throttled on its own) and are counted per address.
   budget: { staff: 50_000, person: 10_000, anonymous: 60_000 },
   windowSeconds: 10,
-  refusalCharge: 5000,
+  refusalCharge: 200,
   refusalDelayMs: 1000,
   subscriptionsPerConnection: 10,
   subscriptionsPerAccount: 25,
@@ -350,8 +350,8 @@ export class ApiLimits {
   }
 
   /** What a refused request (parse, validation, input, cost) costs its principal; never throws. */
-  async chargeRefusal(principal: Principal, ip: string, token: string | undefined): Promise<void> {
-    await this.rates.charge(principal, ip, token, this.limits.refusalCharge).catch(() => undefined);
+  async chargeRefusal(principal: Principal, ip: string, token: string | undefined, documentLength: number): Promise<void> {
+    await this.rates.charge(principal, ip, token, this.limits.refusalCharge + Math.ceil(documentLength / 10)).catch(() => undefined);
   }
 }
 
