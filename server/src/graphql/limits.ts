@@ -50,9 +50,9 @@ export const DEFAULT_LIMITS: LimitSettings = {
   // The apps' most expensive document (a console list at 100 items) costs about 5,000; 15 aliased pages of 100 tickets with comments cost 66,000.
   maxCost: 10_000,
   // Per 10 s (short windows, so a spent budget means a short, even pause rather than a burst a minute):
-  // about 20 portal list loads for a contact; a flood of deliveries or refusals spends it in a moment.
+  // about 40 portal list loads for a contact; a flood of deliveries or refusals spends it in a moment.
   // Anonymous callers can only sign in (throttled on its own) and are counted per address.
-  budget: { staff: 50_000, person: 10_000, anonymous: 60_000 },
+  budget: { staff: 100_000, person: 20_000, anonymous: 60_000 },
   windowSeconds: 10,
   refusalCharge: 200,
   refusalDelayMs: 1000,
