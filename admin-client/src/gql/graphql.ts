@@ -360,7 +360,7 @@ export type UpdateTicketInput = {
   isBilled?: boolean | null | undefined;
   /** New priority. */
   priority?: TicketPriority | null | undefined;
-  /** New status (technicians; contacts use closeTicket/reopenTicket). */
+  /** New status (technicians; contacts use closeTicket/reopenTicket and get BAD_USER_INPUT whatever the value). */
   status?: TicketStatus | null | undefined;
   /** Assign to this technician (technicians). */
   technicianId?: string | number | null | undefined;

@@ -10,6 +10,7 @@ import { requiredText } from '../graphql/validate.js';
 import { PortalSection } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
 import { StandardFieldSetting } from '../tickets/ticket.types.js';
+import { ticketPolicy } from '../tickets/ticket.policy.js';
 import { TicketVisibility } from '../tickets/ticket.visibility.js';
 import { FieldVisibility, StandardTicketField } from './field-visibility.js';
 import { CreateTicketFieldInput, StandardFieldVisibilityInput, UpdateTicketFieldInput } from './fields.types.js';
@@ -24,7 +25,8 @@ export class FieldsResolver {
     const principal = personOf(ctx.principal);
     await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     const settings = await loadSettings(ctx.em);
-    const visibility = principal.kind === 'technician' ? TicketVisibility.forContact(settings, []) : await TicketVisibility.load(ctx.em, principal, settings);
+    // Those who see every field (technicians) read the admin's settings, i.e. what contacts see.
+    const visibility = ticketPolicy.seesEverything(principal) ? TicketVisibility.forContact(settings, []) : TicketVisibility.standardOnly(principal, settings);
     return Object.values(StandardTicketField).map((field) => ({ field, visibility: visibility.of(field) }));
   }
 

@@ -17,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import { isAnonymous, languageOf } from '../auth/principal.js';
 import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
-import { findVisibleAttachment } from '../tickets/ticket.resolver.js';
+import { attachmentContent, findVisibleAttachment } from '../tickets/ticket.resolver.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from '../i18n/language.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { loadSettings } from '../settings/settings.service.js';
@@ -250,6 +250,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     const em = orm.em.fork();
     const principal = await principalForToken(em, tokenFromHeaders(req.headers));
     const context = { em, principal, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
+    // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
     const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
     if (!attachment) {
       const signedOut = isAnonymous(principal);
@@ -259,7 +260,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     res.setHeader('Content-Type', attachment.contentType);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.send(attachment.content);
+    res.send(await attachmentContent(context, attachment));
   });
 
   serveClient(app, '/admin', adminDir);

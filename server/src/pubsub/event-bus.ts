@@ -11,8 +11,12 @@ export interface EventTopics {
   SESSIONS_REVOKED: { sessionIds: string[] };
   /** Portal settings changed (subscribers re-read what applies to them). */
   SETTINGS_CHANGED: { version: number };
-  /** A ticket, its comments or its status changed (subscribers re-read it through their own scope). */
-  TICKET_CHANGED: { ticketId: string };
+  /**
+   * A ticket, its comments or its status changed (subscribers re-read it through their own scope).
+   * `visibleToContacts`: whether contacts could see anything of the change (a public reply, a field
+   * they may see); internal notes and changes to hidden fields reach technicians only.
+   */
+  TICKET_CHANGED: { ticketId: string; visibleToContacts: boolean };
   /** A message was queued in the outbox: wakes the workers of every instance. */
   OUTBOX_QUEUED: { id: string };
 }

@@ -7,6 +7,7 @@ import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import { refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
+import { ticketPolicy } from '../tickets/ticket.policy.js';
 import { settingsPolicy } from './settings.policy.js';
 import { checkDomain, DomainCheck } from './domain-check.js';
 import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
@@ -80,7 +81,8 @@ async function contactView(em: EntityManager, principal: Context['principal'], s
     availableSections: await availableSections(em, principal, settings),
     visibleTicketStatuses: settings.visibleTicketStatuses,
     ticketsCanBeReopened: !settings.ticketsCannotBeReopened,
-    aiAssistantEnabled: settings.aiAssistantEnabled,
-    manualTicketCreationDisabled: settings.manualTicketCreationDisabled,
+    // What is in effect, not what is saved: without a shipped assistant there is no chat, and "New ticket" stays.
+    aiAssistantEnabled: ticketPolicy.assistantOffered(settings),
+    manualTicketCreationDisabled: ticketPolicy.manualCreationDisabled(settings),
   });
 }

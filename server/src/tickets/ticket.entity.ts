@@ -10,14 +10,17 @@ import { TicketComment } from './ticket-comment.entity.js';
 
 /**
  * A ticket. Fields a contact may not see are masked by the field resolvers of TicketResolver,
- * the one place every ticket-returning path goes through (see ticket.visibility.ts).
+ * the one place every ticket-returning path goes through (see ticket.visibility.ts). Activity is
+ * kept twice: `lastActivityAt` moves with every change (technicians), `publicActivityAt` only with
+ * changes contacts can see (public replies, fields shown in the portal), so internal notes and
+ * changes to hidden fields neither move a ticket up in a contact's list nor show in its times.
  */
 @ObjectType({ description: 'A support request and its conversation.' })
 @Entity({ tableName: 'tickets' })
-@Index({ properties: ['customer', 'status', 'lastActivityAt'] })
-@Index({ properties: ['contact', 'status', 'lastActivityAt'] })
+@Index({ properties: ['customer', 'status', 'publicActivityAt'] })
+@Index({ properties: ['contact', 'status', 'publicActivityAt'] })
 @Index({ properties: ['lastActivityAt'] })
-export class Ticket extends BaseEntity<'number' | 'status' | 'priority' | 'type' | 'impact' | 'technician' | 'dueDate' | 'isBilled' | 'customer' | 'contact' | 'followUpOf' | 'lastActivityAt' | 'customFieldValues' | 'requesterEmail' | 'description'> {
+export class Ticket extends BaseEntity<'number' | 'status' | 'priority' | 'type' | 'impact' | 'technician' | 'dueDate' | 'isBilled' | 'customer' | 'contact' | 'followUpOf' | 'lastActivityAt' | 'publicActivityAt' | 'customFieldValues' | 'requesterEmail' | 'description'> {
   @Field(() => Int, { description: 'Ticket number for people, e.g. in email subjects as [#1234].' })
   @Property({ unique: true, autoincrement: true })
   number!: number;
@@ -73,9 +76,13 @@ export class Ticket extends BaseEntity<'number' | 'status' | 'priority' | 'type'
   @Property({ type: 'json' })
   customFieldValues: Record<string, unknown> = {};
 
-  @Field({ description: 'Last reply or change.' })
+  /** Last reply or change of any kind (exposed as `lastActivityAt` to technicians). */
   @Property({ type: 'timestamptz' })
   lastActivityAt: Date = new Date();
+
+  /** Last reply or change contacts can see (exposed as `lastActivityAt` and `updatedAt` to contacts; their lists sort by it). */
+  @Property({ type: 'timestamptz' })
+  publicActivityAt: Date = this.lastActivityAt;
 
   @OneToMany(() => TicketComment, (comment) => comment.ticket)
   comments = new Collection<TicketComment>(this);

@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal.js';
+import { isContact, isPerson, isStaff, type Principal, type SignedInPrincipal } from '../auth/principal.js';
+import type { EventTopics } from '../pubsub/event-bus.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
+import { TicketSource } from './ticket.enums.js';
 import { TicketStatus } from './ticket-status.js';
 import type { Ticket } from './ticket.entity.js';
 
@@ -9,35 +11,176 @@ export type TicketListScope = 'MINE' | 'COMPANY';
 const NOTHING = { id: { $in: [] } };
 
 /**
- * Who sees which tickets (PRODUCT.md F2): technicians all; a contact its own, a primary contact its
- * company's; contacts only in the statuses shown in the portal. The same filter serves lists,
- * single reads, searches and subscription deliveries.
+ * Features of the product that exist in this version and that portal settings refer to. The AI
+ * assistant (PRODUCT.md F4) has not shipped: its settings can be saved in the console, which says
+ * so, and change nothing for contacts yet.
+ */
+export interface ShippedFeatures {
+  aiAssistant: boolean;
+}
+export const SHIPPED: ShippedFeatures = { aiAssistant: false };
+
+/**
+ * Every decision about tickets that depends on who is asking (PRODUCT.md F2), in one place; the
+ * resolver, the service, the visibility mask and the fields resolver ask these functions and never
+ * look at the principal's kind themselves. Table-driven tests: ticket.policy.test.ts.
+ *
+ * Technicians see and do everything. Contacts see their own tickets (primary contacts their
+ * company's) in the statuses shown in the portal, the fields the admin does not hide, never
+ * internal notes, and only activity they can see. What a contact is allowed never depends on a
+ * value hidden from it: with the status hidden, closing is allowed (unless billed) and reopening is
+ * allowed (unless billed or forbidden by the portal) whatever the status — both are harmless no-ops
+ * when there is nothing to close or reopen — and a status change is refused as staff-only whatever
+ * the value. API keys, devices and the anonymous caller get nothing.
+ *
+ * One consequence is accepted, because the admin chooses it: when some statuses are not shown in
+ * the portal, a ticket leaving those statuses appears to its contacts, whether or not the status
+ * field itself is hidden.
  */
 export const ticketPolicy = {
+  /** The tickets the caller sees: the filter of lists, single reads, searches and subscription deliveries. */
   scope(principal: Principal, settings: PortalSettings, list: TicketListScope = 'COMPANY'): FilterQuery<Ticket> {
-    if (principal.kind === 'technician') return {};
-    if (principal.kind !== 'contact') return NOTHING;
+    if (isStaff(principal)) return {};
+    if (!isContact(principal)) return NOTHING;
     const whose = principal.isPrimary && list === 'COMPANY' ? { customer: principal.customerId } : { contact: principal.id };
     return { ...whose, status: { $in: settings.visibleTicketStatuses } };
   },
 
+  /** Every field whatever the portal's field visibility (the mask in ticket.visibility.ts lets everything through). */
+  seesEverything(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
+  seesInternalNotes(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
+  /** The address of an unknown sender who opened a ticket by mail. */
+  seesRequesterEmail(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
+  /** Filters by customer, technician and unassigned tickets. */
+  usesStaffFilters(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
+  /**
+   * The order of lists, newest activity first. Contacts are sorted by the activity they can see
+   * (`publicActivityAt`), so internal notes and changes to hidden fields do not move a ticket up.
+   */
+  activityOrder(principal: Principal): { lastActivityAt: 'desc'; id: 'desc' } | { publicActivityAt: 'desc'; id: 'desc' } {
+    return isStaff(principal) ? { lastActivityAt: 'desc', id: 'desc' } : { publicActivityAt: 'desc', id: 'desc' };
+  },
+
+  /** `lastActivityAt` as the caller sees it: contacts see the last change they can see. */
+  activityOf(principal: Principal, ticket: Ticket): Date {
+    return isStaff(principal) ? ticket.lastActivityAt : ticket.publicActivityAt;
+  },
+
+  /** `updatedAt` as the caller sees it: for contacts the last change they can see. */
+  updatedAtOf(principal: Principal, ticket: Ticket): Date {
+    return isStaff(principal) ? ticket.updatedAt : ticket.publicActivityAt;
+  },
+
+  /** Whether a ticketChanged event reaches the caller (before its scope is checked): contacts hear only changes they can see. */
+  hearsOf(principal: Principal, event: EventTopics['TICKET_CHANGED']): boolean {
+    if (isStaff(principal)) return true;
+    return isContact(principal) && event.visibleToContacts;
+  },
+
+  /** Whether a subscription may deliver anything at all (signed out or revoked meanwhile: no). */
+  canWatch(principal: Principal): boolean {
+    return isPerson(principal);
+  },
+
+  /** Where a ticket the caller opens comes from. */
+  sourceOf(principal: SignedInPrincipal): TicketSource {
+    return isContact(principal) ? TicketSource.PORTAL : TicketSource.CONSOLE;
+  },
+
+  /** Contacts open tickets for themselves and their customer; technicians name the requester. */
+  requesterOf(principal: Principal): { customerId: string; contactId: string } | null {
+    return isContact(principal) ? { customerId: principal.customerId, contactId: principal.id } : null;
+  },
+
+  /** Who a reply or status change is by. */
+  authorOf(principal: SignedInPrincipal): { contactId: string | null; technicianId: string | null } {
+    return isContact(principal) ? { contactId: principal.id, technicianId: null } : { contactId: null, technicianId: principal.id };
+  },
+
+  /** Status, assignment, billing, customer and contact: technicians only, whatever the value (even the current one). */
+  canSetStaffFields(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
+  canWriteInternalNotes(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
+  /** A contact's answer to a ticket waiting for it (PENDING) hands it back to the technicians. */
+  replyHandsBack(principal: Principal, ticket: Ticket): boolean {
+    return isContact(principal) && ticket.status === TicketStatus.PENDING;
+  },
+
+  /** Technicians' public replies and resolutions email the requester; contacts' own actions do not. */
+  mailsOnStaffChanges(principal: Principal): boolean {
+    return isStaff(principal);
+  },
+
   /** Billed tickets are read-only for contacts: no edits, no status change, no reply. */
   isReadOnlyFor(principal: Principal, ticket: Ticket): boolean {
-    return principal.kind === 'contact' && ticket.isBilled;
+    return isContact(principal) && ticket.isBilled;
+  },
+
+  /** May change fields (which ones: the field visibility). */
+  canEdit(principal: Principal, ticket: Ticket): boolean {
+    return isStaff(principal) || (isContact(principal) && !ticket.isBilled);
   },
 
   canReply(principal: Principal, ticket: Ticket): boolean {
-    return principal.kind === 'technician' || (principal.kind === 'contact' && !ticket.isBilled);
+    return isStaff(principal) || (isContact(principal) && !ticket.isBilled);
   },
 
-  canClose(principal: Principal, ticket: Ticket): boolean {
-    if (ticket.status === TicketStatus.CLOSED) return false;
-    return principal.kind === 'technician' || (principal.kind === 'contact' && !ticket.isBilled);
+  /**
+   * May close. `statusVisible`: whether the caller may see the status; when it may not, the answer
+   * cannot depend on it (closing a closed ticket is then a no-op).
+   */
+  canClose(principal: Principal, ticket: Ticket, statusVisible: boolean): boolean {
+    if (isStaff(principal)) return ticket.status !== TicketStatus.CLOSED;
+    if (!isContact(principal) || ticket.isBilled) return false;
+    return !statusVisible || ticket.status !== TicketStatus.CLOSED;
   },
 
-  canReopen(principal: Principal, ticket: Ticket, settings: PortalSettings): boolean {
-    if (ticket.status !== TicketStatus.RESOLVED && ticket.status !== TicketStatus.CLOSED) return false;
-    if (principal.kind === 'technician') return true;
-    return principal.kind === 'contact' && !ticket.isBilled && !settings.ticketsCannotBeReopened;
+  /**
+   * May reopen a resolved or closed ticket; contacts unless the portal forbids it. With the status
+   * hidden, the answer does not depend on it (reopening an open or pending ticket is then a no-op).
+   */
+  canReopen(principal: Principal, ticket: Ticket, settings: PortalSettings, statusVisible: boolean): boolean {
+    const reopenable = ticket.status === TicketStatus.RESOLVED || ticket.status === TicketStatus.CLOSED;
+    if (isStaff(principal)) return reopenable;
+    if (!isContact(principal) || ticket.isBilled || settings.ticketsCannotBeReopened) return false;
+    return !statusVisible || reopenable;
+  },
+
+  /**
+   * "Disable manual ticket creation" hands new requests to the AI assistant's chat (PRODUCT.md F4).
+   * It takes effect only when an assistant is there to take them: shipped and switched on. Until
+   * the assistant ships, contacts keep "New ticket" and openTicket — nobody is left without a way
+   * to reach support — and the console says so next to the setting.
+   */
+  manualCreationDisabled(settings: PortalSettings, shipped: ShippedFeatures = SHIPPED): boolean {
+    return settings.manualTicketCreationDisabled && ticketPolicy.assistantOffered(settings, shipped);
+  },
+
+  /** The assistant chat is offered to contacts: shipped and switched on. */
+  assistantOffered(settings: PortalSettings, shipped: ShippedFeatures = SHIPPED): boolean {
+    return shipped.aiAssistant && settings.aiAssistantEnabled;
+  },
+
+  /** May open a ticket: technicians always; contacts unless manual creation is (effectively) disabled. */
+  canOpenTicket(principal: Principal, settings: PortalSettings, shipped: ShippedFeatures = SHIPPED): boolean {
+    if (isStaff(principal)) return true;
+    return isContact(principal) && !ticketPolicy.manualCreationDisabled(settings, shipped);
   },
 };

@@ -19,7 +19,8 @@ import { assertSectionAvailable, loadSettings } from '../settings/settings.servi
 import { Technician } from '../technicians/technician.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
-import { TicketImpact, TicketPriority, TicketSource, TicketType } from './ticket.enums.js';
+import type { EventTopics } from '../pubsub/event-bus.js';
+import { TicketImpact, TicketPriority, TicketType } from './ticket.enums.js';
 import { ticketPolicy, type TicketListScope } from './ticket.policy.js';
 import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
 import { TicketStatus } from './ticket-status.js';
@@ -47,17 +48,37 @@ export async function findVisibleTicket(ctx: Context, id: string): Promise<Ticke
   return ticket;
 }
 
-export async function findVisibleAttachment(ctx: Context, id: string): Promise<TicketAttachment> {
-  const attachment = isUuid(id) ? await ctx.em.findOne(TicketAttachment, id, { populate: ['content'] }) : null;
+/** An attachment without its bytes. */
+export type AttachmentInfo = Omit<TicketAttachment, 'content'>;
+
+/** Attachments of internal notes are the technicians', like the notes. */
+const attachmentsSeenBy = (principal: Principal): FilterQuery<TicketAttachment> =>
+  ticketPolicy.seesInternalNotes(principal) ? {} : { $or: [{ comment: null }, { comment: { isInternal: false } }] };
+
+/**
+ * An attachment the caller may download, without its bytes: one query joining the ticket's scope
+ * (NOT_FOUND, like a missing one, for anything else). Read the bytes with `attachmentContent` only
+ * after this answered, so a denied id never costs a file read.
+ */
+export async function findVisibleAttachment(ctx: Context, id: string): Promise<AttachmentInfo> {
+  if (!isUuid(id)) throw notFound();
+  const scope = await ticketScope(ctx);
+  const attachment = await ctx.em.findOne(TicketAttachment, { $and: [{ id }, { ticket: scope }, attachmentsSeenBy(ctx.principal)] }, { exclude: ['content'] });
   if (!attachment) throw notFound();
-  await findVisibleTicket(ctx, attachment.ticket.id); // NOT_FOUND unless the caller may see the ticket
   return attachment;
+}
+
+/** The bytes of an attachment `findVisibleAttachment` returned. */
+export async function attachmentContent(ctx: Context, attachment: AttachmentInfo): Promise<Buffer> {
+  const [row] = await ctx.em.getConnection().execute<Array<{ content: Buffer }>>('select content from ticket_attachments where id = ?', [attachment.id]);
+  if (!row) throw notFound();
+  return row.content;
 }
 
 /** The newest visible comment of every ticket on a page, in one query (DISTINCT ON), per request. */
 function latestCommentLoader(ctx: Context) {
   return perRequest(ctx, 'latestComment', () => new DataLoader<string, TicketComment | null>(async (ticketIds) => {
-    const publicOnly = ctx.principal.kind !== 'technician';
+    const publicOnly = !ticketPolicy.seesInternalNotes(ctx.principal);
     const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
       `select distinct on (ticket_id) * from ticket_comments where ticket_id in (${ticketIds.map(() => '?').join(',')})${publicOnly ? ' and is_internal = false' : ''} order by ticket_id, created_at desc, id desc`,
       [...ticketIds],
@@ -78,20 +99,21 @@ async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promi
 @Resolver(() => Ticket)
 export class TicketResolver {
   @Allow('SIGNED_IN')
-  @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first.' })
+  @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first (contacts: by the activity they can see).' })
   async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context) {
     const principal = personOf(ctx.principal);
     const scope = await ticketScope(ctx, args.scope ?? 'COMPANY');
-    const staff = principal.kind === 'technician';
+    const staff = ticketPolicy.usesStaffFilters(principal);
+    const visibility = await visibilityOf(ctx);
     const conditions: FilterQuery<Ticket>[] = [scope];
-    if (args.statuses?.length) conditions.push({ status: { $in: args.statuses } });
+    // With the status hidden from the caller the filter is ignored: narrowing by it would reveal the status.
+    if (args.statuses?.length && visibility.canSee(StandardTicketField.STATUS)) conditions.push({ status: { $in: args.statuses } });
     if (staff && args.customerId) conditions.push(isUuid(args.customerId) ? { customer: args.customerId } : { id: { $in: [] } });
     if (staff && args.technicianId) conditions.push(isUuid(args.technicianId) ? { technician: args.technicianId } : { id: { $in: [] } });
     if (staff && args.unassigned) conditions.push({ customer: null });
     const search = args.search?.trim();
     if (search) {
       // Never search a field the caller cannot see: a match would reveal its content.
-      const visibility = await visibilityOf(ctx);
       const pattern = containsPattern(search);
       const anyOf: FilterQuery<Ticket>[] = [{ title: { $ilike: pattern } }];
       if (visibility.canSee(StandardTicketField.DESCRIPTION)) anyOf.push({ description: { $ilike: pattern } });
@@ -99,7 +121,8 @@ export class TicketResolver {
       if (/^\d{1,9}$/.test(number)) anyOf.push({ number: Number(number) });
       conditions.push({ $or: anyOf });
     }
-    return paginate(ctx.em, Ticket, { $and: conditions }, args, { lastActivityAt: 'desc', id: 'desc' });
+    // Contacts are sorted by the activity they can see: hidden changes do not move a ticket up.
+    return paginate(ctx.em, Ticket, { $and: conditions }, args, ticketPolicy.activityOrder(principal));
   }
 
   @Allow('SIGNED_IN')
@@ -117,13 +140,14 @@ export class TicketResolver {
   }
 
   @Allow('SIGNED_IN')
-  @Mutation(() => Ticket, { description: 'Opens a ticket. Contacts open tickets for themselves and may set only fields EDITABLE for them.' })
+  @Mutation(() => Ticket, {
+    description: 'Opens a ticket. Contacts open tickets for themselves and may set only fields EDITABLE for them. "Disable manual ticket creation" applies only once an AI assistant takes new requests (none has shipped yet).',
+  })
   async openTicket(@Arg('input', { description: 'See the input type.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
     const principal = personOf(ctx.principal);
     await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
     const followUpOf = input.followUpOfId ? await findVisibleTicket(ctx, input.followUpOfId) : null;
-    const source = principal.kind === 'contact' ? TicketSource.PORTAL : TicketSource.CONSOLE;
-    return writeContext(ctx, (w) => openTicket(w, input, followUpOf, source));
+    return writeContext(ctx, (w) => openTicket(w, input, followUpOf, ticketPolicy.sourceOf(principal)));
   }
 
   @Allow('SIGNED_IN')
@@ -141,14 +165,14 @@ export class TicketResolver {
   }
 
   @Allow('SIGNED_IN')
-  @Mutation(() => Ticket, { description: 'Closes a ticket.' })
+  @Mutation(() => Ticket, { description: 'Closes a ticket. For a contact who cannot see the status: allowed unless billed, and a no-op when already closed.' })
   async closeTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, id);
     return writeContext(ctx, (w) => closeTicket(w, ticket));
   }
 
   @Allow('SIGNED_IN')
-  @Mutation(() => Ticket, { description: 'Reopens a resolved or closed ticket, unless the portal forbids reopening (contacts).' })
+  @Mutation(() => Ticket, { description: 'Reopens a resolved or closed ticket, unless the portal forbids reopening (contacts). For a contact who cannot see the status: a no-op on an open or pending ticket.' })
   async reopenTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, id);
     return writeContext(ctx, (w) => reopenTicket(w, ticket));
@@ -157,12 +181,14 @@ export class TicketResolver {
   @Allow('SIGNED_IN')
   @Subscription(() => Ticket, {
     nullable: false,
-    description: 'Tickets the caller may see, each time one changes (new reply, status, fields). Filtered by the same rules as queries, at delivery time.',
+    description: 'Tickets the caller may see, each time one changes (new reply, status, fields). Filtered by the same rules as queries, at delivery time; contacts hear only of changes they can see (no internal notes, no hidden fields).',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { ticketId?: string | null }, Context>) => {
-      const visibleNow = filter(async (event: { ticketId: string }) => {
+      const visibleNow = filter(async (event: EventTopics['TICKET_CHANGED']) => {
         if (args.ticketId && event.ticketId !== args.ticketId) return false;
+        if (!ticketPolicy.hearsOf(context.principal, event)) return false;
         const probe = await refreshForEvent(context);
-        if (probe.principal.kind === 'anonymous') return false; // signed out or revoked meanwhile
+        // Signed out or revoked meanwhile: nothing more.
+        if (!ticketPolicy.canWatch(probe.principal) || !ticketPolicy.hearsOf(probe.principal, event)) return false;
         try {
           return (await probe.em.count(Ticket, { $and: [{ id: event.ticketId }, await ticketScope(probe)] })) > 0;
         } catch {
@@ -181,6 +207,16 @@ export class TicketResolver {
   }
 
   // ---- fields: every value a contact may not see is masked here, for every path ----
+
+  @FieldResolver(() => Date, { description: 'Last reply or change; for contacts the last one they can see (internal notes and hidden fields do not count).' })
+  lastActivityAt(@Root() t: Ticket, @Ctx() ctx: Context): Date {
+    return ticketPolicy.activityOf(ctx.principal, t);
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was last changed; for contacts the last change they can see.' })
+  updatedAt(@Root() t: Ticket, @Ctx() ctx: Context): Date {
+    return ticketPolicy.updatedAtOf(ctx.principal, t);
+  }
 
   @FieldResolver(() => String, { nullable: true, description: 'Details. Null when hidden from the caller.' })
   async description(@Root() t: Ticket, @Ctx() ctx: Context) {
@@ -230,7 +266,7 @@ export class TicketResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'Sender address of a ticket from an unknown sender (technicians only).' })
   requesterEmail(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return ctx.principal.kind === 'technician' ? t.requesterEmail : null;
+    return ticketPolicy.seesRequesterEmail(ctx.principal) ? t.requesterEmail : null;
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket this one follows up, when the caller may see it.' })
@@ -241,7 +277,7 @@ export class TicketResolver {
 
   @FieldResolver(() => [TicketComment], { description: 'The conversation, oldest first. Contacts never get internal notes.' })
   async comments(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return ctx.em.find(TicketComment, { ticket: t.id, ...(ctx.principal.kind === 'technician' ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.em.find(TicketComment, { ticket: t.id, ...(ticketPolicy.seesInternalNotes(ctx.principal) ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
@@ -263,20 +299,21 @@ export class TicketResolver {
     });
   }
 
-  @FieldResolver(() => [TicketAttachment], { description: 'Files that came with the ticket; download at /attachments/{id} with the same session.' })
+  @FieldResolver(() => [TicketAttachment], { description: 'Files that came with the ticket (contacts: not those of internal notes); download at /attachments/{id} with the same session.' })
   async attachments(@Root() t: Ticket, @Ctx() ctx: Context) {
-    return ctx.em.find(TicketAttachment, { ticket: t.id }, { orderBy: { createdAt: 'asc' } });
+    return ctx.em.find(TicketAttachment, { $and: [{ ticket: t.id }, attachmentsSeenBy(ctx.principal)] }, { orderBy: { createdAt: 'asc', id: 'asc' }, exclude: ['content'] });
   }
 
-  @FieldResolver(() => TicketPermissions, { description: 'What the caller may do with this ticket.' })
+  @FieldResolver(() => TicketPermissions, { description: 'What the caller may do with this ticket. Never depends on a value hidden from the caller.' })
   async viewerCan(@Root() t: Ticket, @Ctx() ctx: Context): Promise<TicketPermissions> {
     const settings: PortalSettings = await settingsOf(ctx);
     const principal: Principal = ctx.principal;
+    const statusVisible = (await visibilityOf(ctx)).canSee(StandardTicketField.STATUS);
     return {
       reply: ticketPolicy.canReply(principal, t),
-      close: ticketPolicy.canClose(principal, t),
-      reopen: ticketPolicy.canReopen(principal, t, settings),
-      edit: !ticketPolicy.isReadOnlyFor(principal, t),
+      close: ticketPolicy.canClose(principal, t, statusVisible),
+      reopen: ticketPolicy.canReopen(principal, t, settings, statusVisible),
+      edit: ticketPolicy.canEdit(principal, t),
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal, SignedInPrincipal } from '../auth/principal.js';
+import { actorKindOf, type Principal, type SignedInPrincipal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
@@ -18,7 +18,7 @@ import { TicketStatus } from './ticket-status.js';
 import { TicketStatusChange } from './ticket-status-change.entity.js';
 import { Ticket } from './ticket.entity.js';
 import type { AddTicketCommentInput, CustomFieldValueInput, OpenTicketInput, UpdateTicketInput } from './ticket.types.js';
-import type { TicketVisibility } from './ticket.visibility.js';
+import { TicketVisibility } from './ticket.visibility.js';
 
 export interface TicketWriteContext {
   tx: EntityManager;
@@ -32,6 +32,8 @@ export interface TicketWriteContext {
 /** Opens a ticket; contacts for themselves with only the fields they may edit. */
 export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput, followUpOf: Ticket | null, source: TicketSource): Promise<Ticket> {
   const { tx, principal, visibility } = ctx;
+  // While no assistant can take new requests, contacts always may (see ticketPolicy.manualCreationDisabled).
+  if (!ticketPolicy.canOpenTicket(principal, ctx.settings)) throw new AppError('FORBIDDEN', 'tickets.manualCreationDisabled');
   const ticket = tx.create(Ticket, { title: requiredText('title', input.title, 300), source, followUpOf });
   if (input.description != null) ticket.description = assertEditable(visibility, StandardTicketField.DESCRIPTION, 'description', input.description.trim().slice(0, 100_000));
   if (input.priority != null) ticket.priority = assertEditable(visibility, StandardTicketField.PRIORITY, 'priority', input.priority);
@@ -40,24 +42,36 @@ export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput
   if (input.dueDate != null) ticket.dueDate = assertEditable(visibility, StandardTicketField.DUE_DATE, 'dueDate', validDate('dueDate', input.dueDate));
   if (input.technicianId != null) ticket.technician = await technicianFor(tx, principal, input.technicianId);
 
-  if (principal.kind === 'contact') {
+  const requester = ticketPolicy.requesterOf(principal);
+  if (requester) {
     if (input.customerId || input.contactId) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: input.customerId ? 'customerId' : 'contactId' });
-    ticket.customer = tx.getReference(Customer, principal.customerId, { wrapped: true });
-    ticket.contact = tx.getReference(Contact, principal.id, { wrapped: true });
+    ticket.customer = tx.getReference(Customer, requester.customerId, { wrapped: true });
+    ticket.contact = tx.getReference(Contact, requester.contactId, { wrapped: true });
   } else {
     const { customer, contact } = await requesterFor(tx, input.customerId, input.contactId);
     Object.assign(ticket, { customer, contact });
   }
   ticket.customFieldValues = applyCustomFields(visibility, {}, input.customFields ?? [], true);
-  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: principal.kind, actorName: await actorName(tx, principal) });
+  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: actorKindOf(principal), actorName: await actorName(tx, principal) });
   await tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: true });
   return ticket;
 }
 
+/**
+ * Changes a ticket. A change to nothing moves nothing; a change only to what contacts cannot see
+ * (hidden fields) moves the technicians' activity only and reaches only technicians live.
+ */
 export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, input: UpdateTicketInput): Promise<Ticket> {
   const { tx, principal, visibility } = ctx;
   if (ticketPolicy.isReadOnlyFor(principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  const staffOnly = (field: string) => {
+    if (!ticketPolicy.canSetStaffFields(principal)) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field });
+  };
+  // Staff-only whatever the value, the current one included: a contact's answer cannot tell a hidden status.
+  if (input.status != null) staffOnly('status');
+  const contactView = contactViewOf(ctx);
+  const before = { all: stateOf(ticket), seen: contactVisibleStateOf(ticket, contactView) };
   if (input.title != null) ticket.title = assertEditable(visibility, StandardTicketField.TITLE, 'title', requiredText('title', input.title, 300));
   if (input.description != null) ticket.description = assertEditable(visibility, StandardTicketField.DESCRIPTION, 'description', input.description.trim().slice(0, 100_000));
   if (input.priority != null) ticket.priority = assertEditable(visibility, StandardTicketField.PRIORITY, 'priority', input.priority);
@@ -66,9 +80,6 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
   if (input.dueDate !== undefined && input.dueDate !== null) {
     ticket.dueDate = assertEditable(visibility, StandardTicketField.DUE_DATE, 'dueDate', input.dueDate.trim() ? validDate('dueDate', input.dueDate) : null);
   }
-  const staffOnly = (field: string) => {
-    if (principal.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field });
-  };
   if (input.technicianId != null) ticket.technician = await technicianFor(tx, principal, input.technicianId);
   if (input.unassignTechnician) (staffOnly('unassignTechnician'), (ticket.technician = null));
   if (input.isBilled != null) (staffOnly('isBilled'), (ticket.isBilled = input.isBilled));
@@ -84,36 +95,36 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
     ticket.contact = null;
   }
   if (input.customFields?.length) ticket.customFieldValues = applyCustomFields(visibility, ticket.customFieldValues, input.customFields, false);
-  if (input.status != null && input.status !== ticket.status) {
-    staffOnly('status');
-    await changeStatus(ctx, ticket, input.status);
-  }
-  ticket.lastActivityAt = new Date();
+  if (input.status != null && input.status !== ticket.status) await changeStatus(ctx, ticket, input.status);
+  if (stateOf(ticket) === before.all) return ticket;
+  const visibleToContacts = contactVisibleStateOf(ticket, contactView) !== before.seen;
+  touch(ticket, visibleToContacts);
   await tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts });
   return ticket;
 }
 
 export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input: AddTicketCommentInput): Promise<TicketComment> {
   const { tx, principal } = ctx;
   if (!ticketPolicy.canReply(principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
-  if (input.isInternal && principal.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'isInternal' });
+  if (input.isInternal && !ticketPolicy.canWriteInternalNotes(principal)) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'isInternal' });
+  const author = ticketPolicy.authorOf(principal);
   const comment = tx.create(TicketComment, {
     ticket,
     body: requiredText('body', input.body, 100_000),
     isInternal: input.isInternal,
-    authorContact: principal.kind === 'contact' ? tx.getReference(Contact, principal.id) : null,
-    authorTechnician: principal.kind === 'technician' ? tx.getReference(Technician, principal.id) : null,
+    authorContact: author.contactId ? tx.getReference(Contact, author.contactId) : null,
+    authorTechnician: author.technicianId ? tx.getReference(Technician, author.technicianId) : null,
   });
-  ticket.lastActivityAt = new Date();
-  // A contact's answer to a ticket waiting for it (PENDING) hands it back to the technicians.
-  if (principal.kind === 'contact' && ticket.status === TicketStatus.PENDING) await changeStatus(ctx, ticket, TicketStatus.OPEN);
+  // An internal note is the technicians' activity only.
+  touch(ticket, !comment.isInternal);
+  if (ticketPolicy.replyHandsBack(principal, ticket)) await changeStatus(ctx, ticket, TicketStatus.OPEN);
   await tx.flush();
-  if (principal.kind === 'technician' && !comment.isInternal) {
+  if (ticketPolicy.mailsOnStaffChanges(principal) && !comment.isInternal) {
     await queueTicketReplyEmail(tx, ctx.emit, ctx.mail, ctx.settings, ticket, (await actorName(tx, principal)) ?? '', comment.body);
     await tx.flush();
   }
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: !comment.isInternal });
   return comment;
 }
 
@@ -140,7 +151,7 @@ export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author:
   });
   tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: contact ? 'contact' : 'email', actorName: contact?.name ?? author.email });
   await tx.flush();
-  emit('TICKET_CHANGED', { ticketId: ticket.id });
+  emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: true });
   return ticket;
 }
 
@@ -151,40 +162,84 @@ export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author:
  */
 export async function addRequesterEmailReply(tx: EntityManager, emit: Emit, ticket: Ticket, email: string, body: string): Promise<TicketComment> {
   const comment = tx.create(TicketComment, { ticket, body: body.slice(0, 100_000), authorEmail: email });
-  ticket.lastActivityAt = new Date();
+  touch(ticket, true);
   if (ticket.status === TicketStatus.PENDING) {
     tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: TicketStatus.OPEN, actorKind: 'email', actorName: email });
     ticket.status = TicketStatus.OPEN;
   }
   await tx.flush();
-  emit('TICKET_CHANGED', { ticketId: ticket.id });
+  emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: true });
   return comment;
 }
 
+/**
+ * Closes a ticket. A contact who cannot see the status gets the same answer whatever it is (see
+ * ticketPolicy.canClose): closing a closed ticket is then a no-op.
+ */
 export async function closeTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
   if (ticketPolicy.isReadOnlyFor(ctx.principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
-  if (!ticketPolicy.canClose(ctx.principal, ticket)) throw new AppError('CONFLICT', 'tickets.cannotClose');
+  if (!ticketPolicy.canClose(ctx.principal, ticket, ctx.visibility.canSee(StandardTicketField.STATUS))) throw new AppError('CONFLICT', 'tickets.cannotClose');
+  if (ticket.status === TicketStatus.CLOSED) return ticket;
   await changeStatus(ctx, ticket, TicketStatus.CLOSED);
-  ticket.lastActivityAt = new Date();
+  return statusChanged(ctx, ticket);
+}
+
+/**
+ * Reopens a resolved or closed ticket. A contact who cannot see the status gets the same answer
+ * whatever it is (see ticketPolicy.canReopen): reopening an open or pending ticket is then a no-op.
+ */
+export async function reopenTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
+  if (ticketPolicy.isReadOnlyFor(ctx.principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
+  if (!ticketPolicy.canReopen(ctx.principal, ticket, ctx.settings, ctx.visibility.canSee(StandardTicketField.STATUS))) throw new AppError('FORBIDDEN', 'tickets.cannotReopen');
+  if (ticket.status !== TicketStatus.RESOLVED && ticket.status !== TicketStatus.CLOSED) return ticket;
+  await changeStatus(ctx, ticket, TicketStatus.OPEN);
+  return statusChanged(ctx, ticket);
+}
+
+/** After a status change: activity contacts see only when the status is shown to them. */
+async function statusChanged(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
+  const visibleToContacts = contactViewOf(ctx).canSee(StandardTicketField.STATUS);
+  touch(ticket, visibleToContacts);
   await ctx.tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
+  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts });
   return ticket;
 }
 
-export async function reopenTicket(ctx: TicketWriteContext, ticket: Ticket): Promise<Ticket> {
-  if (ticketPolicy.isReadOnlyFor(ctx.principal, ticket)) throw new AppError('FORBIDDEN', 'tickets.billedReadOnly');
-  if (!ticketPolicy.canReopen(ctx.principal, ticket, ctx.settings)) throw new AppError('FORBIDDEN', 'tickets.cannotReopen');
-  await changeStatus(ctx, ticket, TicketStatus.OPEN);
-  ticket.lastActivityAt = new Date();
-  await ctx.tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id });
-  return ticket;
+/** Records activity: technicians see every change; contacts see (and sort by) only changes they can see. */
+function touch(ticket: Ticket, visibleToContacts: boolean): void {
+  const now = new Date();
+  ticket.lastActivityAt = now;
+  if (visibleToContacts) ticket.publicActivityAt = now;
+}
+
+/** What contacts see of tickets (the portal's field visibility), whoever makes the change. */
+function contactViewOf(ctx: TicketWriteContext): TicketVisibility {
+  return TicketVisibility.forContact(ctx.settings, ctx.visibility.customFields);
+}
+
+/** Everything about a ticket a change can touch, comparable. */
+function stateOf(ticket: Ticket): string {
+  const { title, description, status, priority, type, impact, dueDate, isBilled, customFieldValues } = ticket;
+  const custom = Object.entries(customFieldValues).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([title, description, status, priority, type, impact, dueDate, isBilled, ticket.technician?.id ?? null, ticket.customer?.id ?? null, ticket.contact?.id ?? null, custom]);
+}
+
+/** What of a ticket contacts see, comparable: a change to it is activity contacts see. */
+function contactVisibleStateOf(ticket: Ticket, view: TicketVisibility): string {
+  const shown = <T>(field: StandardTicketField, value: T) => (view.canSee(field) ? value : '(hidden)');
+  return JSON.stringify([
+    ticket.title, ticket.isBilled, ticket.customer?.id ?? null, ticket.contact?.id ?? null,
+    shown(StandardTicketField.DESCRIPTION, ticket.description), shown(StandardTicketField.STATUS, ticket.status), shown(StandardTicketField.PRIORITY, ticket.priority),
+    shown(StandardTicketField.TYPE, ticket.type), shown(StandardTicketField.IMPACT, ticket.impact), shown(StandardTicketField.DUE_DATE, ticket.dueDate),
+    shown(StandardTicketField.TECHNICIAN, ticket.technician?.id ?? null),
+    view.visibleCustomFields().map((field) => ticket.customFieldValues[field.id] ?? null),
+  ]);
 }
 
 async function changeStatus(ctx: TicketWriteContext, ticket: Ticket, to: TicketStatus): Promise<void> {
-  ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: ctx.principal.kind, actorName: await actorName(ctx.tx, ctx.principal) });
+  ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: actorKindOf(ctx.principal), actorName: await actorName(ctx.tx, ctx.principal) });
   ticket.status = to;
-  if (to === TicketStatus.RESOLVED && ctx.principal.kind === 'technician') await queueTicketResolvedEmail(ctx.tx, ctx.emit, ctx.mail, ctx.settings, ticket);
+  if (to === TicketStatus.RESOLVED && ticketPolicy.mailsOnStaffChanges(ctx.principal)) await queueTicketResolvedEmail(ctx.tx, ctx.emit, ctx.mail, ctx.settings, ticket);
 }
 
 function assertEditable<T>(visibility: TicketVisibility, field: StandardTicketField, inputField: string, value: T): T {
@@ -199,7 +254,7 @@ function validDate(field: string, value: string): string {
 }
 
 async function technicianFor(tx: EntityManager, principal: Principal, id: string) {
-  if (principal.kind !== 'technician') throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'technicianId' });
+  if (!ticketPolicy.canSetStaffFields(principal)) throw new AppError('BAD_USER_INPUT', 'tickets.fieldNotEditable', { field: 'technicianId' });
   const technician = isUuid(id) ? await tx.findOne(Technician, id) : null;
   if (!technician) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'technicianId' });
   return tx.getReference(Technician, technician.id, { wrapped: true });
@@ -258,6 +313,7 @@ export function parseCustomValue(field: TicketField, raw: string | null | undefi
 }
 
 async function actorName(tx: EntityManager, principal: SignedInPrincipal): Promise<string | null> {
-  const account = principal.kind === 'contact' ? await tx.findOne(Contact, principal.id) : await tx.findOne(Technician, principal.id);
-  return account?.name ?? null;
+  const { contactId, technicianId } = ticketPolicy.authorOf(principal);
+  const person = contactId ? await tx.findOne(Contact, contactId) : technicianId ? await tx.findOne(Technician, technicianId) : null;
+  return person?.name ?? null;
 }

@@ -16,7 +16,7 @@ registerEnumType(TicketListScopeEnum, { name: 'TicketListScope', description: 'M
 
 @ArgsType()
 export class TicketsArgs extends PageArgs {
-  @Field(() => [TicketStatus], { nullable: true, description: 'Only these statuses.' })
+  @Field(() => [TicketStatus], { nullable: true, description: 'Only these statuses. Ignored when the status is hidden from the caller (contacts): narrowing by it would reveal it.' })
   statuses?: TicketStatus[] | null;
 
   @Field(() => String, { nullable: true, description: 'Matches the number, or part of the title (and of the description where visible).' })
@@ -124,7 +124,7 @@ export class UpdateTicketInput {
   @Field(() => String, { nullable: true, description: 'New description.' })
   description?: string | null;
 
-  @Field(() => TicketStatus, { nullable: true, description: 'New status (technicians; contacts use closeTicket/reopenTicket).' })
+  @Field(() => TicketStatus, { nullable: true, description: 'New status (technicians; contacts use closeTicket/reopenTicket and get BAD_USER_INPUT whatever the value).' })
   status?: TicketStatus | null;
 
   @Field(() => TicketPriority, { nullable: true, description: 'New priority.' })

@@ -3,9 +3,11 @@ import type { Principal } from '../auth/principal.js';
 import { FieldVisibility, StandardTicketField, type StandardFieldVisibility } from '../fields/field-visibility.js';
 import { TicketField } from '../fields/ticket-field.entity.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
+import { ticketPolicy } from './ticket.policy.js';
 
 /**
- * What of a ticket the caller may see and edit. Technicians: everything. Contacts: what the admin's
+ * What of a ticket the caller may see and edit. Those who see everything (ticketPolicy.seesEverything:
+ * technicians): everything. Contacts: what the admin's
  * field visibility allows, read fresh for each request so a change applies at once. Every path
  * that returns ticket data to a caller (queries, subscriptions, search, email) asks this.
  */
@@ -19,12 +21,12 @@ export class TicketVisibility {
   /** With the custom field definitions (one query), for paths that read or write custom fields. */
   static async load(em: EntityManager, principal: Principal, settings: PortalSettings): Promise<TicketVisibility> {
     const fields = await em.find(TicketField, {}, { orderBy: { position: 'asc', createdAt: 'asc' } });
-    return new TicketVisibility(principal.kind === 'technician', settings.standardFieldVisibility, fields);
+    return new TicketVisibility(ticketPolicy.seesEverything(principal), settings.standardFieldVisibility, fields);
   }
 
   /** Standard fields only, without a query: enough to mask a ticket's standard fields in lists. */
   static standardOnly(principal: Principal, settings: PortalSettings): TicketVisibility {
-    return new TicketVisibility(principal.kind === 'technician', settings.standardFieldVisibility, []);
+    return new TicketVisibility(ticketPolicy.seesEverything(principal), settings.standardFieldVisibility, []);
   }
 
   /** For messages to a contact (emails), whoever triggers them. */

@@ -152,6 +152,114 @@ describe('tickets: who sees and does what', () => {
     expect((await tech.errorOf(UPDATE, { input: { id: ticket.id, dueDate: '2026-13-45' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
   });
 
+  it('a contact may not set the status, whatever the value: the same answer for the current one as for any other', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const ticket = await openTicketAs(client, { title: 'Status probe' });
+    const answers = [];
+    for (const status of ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED']) answers.push(await client.errorOf(UPDATE, { input: { id: ticket.id, status } }));
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+    expect(answers[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+  });
+
+  it('with the status hidden, closing and reopening answer alike whatever the status (close unless billed, reopen unless forbidden)', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const ticket = await openTicketAs(client, { title: 'Hidden status' });
+    const CLOSE = 'mutation($id: ID!) { closeTicket(id: $id) { id status viewerCan { reply close reopen edit } } }';
+    const REOPEN = 'mutation($id: ID!) { reopenTicket(id: $id) { id status viewerCan { reply close reopen edit } } }';
+    await admin.ok('mutation($input: [StandardFieldVisibilityInput!]!) { updateStandardFieldVisibility(input: $input) { field } }', { input: [{ field: 'STATUS', visibility: 'HIDDEN' }] });
+    try {
+      for (const status of ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED']) {
+        await tech.ok(UPDATE, { input: { id: ticket.id, status } });
+        expect((await client.ok(ONE, { id: ticket.id })).ticket.viewerCan, status).toEqual({ reply: true, close: true, reopen: true, edit: true });
+        expect((await client.ok(CLOSE, { id: ticket.id })).closeTicket, status).toEqual({ id: ticket.id, status: null, viewerCan: { reply: true, close: true, reopen: true, edit: true } });
+        expect((await tech.ok(ONE, { id: ticket.id })).ticket.status, `closed from ${status}`).toBe('CLOSED');
+        await tech.ok(UPDATE, { input: { id: ticket.id, status } });
+        expect((await client.ok(REOPEN, { id: ticket.id })).reopenTicket, status).toEqual({ id: ticket.id, status: null, viewerCan: { reply: true, close: true, reopen: true, edit: true } });
+        // Reopening opens what is resolved or closed, and leaves an open or pending ticket as it is.
+        expect((await tech.ok(ONE, { id: ticket.id })).ticket.status, `reopened from ${status}`).toBe(status === 'PENDING' ? 'PENDING' : 'OPEN');
+      }
+      await settings({ ticketsCannotBeReopened: true });
+      try {
+        const refusals = [];
+        for (const status of ['OPEN', 'CLOSED']) {
+          await tech.ok(UPDATE, { input: { id: ticket.id, status } });
+          expect((await client.ok(ONE, { id: ticket.id })).ticket.viewerCan.reopen).toBe(false);
+          refusals.push(await client.errorOf(REOPEN, { id: ticket.id }));
+        }
+        expect(refusals[1]).toEqual(refusals[0]);
+        expect(refusals[0].extensions?.code).toBe('FORBIDDEN');
+      } finally {
+        await settings({ ticketsCannotBeReopened: false });
+      }
+    } finally {
+      await admin.ok('mutation($input: [StandardFieldVisibilityInput!]!) { updateStandardFieldVisibility(input: $input) { field } }', { input: [{ field: 'STATUS', visibility: 'READ_ONLY' }] });
+    }
+  });
+
+  it('with the status hidden, the status filter does not narrow a contact’s list; technicians filter by it', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const ticket = await openTicketAs(client, { title: 'Filter probe' });
+    await tech.ok(UPDATE, { input: { id: ticket.id, status: 'PENDING' } });
+    const FILTERED = 'query($s: [TicketStatus!]) { tickets(statuses: $s) { totalCount edges { node { id } } } }';
+    expect((await client.ok(FILTERED, { s: ['OPEN'] })).tickets.totalCount).toBe(0); // visible status: the filter applies
+    await admin.ok('mutation($input: [StandardFieldVisibilityInput!]!) { updateStandardFieldVisibility(input: $input) { field } }', { input: [{ field: 'STATUS', visibility: 'HIDDEN' }] });
+    try {
+      for (const status of ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED']) expect((await client.ok(FILTERED, { s: [status] })).tickets.totalCount, status).toBe(1);
+      expect((await tech.ok(`query($s: [TicketStatus!], $c: ID) { tickets(statuses: $s, customerId: $c) { totalCount } }`, { s: ['OPEN'], c: person.customer.id })).tickets.totalCount).toBe(0);
+    } finally {
+      await admin.ok('mutation($input: [StandardFieldVisibilityInput!]!) { updateStandardFieldVisibility(input: $input) { field } }', { input: [{ field: 'STATUS', visibility: 'READ_ONLY' }] });
+    }
+  });
+
+  it('activity: contacts see (and are sorted by) changes they can see; internal notes and hidden changes move only the technicians’ activity', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const first = await openTicketAs(client, { title: 'First' });
+    const second = await openTicketAs(client, { title: 'Second' });
+    const TIMES = 'query($id: ID!) { ticket(id: $id) { lastActivityAt updatedAt } }';
+    const ORDER = '{ tickets { edges { node { id } } } }';
+    const order = async (c: GraphQLTestClient) => (await c.ok(ORDER)).tickets.edges.map((e: { node: { id: string } }) => e.node.id).filter((id: string) => id === first.id || id === second.id);
+    const before = (await client.ok(TIMES, { id: first.id })).ticket;
+    expect(await order(client)).toEqual([second.id, first.id]);
+
+    await admin.ok('mutation($input: [StandardFieldVisibilityInput!]!) { updateStandardFieldVisibility(input: $input) { field } }', { input: [{ field: 'IMPACT', visibility: 'HIDDEN' }] });
+    try {
+      await tech.ok(REPLY, { input: { ticketId: first.id, body: 'note to self', isInternal: true } });
+      await tech.ok(UPDATE, { input: { id: first.id, impact: 'HIGH' } });
+      expect((await client.ok(TIMES, { id: first.id })).ticket).toEqual(before);
+      expect(await order(client)).toEqual([second.id, first.id]);
+      const staffSees = (await tech.ok(TIMES, { id: first.id })).ticket;
+      expect(Date.parse(staffSees.lastActivityAt)).toBeGreaterThan(Date.parse(before.lastActivityAt));
+      expect(await order(tech)).toEqual([first.id, second.id]);
+
+      // A change the contact can see moves its activity and the order.
+      await tech.ok(UPDATE, { input: { id: first.id, title: 'First, renamed' } });
+      const after = (await client.ok(TIMES, { id: first.id })).ticket;
+      expect(Date.parse(after.lastActivityAt)).toBeGreaterThan(Date.parse(before.lastActivityAt));
+      expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
+      expect(await order(client)).toEqual([first.id, second.id]);
+    } finally {
+      await admin.ok('mutation($input: [StandardFieldVisibilityInput!]!) { updateStandardFieldVisibility(input: $input) { field } }', { input: [{ field: 'IMPACT', visibility: 'READ_ONLY' }] });
+    }
+  });
+
+  it('manual ticket creation switched off: contacts keep opening tickets while no assistant exists, and the portal is told so', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    await settings({ manualTicketCreationDisabled: true, aiAssistantEnabled: true, ticketCreationAssistantEnabled: true });
+    try {
+      const ticket = await openTicketAs(client, { title: 'Still reaching support' });
+      expect(ticket.title).toBe('Still reaching support');
+      const { portalSettings } = await client.ok('{ portalSettings { ... on ContactPortalSettings { manualTicketCreationDisabled aiAssistantEnabled } } }');
+      expect(portalSettings).toEqual({ manualTicketCreationDisabled: false, aiAssistantEnabled: false });
+    } finally {
+      await settings({ manualTicketCreationDisabled: false, aiAssistantEnabled: false, ticketCreationAssistantEnabled: false });
+    }
+  });
+
   it('a technician detaches the contact; the ticket stays with the customer and leaves the contact’s list', async () => {
     const person = await buildContact(portico);
     const client = await person.signIn();

@@ -59,6 +59,7 @@ export const de: Catalog = {
   'tickets.cannotReopen': 'Dieses Ticket kann nicht wieder eröffnet werden.',
   'tickets.cannotClose': 'Dieses Ticket ist bereits geschlossen.',
   'tickets.contactNotOfCustomer': 'Dieser Kontakt gehört nicht zum gewählten Kunden.',
+  'tickets.manualCreationDisabled': 'Neue Anfragen laufen über den Assistenten: Starten Sie stattdessen einen Chat.',
   'validation.invalidDate': 'Bitte geben Sie ein Datum im Format JJJJ-MM-TT ein.',
   'validation.invalidNumber': 'Bitte geben Sie eine Zahl ein.',
   'validation.invalidOption': 'Bitte wählen Sie eine der angebotenen Optionen.',

@@ -58,6 +58,7 @@ export const en = {
   'tickets.cannotReopen': 'This ticket cannot be reopened.',
   'tickets.cannotClose': 'This ticket is already closed.',
   'tickets.contactNotOfCustomer': 'This contact does not belong to the selected customer.',
+  'tickets.manualCreationDisabled': 'New requests go through the assistant: start a chat instead.',
   'validation.invalidDate': 'Please enter a date as YYYY-MM-DD.',
   'validation.invalidNumber': 'Please enter a number.',
   'validation.invalidOption': 'Please choose one of the offered options.',

@@ -59,6 +59,7 @@ export const es: Catalog = {
   'tickets.cannotReopen': 'Este ticket no se puede reabrir.',
   'tickets.cannotClose': 'Este ticket ya está cerrado.',
   'tickets.contactNotOfCustomer': 'Este contacto no pertenece al cliente seleccionado.',
+  'tickets.manualCreationDisabled': 'Las nuevas solicitudes pasan por el asistente: inicie un chat en su lugar.',
   'validation.invalidDate': 'Introduzca una fecha con el formato AAAA-MM-DD.',
   'validation.invalidNumber': 'Introduzca un número.',
   'validation.invalidOption': 'Elija una de las opciones ofrecidas.',

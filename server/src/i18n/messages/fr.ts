@@ -59,6 +59,7 @@ export const fr: Catalog = {
   'tickets.cannotReopen': 'Ce ticket ne peut pas être rouvert.',
   'tickets.cannotClose': 'Ce ticket est déjà fermé.',
   'tickets.contactNotOfCustomer': 'Ce contact n’appartient pas au client choisi.',
+  'tickets.manualCreationDisabled': 'Les nouvelles demandes passent par l’assistant : démarrez plutôt une conversation.',
   'validation.invalidDate': 'Veuillez saisir une date au format AAAA-MM-JJ.',
   'validation.invalidNumber': 'Veuillez saisir un nombre.',
   'validation.invalidOption': 'Veuillez choisir l’une des options proposées.',

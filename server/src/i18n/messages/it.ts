@@ -59,6 +59,7 @@ export const it: Catalog = {
   'tickets.cannotReopen': 'Questo ticket non può essere riaperto.',
   'tickets.cannotClose': 'Questo ticket è già chiuso.',
   'tickets.contactNotOfCustomer': 'Questo contatto non appartiene al cliente selezionato.',
+  'tickets.manualCreationDisabled': 'Le nuove richieste passano dall’assistente: avvia invece una chat.',
   'validation.invalidDate': 'Inserisci una data nel formato AAAA-MM-GG.',
   'validation.invalidNumber': 'Inserisci un numero.',
   'validation.invalidOption': 'Scegli una delle opzioni proposte.',
