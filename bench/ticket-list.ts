@@ -26,14 +26,14 @@ const LIST_QUERY = `{ tickets(first: 25) { edges { node { id number title status
 
 // What a careful developer would write by hand for the same page.
 const BASELINE_SQL = `
-  select t.id, t.number, t.title, t.status, t.last_activity_at, c.body, c.created_at
+  select t.id, t.number, t.title, t.status, t.public_activity_at, c.body, c.created_at
   from tickets t
   left join lateral (
     select body, created_at from ticket_comments
     where ticket_id = t.id and is_internal = false order by created_at desc limit 1
   ) c on true
   where t.contact_id = $1 and t.status = any($2)
-  order by t.last_activity_at desc, t.id desc
+  order by t.public_activity_at desc, t.id desc
   limit 26`;
 
 async function main() {
@@ -129,12 +129,12 @@ async function seed(baseUrl: string, db: pg.Pool) {
   await db.query(`insert into customers (id, created_at, updated_at, name, name_key)
     select gen_random_uuid(), now(), now(), 'Customer ' || g, 'customer ' || g from generate_series(1, 1000) g`);
   await db.query(`with others as (select array_agg(id) as ids from customers where name like 'Customer %')
-    insert into tickets (id, created_at, updated_at, title, description, status, priority, type, impact, is_billed, customer_id, contact_id, source, custom_field_values, last_activity_at)
+    insert into tickets (id, created_at, updated_at, title, description, status, priority, type, impact, is_billed, customer_id, contact_id, source, custom_field_values, last_activity_at, public_activity_at)
     select gen_random_uuid(), now(), now(), 'Ticket ' || g, 'Details ' || g,
       (array['OPEN','PENDING','RESOLVED','CLOSED'])[1 + g % 4], 'NORMAL', 'QUESTION', 'LOW', false,
       case when g % 5000 = 0 then $1::uuid else others.ids[1 + g % 1000] end,
       case when g % 5000 = 0 then $2::uuid else null end,
-      'PORTAL', '{}'::jsonb, now() - (g || ' seconds')::interval
+      'PORTAL', '{}'::jsonb, now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
     from generate_series(1, $3::int) g, others`, [createCustomer.id, createContact.contact.id, TICKETS]);
   await db.query(`insert into ticket_comments (id, created_at, updated_at, ticket_id, body, is_internal)
     select gen_random_uuid(), t.last_activity_at, now(), t.id, 'Reply on ' || t.title, false from tickets t where t.contact_id = $1`, [createContact.contact.id]);

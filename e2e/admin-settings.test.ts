@@ -196,6 +196,12 @@ describe('admin console: portal settings and outbox', () => {
     expect(await page.getByTestId('settings-manual-ticket-creation-disabled').isChecked()).toBe(true);
     expect(await page.getByTestId('settings-self-service-enabled').isChecked()).toBe(false);
     expect(await page.getByTestId('settings-unsaved').count()).toBe(0);
+    // Settings of features that have not shipped say so; the reopen rule (in force) says nothing of the kind.
+    expect(await page.getByTestId('settings-ai-assistant-pending').textContent()).toContain('Available when the AI assistant ships');
+    expect(await page.getByTestId('settings-ticket-creation-assistant-pending').textContent()).toContain('Available when the AI assistant ships');
+    expect(await page.getByTestId('settings-manual-ticket-creation-disabled-pending').textContent()).toContain('contacts keep “New ticket”');
+    expect(await page.getByTestId('settings-self-service-enabled-pending').textContent()).toContain('Available when self-service actions ship');
+    expect(await page.getByTestId('settings-tickets-cannot-be-reopened-pending').count()).toBe(0);
     await tallScreenshot(page, 'admin-settings');
 
     // Restore what the portal tests expect.

@@ -550,4 +550,7 @@ export const de: Record<keyof typeof en, string> = {
   'audit.value.yes': 'ja',
   'audit.value.no': 'nein',
   'audit.value.none': '—',
+  'settings.pending.assistant': 'Verfügbar, sobald der KI-Assistent erscheint; bis dahin ändert sich für Kontakte nichts.',
+  'settings.pending.manualCreation': 'Wirkt erst, wenn der KI-Assistent erschienen und angeboten ist. Bis dahin behalten Kontakte „Neues Ticket“, damit alle den Support erreichen.',
+  'settings.pending.selfService': 'Verfügbar, sobald Self-Service-Aktionen erscheinen; bis dahin ändert sich für Kontakte nichts.',
 };

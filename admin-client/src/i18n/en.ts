@@ -550,4 +550,7 @@ export const en = {
   'audit.value.yes': 'yes',
   'audit.value.no': 'no',
   'audit.value.none': '—',
+  'settings.pending.assistant': 'Available when the AI assistant ships; until then this changes nothing for contacts.',
+  'settings.pending.manualCreation': 'Takes effect once the AI assistant ships and is offered. Until then contacts keep “New ticket”, so nobody is left without a way to reach support.',
+  'settings.pending.selfService': 'Available when self-service actions ship; until then this changes nothing for contacts.',
 } as const;

@@ -550,4 +550,7 @@ export const es: Record<keyof typeof en, string> = {
   'audit.value.yes': 'sí',
   'audit.value.no': 'no',
   'audit.value.none': '—',
+  'settings.pending.assistant': 'Disponible cuando llegue el asistente de IA; hasta entonces no cambia nada para los contactos.',
+  'settings.pending.manualCreation': 'Se aplica cuando el asistente de IA esté disponible y ofrecido. Hasta entonces los contactos conservan «Nuevo ticket», para que nadie se quede sin forma de contactar con soporte.',
+  'settings.pending.selfService': 'Disponible cuando lleguen las acciones de autoservicio; hasta entonces no cambia nada para los contactos.',
 };

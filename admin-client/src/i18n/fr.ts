@@ -550,4 +550,7 @@ export const fr: Record<keyof typeof en, string> = {
   'audit.value.yes': 'oui',
   'audit.value.no': 'non',
   'audit.value.none': '—',
+  'settings.pending.assistant': 'Disponible à la sortie de l’assistant IA ; d’ici là, rien ne change pour les contacts.',
+  'settings.pending.manualCreation': 'S’applique une fois l’assistant IA disponible et proposé. D’ici là, les contacts gardent « Nouveau ticket » : personne ne se retrouve sans moyen de joindre le support.',
+  'settings.pending.selfService': 'Disponible à la sortie des actions en libre-service ; d’ici là, rien ne change pour les contacts.',
 };

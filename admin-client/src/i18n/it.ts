@@ -550,4 +550,7 @@ export const it: Record<keyof typeof en, string> = {
   'audit.value.yes': 'sì',
   'audit.value.no': 'no',
   'audit.value.none': '—',
+  'settings.pending.assistant': 'Disponibile quando arriverà l’assistente IA; fino ad allora non cambia nulla per i contatti.',
+  'settings.pending.manualCreation': 'Ha effetto quando l’assistente IA sarà disponibile e offerto. Fino ad allora i contatti mantengono «Nuovo ticket», così nessuno resta senza un modo per raggiungere l’assistenza.',
+  'settings.pending.selfService': 'Disponibile quando arriveranno le azioni self-service; fino ad allora non cambia nulla per i contatti.',
 };

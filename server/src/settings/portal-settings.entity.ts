@@ -57,19 +57,19 @@ export class PortalSettings {
   @Property()
   ticketsCannotBeReopened: boolean = false;
 
-  @Field({ description: 'The AI assistant chat is offered in the portal.' })
+  @Field({ description: 'The AI assistant chat is offered in the portal (once the assistant ships; until then it changes nothing).' })
   @Property()
   aiAssistantEnabled: boolean = false;
 
-  @Field({ description: 'Starting a chat creates a ticket holding the conversation.' })
+  @Field({ description: 'Starting a chat creates a ticket holding the conversation (once the assistant ships; until then it changes nothing).' })
   @Property()
   ticketCreationAssistantEnabled: boolean = false;
 
-  @Field({ description: 'The portal hides "New ticket" and starts a chat instead.' })
+  @Field({ description: 'The portal hides "New ticket" and starts a chat instead — only while the AI assistant is offered; until it ships, contacts keep "New ticket" and openTicket (ticketPolicy.manualCreationDisabled).' })
   @Property()
   manualTicketCreationDisabled: boolean = false;
 
-  @Field({ description: 'Self-service actions on devices may run at all.' })
+  @Field({ description: 'Self-service actions on devices may run at all (once self-service ships; until then it changes nothing).' })
   @Property()
   selfServiceEnabled: boolean = true;
 

@@ -29,10 +29,10 @@ export class ContactPortalSettings {
   @Field({ description: 'Whether resolved or closed tickets may be reopened.' })
   ticketsCanBeReopened!: boolean;
 
-  @Field({ description: 'Whether the AI assistant chat is offered.' })
+  @Field({ description: 'Whether the AI assistant chat is offered (in effect: false until the assistant ships).' })
   aiAssistantEnabled!: boolean;
 
-  @Field({ description: 'Whether "New ticket" is hidden in favour of a chat.' })
+  @Field({ description: 'Whether "New ticket" is hidden in favour of a chat (in effect: only while the assistant is offered).' })
   manualTicketCreationDisabled!: boolean;
 }
 

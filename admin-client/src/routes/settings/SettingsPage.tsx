@@ -372,6 +372,7 @@ function SettingsForm(props: { loaded: Settings; onReload: () => void }) {
           id="settings-manual-ticket-creation-disabled"
           label={t('settings.tickets.manualCreationDisabled')}
           hint={t('settings.tickets.manualCreationDisabledHint')}
+          pending={t('settings.pending.manualCreation')}
           checked={draft.manualTicketCreationDisabled}
           disabled={readOnly()}
           onChange={(value) => toggle('manualTicketCreationDisabled', value)}
@@ -384,6 +385,7 @@ function SettingsForm(props: { loaded: Settings; onReload: () => void }) {
           id="settings-ai-assistant"
           label={t('settings.assistant.enabled')}
           hint={t('settings.assistant.enabledHint')}
+          pending={t('settings.pending.assistant')}
           checked={draft.aiAssistantEnabled}
           disabled={readOnly()}
           onChange={(value) => toggle('aiAssistantEnabled', value)}
@@ -392,6 +394,7 @@ function SettingsForm(props: { loaded: Settings; onReload: () => void }) {
           id="settings-ticket-creation-assistant"
           label={t('settings.assistant.ticketCreation')}
           hint={t('settings.assistant.ticketCreationHint')}
+          pending={t('settings.pending.assistant')}
           checked={draft.ticketCreationAssistantEnabled}
           disabled={readOnly()}
           onChange={(value) => toggle('ticketCreationAssistantEnabled', value)}
@@ -404,6 +407,7 @@ function SettingsForm(props: { loaded: Settings; onReload: () => void }) {
           id="settings-self-service-enabled"
           label={t('settings.selfService.enabled')}
           hint={t('settings.selfService.enabledHint')}
+          pending={t('settings.pending.selfService')}
           checked={draft.selfServiceEnabled}
           disabled={readOnly()}
           onChange={(value) => toggle('selfServiceEnabled', value)}
@@ -460,14 +464,22 @@ function SettingsForm(props: { loaded: Settings; onReload: () => void }) {
   );
 }
 
-/** An on/off setting: a checkbox with its label and what it does. */
-function Toggle(props: { id: string; label: string; hint: string; checked: boolean; disabled: boolean; onChange: (value: boolean) => void }): JSX.Element {
+/**
+ * An on/off setting: a checkbox with its label and what it does. `pending` says that the feature
+ * behind it has not shipped yet, so saving it changes nothing for contacts until then.
+ */
+function Toggle(props: { id: string; label: string; hint: string; pending?: string; checked: boolean; disabled: boolean; onChange: (value: boolean) => void }): JSX.Element {
   return (
     <div class="checkbox setting-toggle">
       <input id={props.id} data-testid={props.id} type="checkbox" checked={props.checked} disabled={props.disabled} onChange={(event) => props.onChange(event.currentTarget.checked)} />
       <label for={props.id}>
         {props.label}
         <span class="field__hint">{props.hint}</span>
+        <Show when={props.pending}>
+          <span class="field__hint setting-toggle__pending" data-testid={`${props.id}-pending`}>
+            {props.pending}
+          </span>
+        </Show>
       </label>
     </div>
   );
