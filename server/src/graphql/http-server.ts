@@ -93,6 +93,8 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new GraphQLError('Unable to identify operation')];
           const { variables, cost } = await limits.admit({ schema, document, operation, variables: payload.variables, principal: context.principal, ip: context.ip, token: context.sessionToken });
+          // Over WebSocket a mutation is charged as if it ran.
+          await limits.chargeMutations(context.principal, context.ip, context.sessionToken, operation, []);
           if (operation.operation === 'subscription') {
             const full = limits.subscriptions.take(ctx, id, context.principal, context.ip);
             if (full) return [full];
@@ -161,9 +163,12 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           await limits.admit({ schema: apiSchema, document, operation, variables: request.variables, principal, ip, token: sessionToken });
           charged = true;
         },
-        async willSendResponse({ contextValue, request, errors }) {
-          if (charged || !contextValue?.principal || errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) return;
-          await limits.chargeRefusal(contextValue.principal, contextValue.ip, contextValue.sessionToken, request.query?.length ?? 0);
+        async willSendResponse({ contextValue, request, errors, operation }) {
+          if (!contextValue?.principal) return;
+          const { principal, ip, sessionToken } = contextValue;
+          if (charged && operation) await limits.chargeMutations(principal, ip, sessionToken, operation, errors);
+          if (charged || errors?.some((e) => e.extensions?.code === 'RATE_LIMITED')) return;
+          await limits.chargeRefusal(principal, ip, sessionToken, request.query?.length ?? 0);
         },
       };
     },

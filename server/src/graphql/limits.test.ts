@@ -13,7 +13,7 @@ import { openTicketAs } from '../test/ticket-factories.js';
 import * as adminDocuments from '../../../admin-client/src/gql/graphql.js';
 import * as portalDocuments from '../../../portal-client/src/gql/graphql.js';
 import { MAX_PAGE_SIZE } from './connection.js';
-import { checkInput, DEFAULT_LIMITS, limitRules, operationCost, parseWithLimits, Semaphore, type LimitSettings } from './limits.js';
+import { ApiLimits, checkInput, DEFAULT_LIMITS, limitRules, operationCost, parseWithLimits, Semaphore, type LimitSettings } from './limits.js';
 import { buildPorticoSchema } from './schema.js';
 
 /** Every operation the two apps send (the generated documents, fragments included). */
@@ -162,6 +162,18 @@ describe('limits', () => {
     expect(() => checkInput(schema, literal, literal.definitions[0] as OperationDefinitionNode, {})).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'title' }) }));
     const inList = parseWithLimits('mutation { createCustomer(input: { name: "x", domains: ["a.example", "b\\u0000.example"] }) { id } }', DEFAULT_LIMITS);
     expect(() => checkInput(schema, inList, inList.definitions[0] as OperationDefinitionNode, {})).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'domains.1' }) }));
+  });
+
+  it('charge a mutation that ran, not one refused for access', async () => {
+    const limits = new ApiLimits({ ...DEFAULT_LIMITS, budget: { staff: 1e9, person: 2_500, anonymous: 1e9 } }, false);
+    const principal = { kind: 'contact', id: 'c1', accountId: 'a1', customerId: 'x', isPrimary: false, sessionId: 's', language: null } as const;
+    const operation = parseWithLimits('mutation { a: closeTicket(id: "1") { id } b: closeTicket(id: "2") { id } signIn(input: { username: "u", password: "p" }) { token } }', DEFAULT_LIMITS).definitions[0] as OperationDefinitionNode;
+    // a refused for access, b ran, signIn unpriced: 1,000
+    await limits.chargeMutations(principal, 'ip', undefined, operation, [{ path: ['a'], extensions: { code: 'NOT_FOUND' } }]);
+    await expect(limits.rates.charge(principal, 'ip', undefined, 1_400)).resolves.toBeUndefined();
+    // both ran: 2,000 more, over the budget of 2,500
+    await limits.chargeMutations(principal, 'ip', undefined, operation, [{ path: ['b'], extensions: { code: 'BAD_USER_INPUT' } }]);
+    await expect(limits.rates.charge(principal, 'ip', undefined, 1)).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
   });
 
   it('bound concurrent deliveries with a semaphore whose permits come back by themselves', async () => {

@@ -50,9 +50,10 @@ export const DEFAULT_LIMITS: LimitSettings = {
   // The apps' most expensive document (a console list at 100 items) costs about 5,000; 15 aliased pages of 100 tickets with comments cost 66,000.
   maxCost: 10_000,
   // Per 10 s (short windows, so a spent budget means a short, even pause rather than a burst a minute):
-  // about 40 portal list loads for a contact; a flood of deliveries or refusals spends it in a moment.
-  // Anonymous callers can only sign in (throttled on its own) and are counted per address.
-  budget: { staff: 100_000, person: 20_000, anonymous: 60_000 },
+  // about 100 portal list loads or 50 changes for a contact; a flood of bombs, deliveries or changes
+  // spends it in a moment. Technicians are staff of the MSP working in bulk: a budget that only stops
+  // runaway scripts. Anonymous callers can only sign in (throttled on its own) and count per address.
+  budget: { staff: 1_000_000, person: 50_000, anonymous: 200_000 },
   windowSeconds: 10,
   refusalCharge: 200,
   refusalDelayMs: 1000,
@@ -64,12 +65,14 @@ export const DEFAULT_LIMITS: LimitSettings = {
 /** A list without `first` (a ticket's comments, history, attachments) is priced as if it held this many items. */
 export const UNPAGED_LIST_SIZE = 10;
 /**
- * A mutation's root field costs this much on top of its selection: a write, a transaction, mail, and
- * the events it causes, which every subscriber's filter then checks (a contact: 20 changes per 10 s).
- * Not signIn: it has its own throttle per account and address (auth/sign-in-throttle.ts).
+ * A mutation that ran costs this much on top of its selection: a write, a transaction, mail, and the
+ * events it causes, which every subscriber's filter then checks (a contact: 50 changes per 10 s).
+ * Charged after the answer (`chargeMutations`), so a mutation refused for access (UNAUTHENTICATED,
+ * FORBIDDEN, NOT_FOUND) costs only its selection. Not signIn: it has its own throttle (auth/sign-in-throttle.ts).
  */
 export const MUTATION_COST = 1000;
 const UNPRICED_MUTATIONS = new Set(['signIn']);
+const NOT_RUN = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
 /** Least charge for one subscription delivery (a session re-check, a scope check and the resolvers: about the work of a page of the list). */
 export const DELIVERY_CHARGE = 300;
 
@@ -139,8 +142,7 @@ const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
   let size = 1;
   if (typeof args.first === 'number') size = Math.min(Math.max(Math.trunc(args.first), 1), MAX_PAGE_SIZE);
   else if (isListType(getNullableType(field.type)) && !(field.name === 'edges' && type.name.endsWith('Connection'))) size = UNPAGED_LIST_SIZE;
-  const own = type.name === 'Mutation' && !UNPRICED_MUTATIONS.has(field.name) ? MUTATION_COST : 1;
-  return own + size * childComplexity;
+  return 1 + size * childComplexity;
 };
 
 /** The cost of the operation, with the variables as sent (checked by checkInput first; graphql-query-complexity coerces them itself). */
@@ -338,6 +340,22 @@ export class ApiLimits {
     if (cost > this.limits.maxCost) throw refused('cost', 'errors.queryTooComplex', { cost, max: this.limits.maxCost });
     await this.rates.charge(principal, ip, token, cost);
     return { variables: coerced, cost };
+  }
+
+  /**
+   * After a mutation's answer: MUTATION_COST for every root field that ran (its answer is data, or an
+   * error other than an access refusal). Never throws; a budget spent here refuses the next request.
+   */
+  async chargeMutations(principal: Principal, ip: string, token: string | undefined, operation: OperationDefinitionNode, errors: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }> | undefined): Promise<void> {
+    if (operation.operation !== 'mutation') return;
+    let ran = 0;
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD || UNPRICED_MUTATIONS.has(selection.name.value)) continue;
+      const key = selection.alias?.value ?? selection.name.value;
+      const refused = errors?.some((e) => e.path?.[0] === key && NOT_RUN.has(String(e.extensions?.code)));
+      if (!refused) ran++;
+    }
+    if (ran) await this.rates.charge(principal, ip, token, ran * MUTATION_COST).catch(() => undefined);
   }
 
   /** Charges one subscription delivery; the RATE_LIMITED error when the budget is spent, else null. */
