@@ -268,8 +268,8 @@ async function seed(url: string, db: pg.Pool) {
   const bomber = await contact('Alias Bomber');
   const flooder = await contact('Subscription Flooder');
   // 60 tickets per contact (the bombers' lists are full: 100 per page), each with 5 public replies
-  await db.query(`insert into tickets (id, created_at, updated_at, title, description, status, priority, type, impact, is_billed, customer_id, contact_id, source, custom_field_values, last_activity_at)
-    select gen_random_uuid(), now(), now(), 'Ticket ' || g || ' of ' || c.name, 'Details', (array['OPEN','PENDING','RESOLVED'])[1 + g % 3], 'NORMAL', 'QUESTION', 'LOW', false, $1::uuid, c.id, 'PORTAL', '{}'::jsonb, now() - (g || ' minutes')::interval
+  await db.query(`insert into tickets (id, created_at, updated_at, title, description, status, priority, type, impact, is_billed, customer_id, contact_id, source, custom_field_values, last_activity_at, public_activity_at)
+    select gen_random_uuid(), now(), now(), 'Ticket ' || g || ' of ' || c.name, 'Details', (array['OPEN','PENDING','RESOLVED'])[1 + g % 3], 'NORMAL', 'QUESTION', 'LOW', false, $1::uuid, c.id, 'PORTAL', '{}'::jsonb, now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
     from contacts c, generate_series(1, 60) g where c.customer_id = $1::uuid`, [customer]);
   await db.query(`insert into ticket_comments (id, created_at, updated_at, ticket_id, body, is_internal)
     select gen_random_uuid(), t.last_activity_at + (k || ' seconds')::interval, now(), t.id, 'Reply ' || k || ' on ' || t.title, false from tickets t, generate_series(1, 5) k where t.customer_id = $1::uuid`, [customer]);
