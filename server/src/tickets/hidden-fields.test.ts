@@ -305,13 +305,17 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
     async function checkField(field: string, inputs: Array<Record<string, unknown>>, expectSame: boolean) {
       const person = await buildContact(portico, { isPrimary: true });
       const c = await person.signIn();
-      const target = await openTicketAs(c, { title: 'Visible title' });
-      await openTicketAs(c, { title: 'Opened later' });
       const ws = c.websocket();
       const events: unknown[] = [];
       ws.subscribe({ query: 'subscription { ticketChanged { id } }' }, { next: (value) => void events.push(value), error: () => undefined, complete: () => undefined });
       await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
       await new Promise((r) => setTimeout(r, 200));
+      const target = await openTicketAs(c, { title: 'Visible title' });
+      await openTicketAs(c, { title: 'Opened later' });
+      // Both openings are heard (they are visible to the contact); from here on, nothing may be.
+      for (let waited = 0; events.length < 2 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      expect(events).toHaveLength(2);
+      events.length = 0;
       try {
         const probes: Array<Array<[string, unknown]>> = [];
         for (const input of inputs) {
