@@ -33,7 +33,7 @@ export interface LimitSettings {
   /** Cost points per principal per window: staff (technicians), persons (contacts, keys, devices), anonymous (per address). */
   budget: { staff: number; person: number; anonymous: number };
   windowSeconds: number;
-  /** Charged for a request refused before execution (parse, validation, limits), plus one point per 10 characters of its document: refusals are not free, and a bomb costs what it weighs. */
+  /** Charged for a request refused before execution (parse, validation, limits), plus one point per 2 characters of its document: refusals are not free, and a bomb costs what it weighs. */
   refusalCharge: number;
   /** A caller over budget waits this long for its 429 (at most its Retry-After): a client in a loop slows down instead of spinning. */
   refusalDelayMs: number;
@@ -53,7 +53,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
   // about 100 portal list loads or 50 changes for a contact; a flood of bombs, deliveries or changes
   // spends it in a moment. Technicians are staff of the MSP working in bulk: a budget that only stops
   // runaway scripts. Anonymous callers can only sign in (throttled on its own) and count per address.
-  budget: { staff: 1_000_000, person: 50_000, anonymous: 200_000 },
+  budget: { staff: 300_000, person: 50_000, anonymous: 200_000 },
   windowSeconds: 10,
   refusalCharge: 200,
   refusalDelayMs: 1000,
@@ -66,11 +66,11 @@ export const DEFAULT_LIMITS: LimitSettings = {
 export const UNPAGED_LIST_SIZE = 10;
 /**
  * A mutation that ran costs this much on top of its selection: a write, a transaction, mail, and the
- * events it causes, which every subscriber's filter then checks (a contact: 50 changes per 10 s).
+ * events it causes, which every subscriber's filter then checks (a contact: 25 changes per 10 s).
  * Charged after the answer (`chargeMutations`), so a mutation refused for access (UNAUTHENTICATED,
  * FORBIDDEN, NOT_FOUND) costs only its selection. Not signIn: it has its own throttle (auth/sign-in-throttle.ts).
  */
-export const MUTATION_COST = 1000;
+export const MUTATION_COST = 2000;
 const UNPRICED_MUTATIONS = new Set(['signIn']);
 const NOT_RUN = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
 /** Least charge for one subscription delivery (a session re-check, a scope check and the resolvers: about the work of a page of the list). */
@@ -371,7 +371,7 @@ export class ApiLimits {
 
   /** What a refused request (parse, validation, input, cost) costs its principal; never throws. */
   async chargeRefusal(principal: Principal, ip: string, token: string | undefined, documentLength: number): Promise<void> {
-    await this.rates.charge(principal, ip, token, this.limits.refusalCharge + Math.ceil(documentLength / 10)).catch(() => undefined);
+    await this.rates.charge(principal, ip, token, this.limits.refusalCharge + Math.ceil(documentLength / 2)).catch(() => undefined);
   }
 }
 
