@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { join } from 'node:path';
-import { getOperationAST, GraphQLError, validate, specifiedRules, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, validate, specifiedRules, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isAnonymous, languageOf } from '../auth/principal.js';
@@ -22,7 +22,7 @@ import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from '../i18n/lang
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { loadSettings } from '../settings/settings.service.js';
 import type { AppServices, Context } from './context.js';
-import { localizeError } from './errors.js';
+import { AppError, localizeError } from './errors.js';
 import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type LimitSettings } from './limits.js';
 
 export const SESSION_COOKIE = 'portico_session';
@@ -84,11 +84,18 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
         const languages = wsLanguage.get(ctx) ?? new Map<string, Language>();
         wsLanguage.set(ctx, languages.set(id, context.language));
         try {
-          const document = parseWithLimits(payload.query, limits.limits);
+          let document: DocumentNode;
+          try {
+            document = parseWithLimits(payload.query, limits.limits);
+          } catch (error) {
+            // Coded like Apollo's answer over HTTP (the token limit comes as its own BAD_USER_INPUT).
+            if (!(error instanceof GraphQLError) || error instanceof AppError) throw error;
+            throw new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+          }
           const invalid = validate(schema, document, [...specifiedRules, ...limits.rules]);
           if (invalid.length) {
             await limits.chargeRefusal(context.principal, context.ip, context.sessionToken, payload.query.length);
-            return invalid;
+            return invalid.map((e) => (e instanceof AppError ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })));
           }
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new GraphQLError('Unable to identify operation')];

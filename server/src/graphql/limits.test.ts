@@ -286,6 +286,21 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
     expect(next.tickets.edges).toHaveLength(1);
   });
 
+  it('applies the same limits and codes over WebSocket', async () => {
+    const ws = (await freshContact()).websocket();
+    const codeOf = async (query: string) => {
+      const answer = (await firstAnswer(ws, query)) as Array<{ extensions?: Record<string, unknown> }> | { errors?: Array<{ extensions?: Record<string, unknown> }> };
+      return (Array.isArray(answer) ? answer : answer.errors ?? [])[0]?.extensions;
+    };
+    expect(await codeOf('subscription { ticketChanged { id ')).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(await codeOf('subscription { ticketChanged { nope } }')).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(await codeOf('subscription { ticketChanged { followUpOf { followUpOf { followUpOf { followUpOf { followUpOf { followUpOf { id } } } } } } } }')).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'depth' });
+    expect(await codeOf(`subscription { ticketChanged { ${'__typename '.repeat(1000)} } }`)).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'tokens' });
+    expect(await codeOf('subscription { ticketChanged(ticketId: "a\\u0000") { id } }')).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ticketId' });
+    expect(await codeOf('{ __schema { queryType { name } } }')).toMatchObject({ code: 'FORBIDDEN' }); // a query over the socket
+    await ws.dispose();
+  });
+
   it('caps subscriptions per connection and per account, and frees them when a connection closes', async () => {
     const person = await buildContact(portico);
     const client = await person.signIn();
