@@ -54,7 +54,11 @@ describe('ticket attachments (browser)', { timeout: 90_000 }, () => {
       body: new Uint8Array(raw),
     });
     expect(response.status).toBe(202);
-    return (await response.json()) as { outcome: string; ticketId?: string };
+    const result = (await response.json()) as { outcome: string; ticketId?: string; heldId?: string };
+    if (result.outcome !== 'HELD') return result;
+    // Unsigned mail in a contact's name is held (inbound-verification.test.ts); a technician vouches for it here.
+    const { acceptHeldMessage } = await admin.ok('mutation($id: ID!) { acceptHeldMessage(id: $id) { ticketId } }', { id: result.heldId });
+    return { outcome: result.ticketId ? 'REPLY' : 'NEW_TICKET', ticketId: acceptHeldMessage.ticketId as string };
   }
 
   /** A new customer's contact (with a known email address), signed in to the portal in a fresh profile. */
