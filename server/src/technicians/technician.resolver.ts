@@ -16,7 +16,7 @@ import { CreateTechnicianInput, TechnicianConnection, TechnicianCredentials, Tec
 
 @Resolver(() => Technician)
 export class TechnicianResolver {
-  @Allow('SIGNED_IN')
+  @Allow('STAFF')
   @Query(() => TechnicianConnection, { description: 'The MSP staff, by name (technicians only).' })
   async technicians(@Args() args: TechniciansArgs, @Ctx() { em, principal }: Context) {
     if (!technicianPolicy.canRead(personOf(principal))) throw forbidden();
