@@ -9,6 +9,9 @@ import { Migration20261202170000 } from './Migration20261202170000.js';
 import { Migration20261202171000 } from './Migration20261202171000.js';
 import { Migration20261202172000 } from './Migration20261202172000.js';
 import { Migration20261202173000 } from './Migration20261202173000.js';
+import { Migration20261202180000 } from './Migration20261202180000.js';
+import { Migration20261202181000 } from './Migration20261202181000.js';
+import { Migration20261202182000 } from './Migration20261202182000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -20,4 +23,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202171000', class: Migration20261202171000 },
   { name: 'Migration20261202172000', class: Migration20261202172000 },
   { name: 'Migration20261202173000', class: Migration20261202173000 },
+  { name: 'Migration20261202180000', class: Migration20261202180000 },
+  { name: 'Migration20261202181000', class: Migration20261202181000 },
+  { name: 'Migration20261202182000', class: Migration20261202182000 },
 ];

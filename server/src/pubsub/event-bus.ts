@@ -16,7 +16,15 @@ export interface EventTopics {
    * `visibleToContacts`: whether contacts could see anything of the change (a public reply, a field
    * they may see); internal notes and changes to hidden fields reach technicians only.
    */
-  TICKET_CHANGED: { ticketId: string; visibleToContacts: boolean };
+  TICKET_CHANGED: {
+    ticketId: string;
+    /** The audience keys: the ticket's customer and requesting contact (null for unassigned tickets). */
+    customerId: string | null;
+    contactId: string | null;
+    /** Its status after the change (contacts see only statuses shown in the portal). */
+    status: string;
+    visibleToContacts: boolean;
+  };
   /** A message was queued in the outbox: wakes the workers of every instance. */
   OUTBOX_QUEUED: { id: string };
 }

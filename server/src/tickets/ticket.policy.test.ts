@@ -67,8 +67,8 @@ describe('ticketPolicy', () => {
     expect(ticketPolicy.activityOf(contact, t)).toEqual(new Date(1));
     expect(ticketPolicy.updatedAtOf(primary, t)).toEqual(new Date(1));
     for (const [who, hidden, visible] of [['technician', true, true], ['contact', false, true], ['primary', false, true], ['anonymous', false, false]] as const) {
-      expect(ticketPolicy.hearsOf(PRINCIPALS[who], { ticketId: 'x', visibleToContacts: false }), `${who} hidden`).toBe(hidden);
-      expect(ticketPolicy.hearsOf(PRINCIPALS[who], { ticketId: 'x', visibleToContacts: true }), `${who} visible`).toBe(visible);
+      expect(ticketPolicy.hearsOf(PRINCIPALS[who], { ticketId: 'x', customerId: null, contactId: null, status: 'OPEN', visibleToContacts: false }), `${who} hidden`).toBe(hidden);
+      expect(ticketPolicy.hearsOf(PRINCIPALS[who], { ticketId: 'x', customerId: null, contactId: null, status: 'OPEN', visibleToContacts: true }), `${who} visible`).toBe(visible);
     }
   });
 

@@ -54,7 +54,7 @@ export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput
   ticket.customFieldValues = applyCustomFields(visibility, {}, input.customFields ?? [], true);
   tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: actorKindOf(principal), actorName: await actorName(tx, principal) });
   await tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: true });
+  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: true });
   return ticket;
 }
 
@@ -100,7 +100,7 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
   const visibleToContacts = contactVisibleStateOf(ticket, contactView) !== before.seen;
   touch(ticket, visibleToContacts);
   await tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts });
+  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts });
   return ticket;
 }
 
@@ -124,7 +124,7 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
     await queueTicketReplyEmail(tx, ctx.emit, ctx.mail, ctx.settings, ticket, (await actorName(tx, principal)) ?? '', comment.body);
     await tx.flush();
   }
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: !comment.isInternal });
+  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: !comment.isInternal });
   return comment;
 }
 
@@ -151,7 +151,7 @@ export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author:
   });
   tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: contact ? 'contact' : 'email', actorName: contact?.name ?? author.email });
   await tx.flush();
-  emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: true });
+  emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: true });
   return ticket;
 }
 
@@ -168,7 +168,7 @@ export async function addRequesterEmailReply(tx: EntityManager, emit: Emit, tick
     ticket.status = TicketStatus.OPEN;
   }
   await tx.flush();
-  emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts: true });
+  emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: true });
   return comment;
 }
 
@@ -201,8 +201,13 @@ async function statusChanged(ctx: TicketWriteContext, ticket: Ticket): Promise<T
   const visibleToContacts = contactViewOf(ctx).canSee(StandardTicketField.STATUS);
   touch(ticket, visibleToContacts);
   await ctx.tx.flush();
-  ctx.emit('TICKET_CHANGED', { ticketId: ticket.id, visibleToContacts });
+  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts });
   return ticket;
+}
+
+/** Who a ticket's live events are for: the key subscriptions match in memory (customer, requester) and its status now. */
+function ticketAudience(ticket: Ticket) {
+  return { ticketId: ticket.id, customerId: ticket.customer?.id ?? null, contactId: ticket.contact?.id ?? null, status: ticket.status };
 }
 
 /** Records activity: technicians see every change; contacts see (and sort by) only changes they can see. */
