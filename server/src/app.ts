@@ -18,7 +18,9 @@ import { createMailer } from './mail/mailer.js';
 import { PostgresEventBus } from './pubsub/event-bus.js';
 import { createDnsLookup } from './settings/domain-check.js';
 import { loadSettings } from './settings/settings.service.js';
-import { DEFAULT_OUTBOX_OPTIONS, OutboxWorker } from './queue/outbox.js';
+import { DEFAULT_EMAIL_DELIVERY } from './mail/outbox.js';
+import { registerSideEffects } from './handlers.js';
+import { DEFAULT_JOB_RUNNER_OPTIONS, JobRunner } from './queue/jobs.js';
 import { SecretBox } from './queue/secret-box.js';
 import { ensureFirstAdmin } from './technicians/technician.service.js';
 
@@ -36,7 +38,8 @@ export interface RunningPortico {
   url: string;
   orm: MikroORM;
   services: AppServices;
-  outbox: OutboxWorker;
+  /** This instance's job workers (tests wait for `jobs.drain()` before asserting on side effects). */
+  jobs: JobRunner;
   /** Port of the inbound SMTP listener, when on. */
   inboundSmtpPort?: number;
   stop(): Promise<void>;
@@ -59,6 +62,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
   const orm = await MikroORM.init(ormConfig(databaseUrl, onQuery ? { debug: ['query'], logger: (message) => onQuery(message) } : {}));
   try {
     await orm.getMigrator().up();
+    await JobRunner.migrate(databaseUrl);
     await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, log);
     await loadSettings(orm.em.fork()); // creates the settings row with its defaults on first start
     const events = new PostgresEventBus(databaseUrl);
@@ -66,11 +70,16 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const secrets = SecretBox.fromConfig(config.secret, config.dataDir);
     const limits: LimitSettings = { ...DEFAULT_LIMITS, ...options.limits };
     // Subscriptions receive events through a bounded number of concurrent deliveries (limits.ts); publishing is unchanged.
-    const services: AppServices = { config, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets, dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE) };
-    const outbox = new OutboxWorker(orm, createMailer(config.smtpUrl, config.mailFrom), secrets, events, {
-      ...DEFAULT_OUTBOX_OPTIONS,
-      retryBaseMs: config.outboxRetryBaseMs,
-    }, new URL(config.publicUrl).hostname);
+    const mailer = createMailer(config.smtpUrl, config.mailFrom);
+    const { domainEvents, jobs: jobRegistry } = registerSideEffects({
+      orm, bus: events, mailer, secrets, publicUrl: config.publicUrl,
+      email: { ...DEFAULT_EMAIL_DELIVERY, retryBaseMs: config.outboxRetryBaseMs, hostname: new URL(config.publicUrl).hostname },
+    });
+    const services: AppServices = {
+      config, domainEvents, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
+      dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE),
+    };
+    const jobs = new JobRunner(databaseUrl, jobRegistry, { ...DEFAULT_JOB_RUNNER_OPTIONS, log: (_level, message) => log(message) });
     const schema = await buildPorticoSchema(events);
     const root = repositoryRoot();
     const { httpServer, stop: stopApollo } = await createHttpServer({
@@ -80,7 +89,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       limits,
     });
     await new Promise<void>((ready) => httpServer.listen(config.port, config.host, ready));
-    outbox.start();
+    await jobs.start();
     const inboundSmtp = config.inboundSmtpPort === undefined
       ? undefined
       : await startInboundSmtp(config.inboundSmtpPort, config.host, (raw) => receiveMail(orm, services, raw));
@@ -92,12 +101,13 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       url,
       orm,
       services,
-      outbox,
+      jobs,
       inboundSmtpPort: inboundSmtp?.port,
       async stop() {
         await inboundSmtp?.close();
         await stopApollo();
-        await outbox.stop();
+        await jobs.stop();
+        mailer.close();
         await events.close();
         await orm.close(true);
         await embedded?.stop();

@@ -36,7 +36,7 @@ export class AuthResolver {
     cookie?.clear();
     const sessionId = sessionOf(principal);
     if (!sessionId) return true;
-    await inTransaction(em, services.events, (tx, emit) => revokeSessions(tx, emit, { session: sessionId }));
+    await inTransaction(em, services.domainEvents, (tx, record) => revokeSessions(tx, record, { session: sessionId }));
     return true;
   }
 
@@ -44,10 +44,10 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends every session of the signed-in person, this one included.' })
   async signOutEverywhere(@Ctx() { em, principal, ip, cookie, services }: Context) {
     const signedIn = personOf(principal);
-    await inTransaction(em, services.events, async (tx, emit) => {
-      await revokeSessions(tx, emit, { account: signedIn.accountId });
+    await inTransaction(em, services.domainEvents, async (tx, record) => {
+      await revokeSessions(tx, record, { account: signedIn.accountId });
       const actor = await auditActor(tx, signedIn, ip);
-      recordAudit(tx, actor, 'account.signed_out_everywhere', {}, selfSubject(actor));
+      record('account.signed_out_everywhere', { actor, details: {}, subject: selfSubject(actor) });
     });
     cookie?.clear();
     return true;
@@ -57,10 +57,10 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Changes the own password; other sessions are signed out, this one stays.' })
   async changePassword(@Arg('input', { description: 'See the input type.' }) input: ChangePasswordInput, @Ctx() { em, principal, ip, services }: Context) {
     const signedIn = personOf(principal);
-    await inTransaction(em, services.events, async (tx, emit) => {
-      await changePassword(tx, emit, services.throttle, signedIn, input.currentPassword, input.newPassword);
+    await inTransaction(em, services.domainEvents, async (tx, record) => {
+      await changePassword(tx, record, services.throttle, signedIn, input.currentPassword, input.newPassword);
       const actor = await auditActor(tx, signedIn, ip);
-      recordAudit(tx, actor, 'account.password_changed', {}, selfSubject(actor));
+      record('account.password_changed', { actor, details: {}, subject: selfSubject(actor) });
     });
     return true;
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact } from '../contacts/contact.entity.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../graphql/errors.js';
 import type { Language } from '../i18n/language.js';
 import { Technician } from '../technicians/technician.entity.js';
@@ -57,7 +57,7 @@ export async function loadAccount(em: EntityManager, principal: SignedInPrincipa
  * The new password must pass the policy (password-policy.ts); wrong current passwords are
  * throttled per account (RATE_LIMITED), so a left-open session cannot be used to guess it.
  */
-export async function changePassword(tx: EntityManager, emit: Emit, throttle: SignInThrottle, principal: SignedInPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(tx: EntityManager, record: RecordEvent, throttle: SignInThrottle, principal: SignedInPrincipal, currentPassword: string, newPassword: string): Promise<void> {
   const account = isContact(principal)
     ? await tx.findOneOrFail(Contact, principal.id, { populate: ['passwordHash'] })
     : await tx.findOneOrFail(Technician, principal.id, { populate: ['passwordHash'] });
@@ -71,5 +71,5 @@ export async function changePassword(tx: EntityManager, emit: Emit, throttle: Si
   account.passwordHash = await hashPassword(newPassword);
   await tx.flush();
   // Whoever knew the old password is signed out; the caller's own session stays.
-  await revokeSessions(tx, emit, { account: principal.accountId }, principal.sessionId);
+  await revokeSessions(tx, record, { account: principal.accountId }, principal.sessionId);
 }

@@ -77,10 +77,10 @@ describe('the principal of a caller', () => {
     const lock = await portico.orm.em.getKnex().transaction();
     await lock.raw('lock table accounts in share row exclusive mode');
     const asContact = portico.orm.em.fork().transactional((tx) =>
-      createContact(tx as EntityManager, tx.getReference(Customer, customer.id), { customerId: customer.id, name: username.replace('.', ' '), email: `${username}@example.org`, isPrimary: false }),
+      createContact(tx as EntityManager, () => undefined, tx.getReference(Customer, customer.id), { customerId: customer.id, name: username.replace('.', ' '), email: `${username}@example.org`, isPrimary: false }),
     );
     const asTechnician = portico.orm.em.fork().transactional((tx) =>
-      createTechnician(tx as EntityManager, { name: 'Same Name', email: `${username}@msp.example`, username, role: TechnicianRole.TECHNICIAN }),
+      createTechnician(tx as EntityManager, () => undefined, { name: 'Same Name', email: `${username}@msp.example`, username, role: TechnicianRole.TECHNICIAN }),
     );
     const settled = Promise.allSettled([asContact, asTechnician]);
     await waitUntil(async () => (await waitingForLocks()) >= 2);

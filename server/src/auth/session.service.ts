@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact } from '../contacts/contact.entity.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import type { Language } from '../i18n/language.js';
 import type { TechnicianRole } from '../technicians/technician.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
@@ -88,7 +88,7 @@ export type SessionOwner = { account: string } | { customer: string } | { sessio
  * Revokes sessions; open connections hear of it through the `sessionEnded` subscription once the
  * transaction commits. `exceptSessionId` keeps the caller's own session (after a password change).
  */
-export async function revokeSessions(em: EntityManager, emit: Emit, owner: SessionOwner, exceptSessionId?: string | null): Promise<void> {
+export async function revokeSessions(em: EntityManager, record: RecordEvent, owner: SessionOwner, exceptSessionId?: string | null): Promise<void> {
   const where = 'session' in owner
     ? { id: owner.session }
     : 'account' in owner
@@ -98,5 +98,5 @@ export async function revokeSessions(em: EntityManager, emit: Emit, owner: Sessi
   if (sessions.length === 0) return;
   const sessionIds = sessions.map((s) => s.id);
   await em.nativeUpdate(Session, { id: { $in: sessionIds } }, { revokedAt: new Date() });
-  emit('SESSIONS_REVOKED', { sessionIds });
+  record('sessions.revoked', { sessionIds });
 }

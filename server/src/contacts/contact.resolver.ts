@@ -9,7 +9,6 @@ import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { AppError, notFound } from '../graphql/errors.js';
-import { queueWelcomeEmail } from '../mail/welcome-email.js';
 import { Language } from '../i18n/language.js';
 import { Contact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';
@@ -47,10 +46,8 @@ export class ContactResolver {
       // Name the input field in the NOT_FOUND answer; anything else (e.g. the database) stays as it is.
       throw error instanceof AppError && error.code === 'NOT_FOUND' ? new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerId' }) : error;
     });
-    return inTransaction(em, services.events, async (tx, emit) => {
-      const issued = await createContact(tx, customer, input);
-      await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, issued.contact, issued.password, false);
-      return issued;
+    return inTransaction(em, services.domainEvents, async (tx, record) => {
+      return createContact(tx, record, customer, input);
     });
   }
 
@@ -58,17 +55,15 @@ export class ContactResolver {
   @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
   async updateContact(@Arg('input', { description: 'See the input type.' }) input: UpdateContactInput, @Ctx() { em, principal, services }: Context) {
     const contact = await findVisibleContact(em, principal, input.id);
-    return inTransaction(em, services.events, (tx) => updateContact(tx, contact, input));
+    return inTransaction(em, services.domainEvents, (tx) => updateContact(tx, contact, input));
   }
 
   @Allow('STAFF')
   @Mutation(() => ContactCredentials, { description: 'Issues a new password, invalidating the old one and signing the contact out everywhere (technicians).' })
   async reissueContactCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const contact = await findVisibleContact(em, principal, id);
-    return inTransaction(em, services.events, async (tx, emit) => {
-      const issued = await reissueContactCredentials(tx, emit, contact, await auditActor(tx, principal, ip));
-      await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, contact, issued.password, true);
-      return issued;
+    return inTransaction(em, services.domainEvents, async (tx, record) => {
+      return reissueContactCredentials(tx, record, contact, await auditActor(tx, principal, ip));
     });
   }
 
@@ -76,14 +71,14 @@ export class ContactResolver {
   @Mutation(() => Contact, { description: 'Deactivates a contact (technicians): no sign-in any more, every session ends at once (open portal pages sign out); tickets and history stay. Audited.' })
   async deactivateContact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const contact = await findVisibleContact(em, principal, id);
-    return inTransaction(em, services.events, async (tx, emit) => setContactActive(tx, emit, await auditActor(tx, principal, ip), contact, false));
+    return inTransaction(em, services.domainEvents, async (tx, record) => setContactActive(tx, record, await auditActor(tx, principal, ip), contact, false));
   }
 
   @Allow('STAFF')
   @Mutation(() => Contact, { description: 'Reactivates a contact (technicians): it signs in again with its password. Audited.' })
   async reactivateContact(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const contact = await findVisibleContact(em, principal, id);
-    return inTransaction(em, services.events, async (tx, emit) => setContactActive(tx, emit, await auditActor(tx, principal, ip), contact, true));
+    return inTransaction(em, services.domainEvents, async (tx, record) => setContactActive(tx, record, await auditActor(tx, principal, ip), contact, true));
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'When the contact was deactivated; null while active, and for other contacts. A deactivated customer also keeps its contacts out (see customer.deactivatedAt).' })

@@ -5,7 +5,7 @@ import { Account, AccountKind } from '../auth/account.entity.js';
 import { recordAudit, type AuditActor, type AuditSubject } from '../audit/audit.service.js';
 import { flushClaimingUsername, generateUsername } from '../auth/usernames.js';
 import { Customer } from '../customers/customer.entity.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../graphql/errors.js';
 import { email as validEmail, optionalPhone, requiredText } from '../graphql/validate.js';
 import { Contact } from './contact.entity.js';
@@ -19,7 +19,7 @@ export interface IssuedCredentials {
 }
 
 /** Creates a contact with a generated username and password; the password leaves only in the result. */
-export async function createContact(tx: EntityManager, customer: Customer, input: CreateContactInput): Promise<IssuedCredentials> {
+export async function createContact(tx: EntityManager, record: RecordEvent, customer: Customer, input: CreateContactInput): Promise<IssuedCredentials> {
   const name = requiredText('name', input.name);
   const email = validEmail('email', input.email);
   const phone = optionalPhone('phone', input.phone);
@@ -39,6 +39,7 @@ export async function createContact(tx: EntityManager, customer: Customer, input
     phone,
   });
   await flushClaimingUsername(tx, 'username');
+  record('contact.credentialsIssued', { contactId: contact.id, password, reissued: false });
   return { contact, username, password };
 }
 
@@ -61,15 +62,13 @@ export async function updateContact(tx: EntityManager, contact: Contact, input: 
 const subjectOf = (contact: Contact): AuditSubject => ({ kind: 'contact', id: contact.id, name: contact.name });
 
 /** New password, old one and every session invalidated (PRODUCT.md F1 "re-issue credentials"); audited when an actor is given. */
-export async function reissueContactCredentials(tx: EntityManager, emit: Emit, contact: Contact, actor?: AuditActor): Promise<IssuedCredentials> {
+export async function reissueContactCredentials(tx: EntityManager, record: RecordEvent, contact: Contact, actor?: AuditActor): Promise<IssuedCredentials> {
   const password = generatePassword();
   tx.assign(contact, { passwordHash: await hashPassword(password), credentialsIssuedAt: new Date() });
   await tx.flush();
-  await revokeSessions(tx, emit, { account: contact.account.id });
-  if (actor) {
-    recordAudit(tx, actor, 'contact.credentials_reissued', { username: contact.username }, subjectOf(contact));
-    await tx.flush();
-  }
+  await revokeSessions(tx, record, { account: contact.account.id });
+  record('contact.credentialsIssued', { contactId: contact.id, password, reissued: true });
+  if (actor) record('contact.credentials_reissued', { actor, details: { username: contact.username }, subject: subjectOf(contact) });
   return { contact, username: contact.username, password };
 }
 
@@ -78,14 +77,14 @@ export async function reissueContactCredentials(tx: EntityManager, emit: Emit, c
  * history kept) or reactivates a contact's account, with its audit record, in the caller's
  * transaction. Reactivation keeps the password. Asking for the state it already has changes nothing.
  */
-export async function setContactActive(tx: EntityManager, emit: Emit, actor: AuditActor, contact: Contact, active: boolean): Promise<Contact> {
+export async function setContactActive(tx: EntityManager, record: RecordEvent, actor: AuditActor, contact: Contact, active: boolean): Promise<Contact> {
   if (!contactPolicy.canChangeActivation(actor.principal)) throw new AppError('FORBIDDEN');
   const account = await tx.findOneOrFail(Account, contact.account.id, { refresh: true });
   if ((account.deactivatedAt === null) === active) return contact;
   account.deactivatedAt = active ? null : new Date();
   await tx.flush();
-  if (!active) await revokeSessions(tx, emit, { account: account.id });
-  recordAudit(tx, actor, active ? 'contact.reactivated' : 'contact.deactivated', { username: contact.username, customerId: contact.customer.id }, subjectOf(contact));
+  if (!active) await revokeSessions(tx, record, { account: account.id });
+  record(active ? 'contact.reactivated' : 'contact.deactivated', { actor, details: { username: contact.username, customerId: contact.customer.id }, subject: subjectOf(contact) });
   await tx.flush();
   return contact;
 }

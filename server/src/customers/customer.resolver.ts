@@ -68,7 +68,7 @@ export class CustomerResolver {
 
 async function changeActivation({ em, principal, ip, services }: Context, id: string, active: boolean): Promise<Customer> {
   const customer = await findVisibleCustomer(em, principal, id);
-  return inTransaction(em, services.events, async (tx, emit) => setCustomerActive(tx, emit, await auditActor(tx, principal, ip), customer, active));
+  return inTransaction(em, services.domainEvents, async (tx, record) => setCustomerActive(tx, record, await auditActor(tx, principal, ip), customer, active));
 }
 
 export async function findVisibleCustomer(em: Context['em'], principal: Context['principal'], id: string): Promise<Customer> {

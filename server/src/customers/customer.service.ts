@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { revokeSessions } from '../auth/session.service.js';
 import { Contact } from '../contacts/contact.entity.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../graphql/errors.js';
 import { domainList, requiredText } from '../graphql/validate.js';
 import { CustomerDomain } from './customer-domain.entity.js';
@@ -49,15 +49,15 @@ export async function updateCustomer(em: EntityManager, customer: Customer, inpu
  * record, in the caller's transaction. Contacts deactivated one by one stay deactivated when their
  * customer comes back. Asking for the state it already has changes nothing.
  */
-export async function setCustomerActive(tx: EntityManager, emit: Emit, actor: AuditActor, customer: Customer, active: boolean): Promise<Customer> {
+export async function setCustomerActive(tx: EntityManager, record: RecordEvent, actor: AuditActor, customer: Customer, active: boolean): Promise<Customer> {
   if (!customerPolicy.canChangeActivation(actor.principal)) throw new AppError('FORBIDDEN');
   const current = await tx.findOneOrFail(Customer, customer.id, { refresh: true });
   if ((current.deactivatedAt === null) === active) return current;
   current.deactivatedAt = active ? null : new Date();
   await tx.flush();
-  if (!active) await revokeSessions(tx, emit, { customer: current.id });
+  if (!active) await revokeSessions(tx, record, { customer: current.id });
   const contacts = await tx.count(Contact, { customer: current.id });
-  recordAudit(tx, actor, active ? 'customer.reactivated' : 'customer.deactivated', { contacts }, { kind: 'customer', id: current.id, name: current.name });
+  record(active ? 'customer.reactivated' : 'customer.deactivated', { actor, details: { contacts }, subject: { kind: 'customer', id: current.id, name: current.name } });
   await tx.flush();
   return current;
 }

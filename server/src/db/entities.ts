@@ -7,7 +7,7 @@ import { Customer } from '../customers/customer.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { PortalSettings, SectionScopeCustomer } from '../settings/portal-settings.entity.js';
-import { OutboxMessage } from '../queue/outbox-message.entity.js';
+import { OutboxMessage } from '../mail/outbox-message.entity.js';
 import { TicketField } from '../fields/ticket-field.entity.js';
 import { TicketComment } from '../tickets/ticket-comment.entity.js';
 import { TicketStatusChange } from '../tickets/ticket-status-change.entity.js';

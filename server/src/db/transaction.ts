@@ -1,16 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus, EventTopics, Topic } from '../pubsub/event-bus.js';
-
-export type Emit = <T extends Topic>(topic: T, payload: EventTopics[T]) => void;
+import type { DomainEventHandlers, RecordedEvent, RecordEvent } from './domain-events.js';
 
 /**
- * Runs a write in one transaction and publishes the events it emitted only after the commit, so
- * no subscriber hears of a change that was rolled back, and NOTIFY stays off the transaction.
+ * Runs a write in one transaction. The work records what happened (`record`); the events' handlers
+ * then run inside the same transaction (audit rows, queued mail and its job: all or nothing) and,
+ * after the commit, outside it (live updates: nobody hears of a change that was rolled back, and
+ * NOTIFY stays off the transaction).
  */
-export async function inTransaction<R>(em: EntityManager, events: EventBus, work: (tx: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
-  const pending: Array<[Topic, unknown]> = [];
-  const emit: Emit = (topic, payload) => void pending.push([topic, payload]);
-  const result = await em.transactional((tx) => work(tx as EntityManager, emit));
-  for (const [topic, payload] of pending) events.publish(topic, payload as never);
+export async function inTransaction<R>(em: EntityManager, handlers: DomainEventHandlers, work: (tx: EntityManager, record: RecordEvent) => Promise<R>): Promise<R> {
+  const batch: RecordedEvent[] = [];
+  const record: RecordEvent = (name, data) => void batch.push({ name, data });
+  const result = await em.transactional(async (tx) => {
+    const value = await work(tx as EntityManager, record);
+    await tx.flush();
+    await handlers.runDuringCommit(tx as EntityManager, batch);
+    return value;
+  });
+  handlers.runAfterCommit(batch);
   return result;
 }

@@ -48,12 +48,12 @@ export class FieldsResolver {
     for (const entry of input) {
       if (entry.field === StandardTicketField.TITLE && entry.visibility === FieldVisibility.HIDDEN) throw badInput('TITLE', 'fields.titleAlwaysVisible');
     }
-    return inTransaction(em, services.events, async (tx) => {
+    return inTransaction(em, services.domainEvents, async (tx, record) => {
       const settings = await loadSettings(tx);
       const before = { ...settings.standardFieldVisibility };
       settings.standardFieldVisibility = { ...before, ...Object.fromEntries(input.map((e) => [e.field, e.visibility])) };
       await tx.flush();
-      recordAudit(tx, await auditActor(tx, admin, ip), 'field_visibility.updated', { changes: diff(before, settings.standardFieldVisibility) });
+      record('field_visibility.updated', { actor: await auditActor(tx, admin, ip), details: { changes: diff(before, settings.standardFieldVisibility) } });
       await tx.flush();
       return Object.values(StandardTicketField).map((field) => ({ field, visibility: settings.standardFieldVisibility[field] }));
     });
@@ -66,10 +66,10 @@ export class FieldsResolver {
     const label = requiredText('label', input.label, 100);
     const options = normalizeOptions(input.kind, input.options ?? []);
     assertCustomVisibility(input.visibility);
-    return inTransaction(em, services.events, async (tx) => {
+    return inTransaction(em, services.domainEvents, async (tx, record) => {
       const position = (await tx.count(TicketField, {})) + 1;
       const field = tx.create(TicketField, { label, kind: input.kind, options, isRequired: input.isRequired, visibility: input.visibility, position });
-      recordAudit(tx, await auditActor(tx, admin, ip), 'ticket_field.created', { label, kind: input.kind, visibility: input.visibility }, { kind: 'ticket_field', id: field.id, name: label });
+      record('ticket_field.created', { actor: await auditActor(tx, admin, ip), details: { label, kind: input.kind, visibility: input.visibility }, subject: { kind: 'ticket_field', id: field.id, name: label } });
       await tx.flush();
       return field;
     });
@@ -87,10 +87,10 @@ export class FieldsResolver {
     if (input.isRequired != null) changes.isRequired = input.isRequired;
     if (input.visibility != null) changes.visibility = assertCustomVisibility(input.visibility);
     if (input.position != null) changes.position = input.position;
-    return inTransaction(em, services.events, async (tx) => {
+    return inTransaction(em, services.domainEvents, async (tx, record) => {
       const before = { label: field.label, options: field.options, isRequired: field.isRequired, visibility: field.visibility, position: field.position };
       tx.assign(field, changes);
-      recordAudit(tx, await auditActor(tx, admin, ip), 'ticket_field.updated', { field: field.id, changes: diff(before, { ...before, ...changes }) }, { kind: 'ticket_field', id: field.id, name: field.label });
+      record('ticket_field.updated', { actor: await auditActor(tx, admin, ip), details: { field: field.id, changes: diff(before, { ...before, ...changes }) }, subject: { kind: 'ticket_field', id: field.id, name: field.label } });
       await tx.flush();
       return field;
     });
@@ -102,8 +102,8 @@ export class FieldsResolver {
     const admin = staffOf(principal);
     const field = isUuid(id) ? await em.findOne(TicketField, id) : null;
     if (!field) throw notFound();
-    await inTransaction(em, services.events, async (tx) => {
-      recordAudit(tx, await auditActor(tx, admin, ip), 'ticket_field.deleted', { field: field.id, label: field.label }, { kind: 'ticket_field', id: field.id, name: field.label });
+    await inTransaction(em, services.domainEvents, async (tx, record) => {
+      record('ticket_field.deleted', { actor: await auditActor(tx, admin, ip), details: { field: field.id, label: field.label }, subject: { kind: 'ticket_field', id: field.id, name: field.label } });
       tx.remove(field);
       await tx.flush();
     });

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { PorticoConfig } from '../config.js';
 import type { Language } from '../i18n/language.js';
+import type { DomainEventHandlers } from '../db/domain-events.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { SecretBox } from '../queue/secret-box.js';
 import type { DnsLookup } from '../settings/domain-check.js';
@@ -10,7 +11,10 @@ import type { DnsLookup } from '../settings/domain-check.js';
 /** Long-lived collaborators shared by every request of one server instance. */
 export interface AppServices {
   config: PorticoConfig;
+  /** Live updates (subscriptions listen here; domain-event handlers publish). */
   events: EventBus;
+  /** What runs when services record domain events (audit, mail, live updates), registered at start. */
+  domainEvents: DomainEventHandlers;
   throttle: SignInThrottle;
   secrets: SecretBox;
   dns: DnsLookup;

@@ -68,8 +68,8 @@ describe('fuzzing the API', { timeout: 180_000 }, () => {
       { log: () => undefined, limits: { budget: { staff: 1e9, person: 1e9, anonymous: 1e9 } } },
     );
     portico = { ...running, databaseUrl: '', anonymous: () => new GraphQLTestClient(running.url), admin: () => GraphQLTestClient.signIn(running.url, ADMIN_USERNAME, ADMIN_PASSWORD) } as TestPortico;
-    // The outbox worker would change rows between two requests; mail is only queued here.
-    await portico.outbox.stop();
+    // The job workers would change rows between two requests; mail is only queued here.
+    await portico.jobs.stop();
     schema = await buildPorticoSchema();
 
     const customer = await buildCustomer(portico);

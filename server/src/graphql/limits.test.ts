@@ -359,7 +359,7 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
 
   it('refuses an over-budget principal with RATE_LIMITED and a wait, then before reading its request, leaving others alone', async () => {
     const { portico: limited, statements } = await startLimitedPortico({ budget: { staff: 1_000_000, person: 2_000, anonymous: 1_000_000 } });
-    await limited.outbox.stop(); // its polling would add statements while the refused caller waits
+    await limited.jobs.stop(); // sending mail would add statements while the refused caller waits
     try {
       const greedy = await (await buildContact(limited)).signIn();
       const other = await (await buildContact(limited)).signIn();

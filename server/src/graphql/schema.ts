@@ -8,7 +8,7 @@ import type { EventBus } from '../pubsub/event-bus.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { FieldsResolver } from '../fields/fields.resolver.js';
 import { HeldMailResolver } from '../mail/held-mail.resolver.js';
-import { OutboxResolver } from '../queue/outbox.resolver.js';
+import { OutboxResolver } from '../mail/outbox.resolver.js';
 import { SettingsResolver } from '../settings/settings.resolver.js';
 import { TicketCommentResolver, TicketResolver } from '../tickets/ticket.resolver.js';
 import { TechnicianResolver } from '../technicians/technician.resolver.js';

@@ -32,12 +32,12 @@ async function senderSubject(tx: EntityManager, address: string): Promise<AuditS
  * contact and everybody else hear of it.
  */
 export async function acceptHeldMessage(em: EntityManager, services: AppServices, principal: TechnicianPrincipal, ip: string | null, id: string): Promise<InboundMessage> {
-  return inTransaction(em, services.events, async (tx, emit) => {
+  return inTransaction(em, services.domainEvents, async (tx, record) => {
     const held = await lockHeld(tx, id, ['rawMessage', 'ticket']);
     if (!held.rawMessage) throw new AppError('CONFLICT', 'mail.held.alreadyDecided');
     const mail = await simpleParser(held.rawMessage);
     const reference = held.ticket ? await held.ticket.load() : null;
-    const delivered = await deliver(tx, emit, services, readContent(mail, held.fromAddress, held.subject), reference ?? null);
+    const delivered = await deliver(tx, record, services, readContent(mail, held.fromAddress, held.subject), reference ?? null);
     Object.assign(held, {
       outcome: delivered.outcome,
       ticket: ref(delivered.ticket),
@@ -46,7 +46,7 @@ export async function acceptHeldMessage(em: EntityManager, services: AppServices
       rawMessage: null,
     });
     const details = { heldMessage: held.id, from: held.fromAddress, subject: held.subject, outcome: delivered.outcome, ticket: delivered.ticket.id };
-    recordAudit(tx, await auditActor(tx, principal, ip), 'held_mail.accepted', details, await senderSubject(tx, held.fromAddress));
+    record('held_mail.accepted', { actor: await auditActor(tx, principal, ip), details: details, subject: await senderSubject(tx, held.fromAddress) });
     await tx.flush();
     return held;
   });
@@ -54,7 +54,7 @@ export async function acceptHeldMessage(em: EntityManager, services: AppServices
 
 /** A technician throws a held message away: it never reaches a ticket. Its text stays for the record. */
 export async function discardHeldMessage(em: EntityManager, services: AppServices, principal: TechnicianPrincipal, ip: string | null, id: string): Promise<InboundMessage> {
-  return inTransaction(em, services.events, async (tx) => {
+  return inTransaction(em, services.domainEvents, async (tx, record) => {
     const held = await lockHeld(tx, id, ['ticket']);
     Object.assign(held, {
       outcome: InboundOutcome.DISCARDED,
@@ -63,7 +63,7 @@ export async function discardHeldMessage(em: EntityManager, services: AppService
       rawMessage: null,
     });
     const details = { heldMessage: held.id, from: held.fromAddress, subject: held.subject, ticket: held.ticket?.id ?? null };
-    recordAudit(tx, await auditActor(tx, principal, ip), 'held_mail.discarded', details, await senderSubject(tx, held.fromAddress));
+    record('held_mail.discarded', { actor: await auditActor(tx, principal, ip), details: details, subject: await senderSubject(tx, held.fromAddress) });
     await tx.flush();
     return held;
   });

@@ -5,20 +5,19 @@ import { contactPrincipal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { createContact } from '../contacts/contact.service.js';
 import { CustomerDomain } from '../customers/customer-domain.entity.js';
-import { inTransaction, type Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
+import { inTransaction } from '../db/transaction.js';
 import type { AppServices } from '../graphql/context.js';
 import { loadSettings } from '../settings/settings.service.js';
-import { TicketAttachment } from '../tickets/ticket-attachment.entity.js';
 import type { TicketComment } from '../tickets/ticket-comment.entity.js';
 import { ticketPolicy } from '../tickets/ticket.policy.js';
-import { addComment, addRequesterEmailReply, openTicketFromEmail } from '../tickets/ticket.service.js';
+import { addComment, addRequesterEmailReply, attachFromEmail, openTicketFromEmail } from '../tickets/ticket.service.js';
 import type { AddTicketCommentInput } from '../tickets/ticket.types.js';
 import { TicketVisibility } from '../tickets/ticket.visibility.js';
 import { Ticket } from '../tickets/ticket.entity.js';
 import { HeldReason, InboundMessage, InboundOutcome, type HeldAttachmentInfo } from './inbound-message.entity.js';
 import { findReplyTokens, replyTokenKey, verifyReplyToken, type ReplyRecipient, type ReplyToken } from './reply-token.js';
 import { authenticateSender, createMailDnsResolver } from './sender-authentication.js';
-import { queueWelcomeEmail } from './welcome-email.js';
 
 export interface InboundResult {
   outcome: InboundOutcome;
@@ -73,7 +72,7 @@ export async function receiveMail(orm: MikroORM, services: AppServices, raw: Buf
   const content = readContent(mail, from!, subject);
   const judgement = await judgeSender(em, services, bytes, mail, content);
 
-  return inTransaction(em, services.events, async (tx, emit) => {
+  return inTransaction(em, services.domainEvents, async (tx, record) => {
     const reference = judgement.reference ? await tx.findOne(Ticket, judgement.reference.id) : null;
     if (judgement.verdict === 'hold') {
       const held = tx.create(InboundMessage, {
@@ -92,7 +91,7 @@ export async function receiveMail(orm: MikroORM, services: AppServices, raw: Buf
       // Deliberately no event: a held message is not part of any ticket until a technician accepts it.
       return { outcome: InboundOutcome.HELD, reason: judgement.reason, ticketId: reference?.id, heldId: held.id };
     }
-    const delivered = await deliver(tx, emit, services, content, reference);
+    const delivered = await deliver(tx, record, services, content, reference);
     tx.create(InboundMessage, { messageId, fromAddress: content.sender, subject, outcome: delivered.outcome, ticket: delivered.ticket });
     await tx.flush();
     return { outcome: delivered.outcome, ticketId: delivered.ticket.id };
@@ -171,7 +170,7 @@ async function judgeSender(em: EntityManager, services: AppServices, raw: Buffer
  * (for the contact, a new contact at a customer's domain, or unassigned). Through the ticket
  * service, like the portal's replies and tickets.
  */
-export async function deliver(tx: EntityManager, emit: Emit, services: AppServices, content: InboundContent, reference: Ticket | null): Promise<{ outcome: InboundOutcome; ticket: Ticket }> {
+export async function deliver(tx: EntityManager, record: RecordEvent, services: AppServices, content: InboundContent, reference: Ticket | null): Promise<{ outcome: InboundOutcome; ticket: Ticket }> {
   const { sender, body } = content;
   const settings = await loadSettings(tx);
   let contact = await tx.findOne(Contact, { email: sender });
@@ -180,37 +179,35 @@ export async function deliver(tx: EntityManager, emit: Emit, services: AppServic
       const principal = contactPrincipal(contact);
       const mayReply = (await tx.count(Ticket, { $and: [{ id: reference.id }, ticketPolicy.scope(principal, settings)] })) > 0 && ticketPolicy.canReply(principal, reference);
       if (mayReply) {
-        const mail = { secrets: services.secrets, publicUrl: services.config.publicUrl };
-        const write = { tx, emit, principal, settings, visibility: TicketVisibility.standardOnly(principal, settings), mail };
+        const write = { tx, record, principal, settings, visibility: TicketVisibility.standardOnly(principal, settings) };
         const input: AddTicketCommentInput = { ticketId: reference.id, body: body.slice(0, 100_000), isInternal: false };
         const comment = await addComment(write, reference, input);
         keepAttachments(tx, content.attachments, reference, comment);
         return { outcome: InboundOutcome.REPLY, ticket: reference };
       }
     } else if (reference.requesterEmail === sender) {
-      const comment = await addRequesterEmailReply(tx, emit, reference, sender, body);
+      const comment = await addRequesterEmailReply(tx, record, reference, sender, body);
       keepAttachments(tx, content.attachments, reference, comment);
       return { outcome: InboundOutcome.REPLY, ticket: reference };
     }
     // Not theirs or unknown number: treated as a new request rather than silently dropped.
   }
 
-  if (!contact) contact = await attachNewContact(tx, emit, services, content);
+  if (!contact) contact = await attachNewContact(tx, record, services, content);
   const title = content.subject.replace(TICKET_REFERENCE, '').trim() || body.split('\n')[0] || '(no subject)';
-  const ticket = await openTicketFromEmail(tx, emit, { contact, email: sender }, title, body);
+  const ticket = await openTicketFromEmail(tx, record, { contact, email: sender }, title, body);
   keepAttachments(tx, content.attachments, ticket, null);
   return { outcome: InboundOutcome.NEW_TICKET, ticket };
 }
 
 /** A new contact for a sender whose domain a customer owns (with the welcome email, if on). */
-async function attachNewContact(tx: EntityManager, emit: Emit, services: AppServices, content: InboundContent): Promise<Contact | null> {
+async function attachNewContact(tx: EntityManager, record: RecordEvent, services: AppServices, content: InboundContent): Promise<Contact | null> {
   const { sender } = content;
   const domain = sender.split('@')[1];
   const owner = domain ? await tx.findOne(CustomerDomain, { domain }, { populate: ['customer'] }) : null;
   if (!owner) return null;
   const displayName = content.displayName || sender.split('@')[0];
-  const issued = await createContact(tx, owner.customer.getEntity(), { customerId: owner.customer.id, name: displayName.slice(0, 200), email: sender, isPrimary: false });
-  await queueWelcomeEmail(tx, emit, { secrets: services.secrets, publicUrl: services.config.publicUrl }, issued.contact, issued.password, false);
+  const issued = await createContact(tx, record, owner.customer.getEntity(), { customerId: owner.customer.id, name: displayName.slice(0, 200), email: sender, isPrimary: false });
   return issued.contact;
 }
 
@@ -227,7 +224,7 @@ function keptAttachments(attachments: Attachment[]) {
 }
 
 function keepAttachments(tx: EntityManager, attachments: Attachment[], ticket: Ticket, comment: TicketComment | null) {
-  for (const attachment of keptAttachments(attachments)) tx.create(TicketAttachment, { ticket, comment, ...attachment });
+  for (const attachment of keptAttachments(attachments)) attachFromEmail(tx, ticket, comment, attachment);
 }
 
 /** Why a message is machine-made (auto-reply, bulk, bounce, our own mail), or undefined. */

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact } from '../contacts/contact.entity.js';
-import type { Emit } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import { DEFAULT_LANGUAGE } from '../i18n/language.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
-import { queueEmail } from '../queue/outbox.js';
+import { queueEmail } from './outbox.js';
 import type { SecretBox } from '../queue/secret-box.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
 import { portalUrl } from '../settings/settings.service.js';
@@ -24,18 +23,17 @@ export interface TicketMailDeps {
  * skipped while the status is hidden from contacts. Their Message-ID carries a reply token for the
  * ticket and the recipient (`reply-token.ts`), which proves a reply to be the recipient's.
  */
-export async function queueTicketReplyEmail(tx: EntityManager, emit: Emit, deps: TicketMailDeps, settings: PortalSettings, ticket: Ticket, author: string, body: string) {
-  await queueTicketEmail(tx, emit, deps, settings, ticket, 'ticket-reply', (t) => [t('mail.ticket.replyIntro', { author }), '', body]);
+export async function queueTicketReplyEmail(tx: EntityManager, deps: TicketMailDeps, settings: PortalSettings, ticket: Ticket, author: string, body: string) {
+  await queueTicketEmail(tx, deps, settings, ticket, 'ticket-reply', (t) => [t('mail.ticket.replyIntro', { author }), '', body]);
 }
 
-export async function queueTicketResolvedEmail(tx: EntityManager, emit: Emit, deps: TicketMailDeps, settings: PortalSettings, ticket: Ticket) {
+export async function queueTicketResolvedEmail(tx: EntityManager, deps: TicketMailDeps, settings: PortalSettings, ticket: Ticket) {
   if (!TicketVisibility.forContact(settings, []).canSee(StandardTicketField.STATUS)) return;
-  await queueTicketEmail(tx, emit, deps, settings, ticket, 'ticket-resolved', (t) => [t('mail.ticket.resolvedIntro')]);
+  await queueTicketEmail(tx, deps, settings, ticket, 'ticket-resolved', (t) => [t('mail.ticket.resolvedIntro')]);
 }
 
 async function queueTicketEmail(
   tx: EntityManager,
-  emit: Emit,
   deps: TicketMailDeps,
   settings: PortalSettings,
   ticket: Ticket,
@@ -62,7 +60,7 @@ async function queueTicketEmail(
     .map((line) => (line === '' ? '' : `<p style="margin:0 0 4px;white-space:pre-wrap">${escapeHtml(line)}</p>`))
     .join('\n')}${link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(t('mail.ticket.view'))}</a></p>` : ''}</body></html>`;
   const replyTo = contact ? { contactId: contact.id } : { email: recipient };
-  queueEmail(tx, emit, deps.secrets, {
+  await queueEmail(tx, deps.secrets, {
     template,
     recipient,
     messageId: replyTokenMessageId(replyTokenKey(deps.secrets), ticket.id, replyTo, new URL(deps.publicUrl).hostname),

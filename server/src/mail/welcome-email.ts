@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Contact } from '../contacts/contact.entity.js';
-import type { Emit } from '../db/transaction.js';
 import { DEFAULT_LANGUAGE } from '../i18n/language.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { escapeHtml } from './html.js';
-import { SECRET_PLACEHOLDER } from '../queue/outbox-message.entity.js';
-import { queueEmail } from '../queue/outbox.js';
+import { SECRET_PLACEHOLDER } from './outbox-message.entity.js';
+import { queueEmail } from './outbox.js';
 import type { SecretBox } from '../queue/secret-box.js';
 import { loadSettings, portalUrl } from '../settings/settings.service.js';
 
@@ -15,7 +14,6 @@ import { loadSettings, portalUrl } from '../settings/settings.service.js';
  */
 export async function queueWelcomeEmail(
   tx: EntityManager,
-  emit: Emit,
   deps: { secrets: SecretBox; publicUrl: string },
   contact: Contact,
   password: string,
@@ -53,7 +51,7 @@ export async function queueWelcomeEmail(
 <p>${escapeHtml(t('mail.welcome.changeHint'))}</p>
 <p>${escapeHtml(t('mail.welcome.signOff'))}</p>
 </body></html>`;
-  queueEmail(tx, emit, deps.secrets, {
+  await queueEmail(tx, deps.secrets, {
     template: reissued ? 'credentials-reissued' : 'welcome',
     recipient: contact.email,
     subject: t(reissued ? 'mail.welcome.reissuedSubject' : 'mail.welcome.subject'),

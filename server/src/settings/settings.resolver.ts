@@ -27,7 +27,7 @@ export class SettingsResolver {
   @Mutation(() => PortalSettings, { description: 'Changes the portal settings (admins). Every change is audited; it applies on the next request everywhere.' })
   async updatePortalSettings(@Arg('input', { description: 'See the input type.' }) input: UpdatePortalSettingsInput, @Ctx() { em, principal, ip, services }: Context) {
     const admin = staffOf(principal);
-    return inTransaction(em, services.events, (tx, emit) => updateSettings(tx, emit, admin, input, ip));
+    return inTransaction(em, services.domainEvents, (tx, record) => updateSettings(tx, record, admin, input, ip));
   }
 
   @Allow('SIGNED_IN')

@@ -3,7 +3,7 @@ import type { Principal, TechnicianPrincipal } from '../auth/principal.js';
 import { auditActor, diff, recordAudit } from '../audit/audit.service.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../graphql/errors.js';
 import { domainList } from '../graphql/validate.js';
 import { settingsPolicy } from './settings.policy.js';
@@ -62,7 +62,7 @@ export async function assertSectionAvailable(em: EntityManager, principal: Princ
   if (!(await availableSections(em, principal, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
 }
 
-export async function updateSettings(tx: EntityManager, emit: Emit, principal: TechnicianPrincipal, input: UpdatePortalSettingsInput, ip: string | null = null): Promise<PortalSettings> {
+export async function updateSettings(tx: EntityManager, record: RecordEvent, principal: TechnicianPrincipal, input: UpdatePortalSettingsInput, ip: string | null = null): Promise<PortalSettings> {
   const settings = await loadSettings(tx);
   if (input.version !== settings.version) throw new AppError('CONFLICT', 'settings.staleVersion', { field: 'version' });
   const before = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
@@ -94,10 +94,9 @@ export async function updateSettings(tx: EntityManager, emit: Emit, principal: T
   const after = { ...snapshot(settings), scopes: await scopeSnapshot(tx) };
   const changed = diff(before, after);
   if (Object.keys(changed).length > 0) {
-    recordAudit(tx, await auditActor(tx, principal, ip), 'portal_settings.updated', { version: settings.version, changes: changed }, { kind: 'portal_settings', id: null, name: null });
-    await tx.flush();
+    record('portal_settings.updated', { actor: await auditActor(tx, principal, ip), details: { version: settings.version, changes: changed }, subject: { kind: 'portal_settings', id: null, name: null } });
   }
-  emit('SETTINGS_CHANGED', { version: settings.version });
+  record('settings.changed', { version: settings.version });
   return settings;
 }
 

@@ -35,21 +35,21 @@ export class TechnicianResolver {
   @Allow('ADMIN')
   @Mutation(() => TechnicianCredentials, { description: 'Creates a technician with a generated password, shown this once (admins).' })
   async createTechnician(@Arg('input', { description: 'See the input type.' }) input: CreateTechnicianInput, @Ctx() { em, principal, ip, services }: Context) {
-    return inTransaction(em, services.events, async (tx) => createTechnician(tx, input, undefined, await auditActor(tx, principal, ip)));
+    return inTransaction(em, services.domainEvents, async (tx, record) => createTechnician(tx, record, input, undefined, await auditActor(tx, principal, ip)));
   }
 
   @Allow('ADMIN')
   @Mutation(() => Technician, { description: 'Changes a technician (admins). The last admin cannot be demoted.' })
   async updateTechnician(@Arg('input', { description: 'See the input type.' }) input: UpdateTechnicianInput, @Ctx() { em, principal, ip, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, input.id);
-    return inTransaction(em, services.events, async (tx) => updateTechnician(tx, technician, input, await auditActor(tx, principal, ip)));
+    return inTransaction(em, services.domainEvents, async (tx, record) => updateTechnician(tx, record, technician, input, await auditActor(tx, principal, ip)));
   }
 
   @Allow('ADMIN')
   @Mutation(() => TechnicianCredentials, { description: 'Issues a new password and signs the technician out everywhere (admins).' })
   async reissueTechnicianCredentials(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, id);
-    return inTransaction(em, services.events, async (tx, emit) => reissueTechnicianCredentials(tx, emit, technician, await auditActor(tx, principal, ip)));
+    return inTransaction(em, services.domainEvents, async (tx, record) => reissueTechnicianCredentials(tx, record, technician, await auditActor(tx, principal, ip)));
   }
 
   @Allow('ADMIN')
@@ -58,14 +58,14 @@ export class TechnicianResolver {
   })
   async deactivateTechnician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, id);
-    return inTransaction(em, services.events, async (tx, emit) => setTechnicianActive(tx, emit, await auditActor(tx, principal, ip), technician, false));
+    return inTransaction(em, services.domainEvents, async (tx, record) => setTechnicianActive(tx, record, await auditActor(tx, principal, ip), technician, false));
   }
 
   @Allow('ADMIN')
   @Mutation(() => Technician, { description: 'Reactivates a technician (admins): it signs in again with its password. Audited.' })
   async reactivateTechnician(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, ip, services }: Context) {
     const technician = await findVisibleTechnician(em, principal, id);
-    return inTransaction(em, services.events, async (tx, emit) => setTechnicianActive(tx, emit, await auditActor(tx, principal, ip), technician, true));
+    return inTransaction(em, services.domainEvents, async (tx, record) => setTechnicianActive(tx, record, await auditActor(tx, principal, ip), technician, true));
   }
 
   @FieldResolver(() => Date, { nullable: true, description: 'When the technician was deactivated; null while active, and for contacts.' })

@@ -5,7 +5,7 @@ import { revokeSessions } from '../auth/session.service.js';
 import { Account, AccountKind } from '../auth/account.entity.js';
 import { recordAudit, type AuditActor, type AuditSubject } from '../audit/audit.service.js';
 import { flushClaimingUsername, isUsernameTaken } from '../auth/usernames.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../graphql/errors.js';
 import { Language } from '../i18n/language.js';
 import { translate } from '../i18n/translate.js';
@@ -24,7 +24,7 @@ export interface IssuedTechnicianCredentials {
 const subjectOf = (technician: Technician): AuditSubject => ({ kind: 'technician', id: technician.id, name: technician.name });
 
 /** Creates a technician; `actor` (absent for the first admin and test factories) is recorded in the audit log. */
-export async function createTechnician(tx: EntityManager, input: CreateTechnicianInput, password = generatePassword(), actor?: AuditActor): Promise<IssuedTechnicianCredentials> {
+export async function createTechnician(tx: EntityManager, record: RecordEvent, input: CreateTechnicianInput, password = generatePassword(), actor?: AuditActor): Promise<IssuedTechnicianCredentials> {
   const name = requiredText('name', input.name);
   const email = validEmail('email', input.email);
   const username = validUsername('username', input.username);
@@ -32,12 +32,12 @@ export async function createTechnician(tx: EntityManager, input: CreateTechnicia
   const account = tx.create(Account, { kind: AccountKind.TECHNICIAN, username });
   const technician = tx.create(Technician, { account, name, email, username, role: input.role, language: input.language ?? null, passwordHash: await hashPassword(password) });
   await flushClaimingUsername(tx, 'username');
-  if (actor) recordAudit(tx, actor, 'technician.created', { username, role: technician.role }, subjectOf(technician));
+  if (actor) record('technician.created', { actor, details: { username, role: technician.role }, subject: subjectOf(technician) });
   return { technician, username, password };
 }
 
 /** Changes a technician; a role change is audited, and the last active admin keeps its role. */
-export async function updateTechnician(tx: EntityManager, technician: Technician, input: UpdateTechnicianInput, actor?: AuditActor): Promise<Technician> {
+export async function updateTechnician(tx: EntityManager, record: RecordEvent, technician: Technician, input: UpdateTechnicianInput, actor?: AuditActor): Promise<Technician> {
   const changes: Partial<Technician> = {};
   if (input.name != null) changes.name = requiredText('name', input.name);
   if (input.email != null) changes.email = validEmail('email', input.email);
@@ -49,22 +49,16 @@ export async function updateTechnician(tx: EntityManager, technician: Technician
   }
   tx.assign(technician, changes);
   await tx.flush();
-  if (changes.role && actor) {
-    recordAudit(tx, actor, 'technician.role_changed', { from: previousRole, to: changes.role }, subjectOf(technician));
-    await tx.flush();
-  }
+  if (changes.role && actor) record('technician.role_changed', { actor, details: { from: previousRole, to: changes.role }, subject: subjectOf(technician) });
   return technician;
 }
 
-export async function reissueTechnicianCredentials(tx: EntityManager, emit: Emit, technician: Technician, actor?: AuditActor): Promise<IssuedTechnicianCredentials> {
+export async function reissueTechnicianCredentials(tx: EntityManager, record: RecordEvent, technician: Technician, actor?: AuditActor): Promise<IssuedTechnicianCredentials> {
   const password = generatePassword();
   tx.assign(technician, { passwordHash: await hashPassword(password) });
   await tx.flush();
-  await revokeSessions(tx, emit, { account: technician.account.id });
-  if (actor) {
-    recordAudit(tx, actor, 'technician.credentials_reissued', { username: technician.username }, subjectOf(technician));
-    await tx.flush();
-  }
+  await revokeSessions(tx, record, { account: technician.account.id });
+  if (actor) record('technician.credentials_reissued', { actor, details: { username: technician.username }, subject: subjectOf(technician) });
   return { technician, username: technician.username, password };
 }
 
@@ -73,7 +67,7 @@ export async function reissueTechnicianCredentials(tx: EntityManager, emit: Emit
  * technician's account, in the caller's transaction, with its audit record. Admins only; never
  * oneself, never the last active admin. Asking for the state it already has changes nothing.
  */
-export async function setTechnicianActive(tx: EntityManager, emit: Emit, actor: AuditActor, technician: Technician, active: boolean): Promise<Technician> {
+export async function setTechnicianActive(tx: EntityManager, record: RecordEvent, actor: AuditActor, technician: Technician, active: boolean): Promise<Technician> {
   if (active) {
     if (!technicianPolicy.canReactivate(actor.principal)) throw new AppError('FORBIDDEN');
   } else {
@@ -89,8 +83,8 @@ export async function setTechnicianActive(tx: EntityManager, emit: Emit, actor: 
   if (!active && current.role === TechnicianRole.ADMIN) await assertAnotherActiveAdmin(tx, current);
   account.deactivatedAt = active ? null : new Date();
   await tx.flush();
-  if (!active) await revokeSessions(tx, emit, { account: account.id });
-  recordAudit(tx, actor, active ? 'technician.reactivated' : 'technician.deactivated', { role: current.role }, subjectOf(current));
+  if (!active) await revokeSessions(tx, record, { account: account.id });
+  record(active ? 'technician.reactivated' : 'technician.deactivated', { actor, details: { role: current.role }, subject: subjectOf(current) });
   await tx.flush();
   return current;
 }
@@ -123,7 +117,8 @@ export async function ensureFirstAdmin(em: EntityManager, username: string | und
     throw new Error(`PORTICO_ADMIN_PASSWORD is not accepted: ${translate(Language.EN, problem.key, problem.params)} Choose another one, or leave it unset to get a generated password printed once.`);
   }
   const chosen = password ?? generatePassword();
-  await em.transactional((tx) => createTechnician(tx as EntityManager, admin, chosen));
+  // The first admin has no actor: nothing to record.
+  await em.transactional((tx) => createTechnician(tx as EntityManager, () => undefined, admin, chosen));
   if (!password) {
     print(`First start: created the administrator "${username ?? 'admin'}" with the password ${chosen}`);
     print('Sign in at /admin and keep this password safe; it is not shown again.');

@@ -26,7 +26,8 @@ export async function buildContact(
   const em = portico.orm.em.fork() as EntityManager;
   const id = unique();
   const issued = await em.transactional((tx) =>
-    createContact(tx as EntityManager, em.getReference(customer.constructor as typeof Customer, customer.id), {
+    // No handlers here: a factory's contact gets no welcome email.
+    createContact(tx as EntityManager, () => undefined, em.getReference(customer.constructor as typeof Customer, customer.id), {
       customerId: customer.id,
       name: overrides.name ?? `Pat Example ${id}`,
       email: `pat.${id}@example.org`,
@@ -41,7 +42,7 @@ export async function buildTechnician(portico: TestPortico, role: TechnicianRole
   const em = portico.orm.em.fork() as EntityManager;
   const id = unique();
   const issued = await em.transactional((tx) =>
-    createTechnician(tx as EntityManager, { name: `Tech ${id}`, email: `tech.${id}@msp.example`, username: `tech.${id}`, role }),
+    createTechnician(tx as EntityManager, () => undefined, { name: `Tech ${id}`, email: `tech.${id}@msp.example`, username: `tech.${id}`, role }),
   );
   return { ...issued, signIn: () => GraphQLTestClient.signIn(portico.url, issued.username, issued.password) };
 }

@@ -92,8 +92,7 @@ async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promi
   const principal = personOf(ctx.principal);
   const settings = await settingsOf(ctx);
   const visibility = await fullVisibilityOf(ctx);
-  const mail = { secrets: ctx.services.secrets, publicUrl: ctx.services.config.publicUrl };
-  return inTransaction(ctx.em, ctx.services.events, (tx, emit) => work({ tx, emit, principal, settings, visibility, mail }));
+  return inTransaction(ctx.em, ctx.services.domainEvents, (tx, record) => work({ tx, record, principal, settings, visibility }));
 }
 
 @Resolver(() => Ticket)

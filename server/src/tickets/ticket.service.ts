@@ -3,15 +3,16 @@ import { actorKindOf, type Principal, type SignedInPrincipal } from '../auth/pri
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
-import type { Emit } from '../db/transaction.js';
+import type { RecordEvent } from '../db/domain-events.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import { CustomFieldKind, type TicketField } from '../fields/ticket-field.entity.js';
 import { AppError, badInput } from '../graphql/errors.js';
 import { requiredText } from '../graphql/validate.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
-import { queueTicketReplyEmail, queueTicketResolvedEmail, type TicketMailDeps } from '../mail/ticket-emails.js';
+import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
+import type { TicketFact } from './ticket.events.js';
 import { TicketSource } from './ticket.enums.js';
 import { ticketPolicy } from './ticket.policy.js';
 import { TicketStatus } from './ticket-status.js';
@@ -22,11 +23,10 @@ import { TicketVisibility } from './ticket.visibility.js';
 
 export interface TicketWriteContext {
   tx: EntityManager;
-  emit: Emit;
+  record: RecordEvent;
   principal: SignedInPrincipal;
   settings: PortalSettings;
   visibility: TicketVisibility;
-  mail: TicketMailDeps;
 }
 
 /** Opens a ticket; contacts for themselves with only the fields they may edit. */
@@ -54,7 +54,7 @@ export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput
   ticket.customFieldValues = applyCustomFields(visibility, {}, input.customFields ?? [], true);
   tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: actorKindOf(principal), actorName: await actorName(tx, principal) });
   await tx.flush();
-  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: true });
+  ctx.record('ticket.opened', factOf(ticket, true));
   return ticket;
 }
 
@@ -100,7 +100,7 @@ export async function updateTicket(ctx: TicketWriteContext, ticket: Ticket, inpu
   const visibleToContacts = contactVisibleStateOf(ticket, contactView) !== before.seen;
   touch(ticket, visibleToContacts);
   await tx.flush();
-  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts });
+  ctx.record('ticket.updated', factOf(ticket, visibleToContacts));
   return ticket;
 }
 
@@ -120,11 +120,13 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
   touch(ticket, !comment.isInternal);
   if (ticketPolicy.replyHandsBack(principal, ticket)) await changeStatus(ctx, ticket, TicketStatus.OPEN);
   await tx.flush();
-  if (ticketPolicy.mailsOnStaffChanges(principal) && !comment.isInternal) {
-    await queueTicketReplyEmail(tx, ctx.emit, ctx.mail, ctx.settings, ticket, (await actorName(tx, principal)) ?? '', comment.body);
-    await tx.flush();
-  }
-  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: !comment.isInternal });
+  ctx.record('ticket.commentAdded', {
+    ...factOf(ticket, !comment.isInternal),
+    commentId: comment.id,
+    isInternal: comment.isInternal,
+    notifyRequester: ticketPolicy.mailsOnStaffChanges(principal),
+    authorName: (await actorName(tx, principal)) ?? '',
+  });
   return comment;
 }
 
@@ -139,7 +141,7 @@ export interface EmailAuthor {
  * customer, or unassigned with the address as requester. Subject and text are the request whatever
  * the field visibility: a mail cannot choose fields.
  */
-export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author: EmailAuthor, title: string, description: string): Promise<Ticket> {
+export async function openTicketFromEmail(tx: EntityManager, record: RecordEvent, author: EmailAuthor, title: string, description: string): Promise<Ticket> {
   const { contact } = author;
   const ticket = tx.create(Ticket, {
     title: title.slice(0, 300),
@@ -151,7 +153,7 @@ export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author:
   });
   tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: contact ? 'contact' : 'email', actorName: contact?.name ?? author.email });
   await tx.flush();
-  emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: true });
+  record('ticket.opened', factOf(ticket, true));
   return ticket;
 }
 
@@ -160,15 +162,17 @@ export async function openTicketFromEmail(tx: EntityManager, emit: Emit, author:
  * address as author; like a contact's reply it hands a PENDING ticket back to the technicians.
  * Contacts' email replies go through `addComment` with their principal.
  */
-export async function addRequesterEmailReply(tx: EntityManager, emit: Emit, ticket: Ticket, email: string, body: string): Promise<TicketComment> {
+export async function addRequesterEmailReply(tx: EntityManager, record: RecordEvent, ticket: Ticket, email: string, body: string): Promise<TicketComment> {
   const comment = tx.create(TicketComment, { ticket, body: body.slice(0, 100_000), authorEmail: email });
   touch(ticket, true);
-  if (ticket.status === TicketStatus.PENDING) {
-    tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: TicketStatus.OPEN, actorKind: 'email', actorName: email });
+  const from = ticket.status;
+  if (from === TicketStatus.PENDING) {
+    tx.create(TicketStatusChange, { ticket, fromStatus: from, toStatus: TicketStatus.OPEN, actorKind: 'email', actorName: email });
     ticket.status = TicketStatus.OPEN;
   }
   await tx.flush();
-  emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts: true });
+  if (from !== ticket.status) record('ticket.statusChanged', { ...factOf(ticket, true), from, to: ticket.status, notifyRequester: false });
+  record('ticket.commentAdded', { ...factOf(ticket, true), commentId: comment.id, isInternal: false, notifyRequester: false, authorName: email });
   return comment;
 }
 
@@ -201,13 +205,12 @@ async function statusChanged(ctx: TicketWriteContext, ticket: Ticket): Promise<T
   const visibleToContacts = contactViewOf(ctx).canSee(StandardTicketField.STATUS);
   touch(ticket, visibleToContacts);
   await ctx.tx.flush();
-  ctx.emit('TICKET_CHANGED', { ...ticketAudience(ticket), visibleToContacts });
   return ticket;
 }
 
-/** Who a ticket's live events are for: the key subscriptions match in memory (customer, requester) and its status now. */
-function ticketAudience(ticket: Ticket) {
-  return { ticketId: ticket.id, customerId: ticket.customer?.id ?? null, contactId: ticket.contact?.id ?? null, status: ticket.status };
+/** What every ticket event says: who it concerns (customer, requester), the status after it, whether contacts see it. */
+function factOf(ticket: Ticket, visibleToContacts: boolean): TicketFact {
+  return { ticketId: ticket.id, customerId: ticket.customer?.id ?? null, contactId: ticket.contact?.id ?? null, status: ticket.status, visibleToContacts };
 }
 
 /** Records activity: technicians see every change; contacts see (and sort by) only changes they can see. */
@@ -243,8 +246,15 @@ function contactVisibleStateOf(ticket: Ticket, view: TicketVisibility): string {
 
 async function changeStatus(ctx: TicketWriteContext, ticket: Ticket, to: TicketStatus): Promise<void> {
   ctx.tx.create(TicketStatusChange, { ticket, fromStatus: ticket.status, toStatus: to, actorKind: actorKindOf(ctx.principal), actorName: await actorName(ctx.tx, ctx.principal) });
+  const from = ticket.status;
   ticket.status = to;
-  if (to === TicketStatus.RESOLVED && ticketPolicy.mailsOnStaffChanges(ctx.principal)) await queueTicketResolvedEmail(ctx.tx, ctx.emit, ctx.mail, ctx.settings, ticket);
+  const visibleToContacts = contactViewOf(ctx).canSee(StandardTicketField.STATUS);
+  ctx.record('ticket.statusChanged', { ...factOf(ticket, visibleToContacts), from, to, notifyRequester: ticketPolicy.mailsOnStaffChanges(ctx.principal) });
+}
+
+/** Keeps an attachment that came with an email (on the ticket, and on its comment when it was a reply). */
+export function attachFromEmail(tx: EntityManager, ticket: Ticket, comment: TicketComment | null, file: { filename: string; contentType: string; size: number; content: Buffer }): TicketAttachment {
+  return tx.create(TicketAttachment, { ticket, comment, ...file });
 }
 
 function assertEditable<T>(visibility: TicketVisibility, field: StandardTicketField, inputField: string, value: T): T {

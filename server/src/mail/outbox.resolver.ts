@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import { isUuid } from '../db/query-helpers.js';
@@ -5,6 +6,7 @@ import { Connection, paginate, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
 import { notFound } from '../graphql/errors.js';
 import { OutboxMessage, OutboxStatus, SECRET_PLACEHOLDER } from './outbox-message.entity.js';
+import { scheduleSend } from './outbox.js';
 
 const OutboxConnection = Connection(OutboxMessage, 'OutboxMessage');
 const MASK = '••••••••';
@@ -26,13 +28,12 @@ export class OutboxResolver {
 
   @Allow('ADMIN')
   @Mutation(() => OutboxMessage, { description: 'Queues a FAILED message for another round of attempts (admins).' })
-  async retryOutboxMessage(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em, principal, services }: Context) {
+  async retryOutboxMessage(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { em }: Context) {
     const message = isUuid(id) ? await em.findOne(OutboxMessage, id) : null;
     if (!message) throw notFound();
     if (message.status === OutboxStatus.FAILED) {
       Object.assign(message, { status: OutboxStatus.QUEUED, attempts: 0, nextAttemptAt: new Date() });
-      await em.flush();
-      services.events.publish('OUTBOX_QUEUED', { id: message.id });
+      await em.transactional((tx) => scheduleSend(tx as EntityManager, message));
     }
     return message;
   }

@@ -130,7 +130,7 @@ describe('outbox durability', () => {
       const emails = Array.from({ length: 12 }, (_, i) => `pair${i}@shared.example`);
       await Promise.all(emails.map((email, i) => admin.ok(CREATE_CONTACT, { input: { customerId: customer.id, name: `Pair ${i}`, email } })));
       await until(async () => emails.every((email) => smtp.to(email).length > 0), 60_000);
-      await new Promise((r) => setTimeout(r, 1000));
+      await Promise.all([first.jobs.drain(), second.jobs.drain()]); // nothing left that could send a duplicate
       for (const email of emails) expect(smtp.to(email), email).toHaveLength(1);
       expect(await first.orm.em.fork().count(OutboxMessage, { status: OutboxStatus.SENT })).toBe(12);
     } finally {
@@ -167,7 +167,7 @@ describe('outbox durability', () => {
     const restarted = await startTestPortico({ databaseUrl, smtpUrl });
     try {
       await smtp.waitFor('kill@crash.example');
-      await new Promise((r) => setTimeout(r, 1500)); // room for a duplicate to show up, if there were one
+      await restarted.jobs.drain(); // nothing left that could send a duplicate
       expect(smtp.to('kill@crash.example')).toHaveLength(1);
       const row = await restarted.orm.em.fork().findOneOrFail(OutboxMessage, { recipient: 'kill@crash.example' });
       expect(row.status).toBe(OutboxStatus.SENT);

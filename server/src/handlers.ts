@@ -1,0 +1,38 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { writeAuditLog } from './audit/audit.events.js';
+import { publishSessionRevocations } from './auth/auth.events.js';
+import { DomainEventHandlers } from './db/domain-events.js';
+import { sendMailOnEvents } from './mail/mail.handlers.js';
+import type { Mailer } from './mail/mailer.js';
+import { sendEmailJob, type EmailDeliveryOptions } from './mail/outbox.js';
+import type { EventBus } from './pubsub/event-bus.js';
+import { JobRegistry } from './queue/jobs.js';
+import type { SecretBox } from './queue/secret-box.js';
+import { publishSettingsChanges } from './settings/settings.events.js';
+import { publishTicketChanges } from './tickets/ticket.events.js';
+
+export interface SideEffectDeps {
+  orm: MikroORM;
+  bus: EventBus;
+  mailer: Mailer;
+  secrets: SecretBox;
+  publicUrl: string;
+  email: EmailDeliveryOptions;
+}
+
+/**
+ * Every side effect of a change, in one place: which domain events write the audit log, queue
+ * mail and publish live updates, and which jobs exist. Services only record what happened.
+ */
+export function registerSideEffects(deps: SideEffectDeps): { domainEvents: DomainEventHandlers; jobs: JobRegistry } {
+  const domainEvents = new DomainEventHandlers();
+  writeAuditLog(domainEvents);
+  sendMailOnEvents(domainEvents, { secrets: deps.secrets, publicUrl: deps.publicUrl });
+  publishTicketChanges(domainEvents, deps.bus);
+  publishSessionRevocations(domainEvents, deps.bus);
+  publishSettingsChanges(domainEvents, deps.bus);
+
+  const jobs = new JobRegistry();
+  jobs.handle('send-email', sendEmailJob(deps.orm, deps.mailer, deps.secrets, deps.email));
+  return { domainEvents, jobs };
+}
