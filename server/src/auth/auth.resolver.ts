@@ -1,6 +1,6 @@
 import { filter } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { auditActor, recordAudit, selfSubject } from '../audit/audit.service.js';
+import { auditActor, selfSubject } from '../audit/audit.service.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
 import type { EventTopics } from '../pubsub/event-bus.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { revokeSessions } from '../auth/session.service.js';
 import { Account, AccountKind } from '../auth/account.entity.js';
-import { recordAudit, type AuditActor, type AuditSubject } from '../audit/audit.service.js';
+import type { AuditActor, AuditSubject } from '../audit/audit.service.js';
 import { flushClaimingUsername, generateUsername } from '../auth/usernames.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';

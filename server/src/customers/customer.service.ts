@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { AuditActor } from '../audit/audit.service.js';
 import { revokeSessions } from '../auth/session.service.js';
 import { Contact } from '../contacts/contact.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import { personOf, staffOf } from '../auth/principal.js';
-import { auditActor, diff, recordAudit } from '../audit/audit.service.js';
+import { auditActor, diff } from '../audit/audit.service.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';

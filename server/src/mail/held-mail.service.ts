@@ -2,7 +2,7 @@ import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { simpleParser } from 'mailparser';
 import type { TechnicianPrincipal } from '../auth/principal.js';
-import { auditActor, recordAudit, type AuditSubject } from '../audit/audit.service.js';
+import { auditActor, type AuditSubject } from '../audit/audit.service.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';

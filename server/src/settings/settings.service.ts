@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal, TechnicianPrincipal } from '../auth/principal.js';
-import { auditActor, diff, recordAudit } from '../audit/audit.service.js';
+import { auditActor, diff } from '../audit/audit.service.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
 import type { RecordEvent } from '../db/domain-events.js';

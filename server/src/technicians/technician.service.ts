@@ -3,7 +3,7 @@ import { passwordProblem } from '../auth/password-policy.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { revokeSessions } from '../auth/session.service.js';
 import { Account, AccountKind } from '../auth/account.entity.js';
-import { recordAudit, type AuditActor, type AuditSubject } from '../audit/audit.service.js';
+import type { AuditActor, AuditSubject } from '../audit/audit.service.js';
 import { flushClaimingUsername, isUsernameTaken } from '../auth/usernames.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../graphql/errors.js';
