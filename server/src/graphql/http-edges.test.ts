@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { restoreDefaultSettings } from '../test/default-settings.js';
 import WebSocket from 'ws';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
@@ -34,6 +35,7 @@ describe('HTTP edges', { timeout: 60_000 }, () => {
     admin = await portico.admin();
   });
   afterAll(() => portico?.stop());
+  afterEach(() => restoreDefaultSettings(admin));
 
   it('sends security headers on every kind of answer, HSTS only over HTTPS', async () => {
     const answers = await Promise.all([

@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { restoreDefaultSettings } from '../test/default-settings.js';
 import { buildCustomer } from '../test/factories.js';
 import { GraphQLTestClient } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
@@ -35,6 +36,7 @@ describe('welcome email through the outbox', () => {
     await portico.stop();
     await smtp.stop();
   });
+  afterEach(() => restoreDefaultSettings(admin));
 
   it('sends a German contact a German welcome email with working credentials, then wipes the password', async () => {
     const customer = await buildCustomer(portico);

@@ -4,7 +4,8 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dns2 from 'dns2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { restoreDefaultSettings } from '../test/default-settings.js';
 import { configFromEnv } from '../config.js';
 import { startPortico } from '../app.js';
 import { createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
@@ -60,6 +61,11 @@ describe('custom portal domain', () => {
       admin = await portico.admin();
     });
     afterAll(() => portico.stop());
+    afterEach(() => restoreDefaultSettings(admin));
+    const useDomain = async (customDomain: string) => {
+      const { portalSettings } = await admin.ok('{ portalSettings { ... on PortalSettings { version } } }');
+      await admin.ok('mutation($input: UpdatePortalSettingsInput!) { updatePortalSettings(input: $input) { version } }', { input: { version: portalSettings.version, customDomain } });
+    };
 
     it('shows the record to create and what DNS says', async () => {
       const { portalSettings } = await admin.ok('{ portalSettings { ... on PortalSettings { version cnameTarget } } }');
@@ -72,6 +78,7 @@ describe('custom portal domain', () => {
     });
 
     it('serves the portal to requests that arrive on the custom domain', async () => {
+      await useDomain('help.msp.example');
       const response = await fetch(`${portico.url}/`, { headers: { host: 'help.msp.example' } });
       expect(response.status).toBe(200);
       expect(await response.text()).toMatch(/<div id="root"|<!doctype html>/i);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { restoreDefaultSettings } from '../test/default-settings.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
@@ -24,6 +25,7 @@ describe('portal settings and section scopes', () => {
     admin = await portico.admin();
   });
   afterAll(() => portico.stop());
+  afterEach(() => restoreDefaultSettings(admin));
 
   it('start with sensible defaults', async () => {
     const { portalSettings } = await admin.ok(READ);

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { restoreDefaultSettings } from '../test/default-settings.js';
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
@@ -27,6 +28,7 @@ describe('tickets: who sees and does what', () => {
     tech = await (await buildTechnician(portico)).signIn();
   });
   afterAll(() => portico.stop());
+  afterEach(() => restoreDefaultSettings(admin));
 
   it('a contact opens a ticket for itself with a human number; technicians see it', async () => {
     const person = await buildContact(portico);
