@@ -96,7 +96,7 @@ export async function updateSettings(tx: EntityManager, record: RecordEvent, pri
   if (Object.keys(changed).length > 0) {
     record('portal_settings.updated', { actor: await auditActor(tx, principal, ip), details: { version: settings.version, changes: changed }, subject: { kind: 'portal_settings', id: null, name: null } });
   }
-  record('settings.changed', { version: settings.version });
+  record('portal_settings.changed', { version: settings.version });
   return settings;
 }
 
