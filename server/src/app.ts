@@ -10,6 +10,7 @@ import { EmbeddedPostgres } from './db/embedded-postgres.js';
 import { ormConfig } from './db/mikro-orm.config.js';
 import type { AppServices } from './graphql/context.js';
 import { createHttpServer } from './graphql/http-server.js';
+import { childLogger, createLogger, lineDestination, type Logger } from './logging/logger.js';
 import { boundedDeliveries, DEFAULT_LIMITS, type LimitSettings } from './graphql/limits.js';
 import { buildPorticoSchema } from './graphql/schema.js';
 import { receiveMail } from './mail/inbound-mail.js';
@@ -25,6 +26,9 @@ import { SecretBox } from './queue/secret-box.js';
 import { ensureFirstAdmin } from './technicians/technician.service.js';
 
 export interface StartOptions {
+  /** Where the server logs (logging/logger.ts); a JSON logger on stdout when absent. */
+  logger?: Logger;
+  /** Receives each JSON log line instead of stdout (when no `logger`). */
   log?: (line: string) => void;
   throttle?: ThrottleLimits;
   /** Sees every SQL statement the ORM sends (benchmarks count statements per request with it). */
@@ -38,6 +42,7 @@ export interface RunningPortico {
   url: string;
   orm: MikroORM;
   services: AppServices;
+  logger: Logger;
   /** This instance's job workers (tests wait for `jobs.drain()` before asserting on side effects). */
   jobs: JobRunner;
   /** Port of the inbound SMTP listener, when on. */
@@ -47,11 +52,13 @@ export interface RunningPortico {
 
 /** Starts the database (embedded when no URL), migrates, and serves HTTP + WebSocket. */
 export async function startPortico(config: PorticoConfig, options: StartOptions = {}): Promise<RunningPortico> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? createLogger(options.log ? { destination: lineDestination(options.log) } : {});
+  const log = (line: string) => logger.info(line);
+  const database = childLogger(logger, { component: 'postgres' });
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDatabasePort, log: (line) => /FATAL|PANIC|ERROR/.test(line) && log(line), notice: log });
+    embedded = new EmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedDatabasePort, log: (line) => /FATAL|PANIC|ERROR/.test(line) && database.error(line), notice: (line) => database.info(line) });
     const serverUrl = await embedded.start();
     await EmbeddedPostgres.createDatabase(serverUrl, 'portico');
     databaseUrl = serverUrl.replace(/\/postgres$/, '/portico');
@@ -63,7 +70,8 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
   try {
     await orm.getMigrator().up();
     await JobRunner.migrate(databaseUrl);
-    await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, log);
+    // The generated password is shown once on the console, never in the log.
+    await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, (line) => process.stderr.write(`${line}\n`));
     await loadSettings(orm.em.fork()); // creates the settings row with its defaults on first start
     const events = new PostgresEventBus(databaseUrl);
     await events.start();
@@ -77,9 +85,10 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     });
     const services: AppServices = {
       config, domainEvents, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
-      dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE),
+      dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE), logger,
     };
-    const jobs = new JobRunner(databaseUrl, jobRegistry, { ...DEFAULT_JOB_RUNNER_OPTIONS, log: (_level, message) => log(message) });
+    const jobsLog = childLogger(logger, { component: 'jobs' });
+    const jobs = new JobRunner(databaseUrl, jobRegistry, { ...DEFAULT_JOB_RUNNER_OPTIONS, log: (level, message) => jobsLog[level](message) });
     const schema = await buildPorticoSchema(events);
     const root = repositoryRoot();
     const { httpServer, stop: stopApollo } = await createHttpServer({
@@ -101,6 +110,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       url,
       orm,
       services,
+      logger,
       jobs,
       inboundSmtpPort: inboundSmtp?.port,
       async stop() {

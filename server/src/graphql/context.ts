@@ -7,6 +7,7 @@ import type { DomainEventHandlers } from '../db/domain-events.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { SecretBox } from '../queue/secret-box.js';
 import type { DnsLookup } from '../settings/domain-check.js';
+import type { Logger } from '../logging/logger.js';
 
 /** Long-lived collaborators shared by every request of one server instance. */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   throttle: SignInThrottle;
   secrets: SecretBox;
   dns: DnsLookup;
+  /** The instance's root logger (logging/logger.ts); parts of the server make children of it. */
+  logger: Logger;
 }
 
 /** Cookie handling exists only for HTTP requests; over WebSocket there is no response to set it on. */
@@ -40,4 +43,6 @@ export interface Context {
   /** The bearer or cookie token this context was built from (re-checked for each subscription event). */
   sessionToken?: string;
   services: AppServices;
+  /** This request's (or WebSocket operation's) logger, bound to its request id. */
+  log?: Logger;
 }

@@ -24,6 +24,7 @@ import { loadSettings } from '../settings/settings.service.js';
 import type { AppServices, Context } from './context.js';
 import { AppError, localizeError } from './errors.js';
 import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type LimitSettings } from './limits.js';
+import { apolloRequestLog, httpRequestLog, noteErrorCode, notePrincipal, requestLogger, WebSocketRequestLog } from '../logging/request-log.js';
 
 export const SESSION_COOKIE = 'portico_session';
 
@@ -42,6 +43,7 @@ export interface HttpServerOptions {
 export async function createHttpServer({ orm, schema, services, portalDir, adminDir, limits: limitSettings }: HttpServerOptions) {
   const app = express();
   app.disable('x-powered-by');
+  app.use(httpRequestLog(services.logger));
   if (services.config.trustProxy) app.set('trust proxy', services.config.trustProxy);
   const { tlsCertFile, tlsKeyFile } = services.config;
   const limits = new ApiLimits(limitSettings ?? DEFAULT_LIMITS, services.config.development);
@@ -71,6 +73,9 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       allowedOrigin(info.origin, info.req).then((ok) => done(ok, ok ? undefined : 403), () => done(false, 403));
     },
   });
+  // One log line per operation; the upgrade's answer carries the connection's x-request-id.
+  const wsLog = new WebSocketRequestLog(services.logger);
+  wsServer.on('headers', (headers, req) => wsLog.upgradeHeaders(headers, req));
   const wsLanguage = new WeakMap<object, Map<string, Language>>();
   const deliveryCost = new WeakMap<Context, number>();
   const wsCleanup = useServer<{ sessionToken?: string }, { request: http.IncomingMessage }>(
@@ -80,7 +85,9 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       // subscribe), the same limits as over HTTP, and a slot among the connection's and account's subscriptions.
       onSubscribe: async (ctx, id, payload) => {
         const request = ctx.extra.request;
-        const context = await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? tokenFromHeaders(request.headers));
+        const log = wsLog.start(ctx, id, request, payload.operationName);
+        const context: Context = { ...(await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? tokenFromHeaders(request.headers))), log };
+        wsLog.note(ctx, id, { principal: context.principal });
         const languages = wsLanguage.get(ctx) ?? new Map<string, Language>();
         wsLanguage.set(ctx, languages.set(id, context.language));
         try {
@@ -99,6 +106,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           }
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new GraphQLError('Unable to identify operation')];
+          wsLog.note(ctx, id, { operationType: operation.operation, operationName: operation.name?.value });
           const { variables, cost } = await limits.admit({ schema, document, operation, variables: payload.variables, principal: context.principal, ip: context.ip, token: context.sessionToken });
           // Over WebSocket a mutation is charged as if it ran.
           await limits.chargeMutations(context.principal, context.ip, context.sessionToken, operation, []);
@@ -117,8 +125,12 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       onComplete: (ctx, id) => {
         limits.subscriptions.release(ctx, id);
         wsLanguage.get(ctx)?.delete(id);
+        wsLog.finish(ctx, id, 'complete');
       },
-      onClose: (ctx) => limits.subscriptions.releaseAll(ctx),
+      onClose: (ctx) => {
+        limits.subscriptions.releaseAll(ctx);
+        wsLog.finishAll(ctx);
+      },
       // Same error treatment as HTTP: codes kept, messages in the caller's language, internals hidden.
       // Each delivery is charged to the subscriber's budget like a request; once it is spent the
       // subscription ends with RATE_LIMITED (a flood of subscriptions pays for the work it causes).
@@ -129,16 +141,20 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
         if (context && cost !== undefined) {
           const refusal = await limits.chargeDelivery(context.principal, context.ip, context.sessionToken, cost);
           if (refusal) {
+            wsLog.note(ctx, id, { errors: [refusal] });
             const subscription = ctx.subscriptions[id] as AsyncGenerator | null | undefined;
             setImmediate(() => void subscription?.return?.(undefined));
             return { errors: [localizeError(refusal.toJSON(), refusal, language)] };
           }
         }
         if (!result.errors?.length) return;
+        wsLog.note(ctx, id, { errors: result.errors });
         return { ...result, errors: result.errors.map((error) => localizeError(error.toJSON(), error, language)) };
       },
       onError: (ctx, id, _payload, errors) => {
         const language = wsLanguage.get(ctx)?.get(id) ?? DEFAULT_LANGUAGE;
+        wsLog.note(ctx, id, { errors });
+        wsLog.finish(ctx, id, 'error');
         return errors.map((error) => localizeError(error.toJSON(), error, language));
       },
     },
@@ -197,6 +213,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       guard,
       localize,
+      apolloRequestLog<Context>(),
     ],
   });
   await apollo.start();
@@ -229,7 +246,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
-        return { ...context, cookie: sessionCookie(res, secureCookie) };
+        return { ...context, cookie: sessionCookie(res, secureCookie), log: requestLogger(req, services.logger) };
       },
     }),
   );
@@ -252,7 +269,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     try {
       res.status(202).json(await receiveMail(orm, services, req.body));
     } catch (error) {
-      console.error('Inbound mail failed:', error);
+      requestLogger(req, services.logger).error({ err: error }, 'Inbound mail failed');
       res.status(500).json({ error: 'INTERNAL_SERVER_ERROR' });
     }
   });
@@ -261,6 +278,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   app.get('/attachments/:id', async (req, res) => {
     const em = orm.em.fork();
     const principal = await principalForToken(em, tokenFromHeaders(req.headers));
+    notePrincipal(req, principal);
     const context = { em, principal, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
     // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
     const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
@@ -292,7 +310,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       sendError(req, res, status, 'BAD_USER_INPUT', key);
       return;
     }
-    console.error('Unexpected error', error);
+    requestLogger(req, services.logger).error({ err: error }, 'Unexpected error');
     sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'errors.internal');
   });
 
@@ -302,6 +320,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
 /** A JSON error in the shape of GraphQL answers (and `error` as the other routes have it), in the browser's language. */
 function sendError(req: Request, res: Response, status: number, code: string, key: MessageKey, params: Record<string, number> = {}, extensions: Record<string, unknown> = {}) {
   const language = negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+  noteErrorCode(req, code);
   res.status(status).json({ error: code, errors: [{ message: translate(language, key, params), extensions: { code, ...extensions } }] });
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_THROTTLE, type ThrottleLimits } from '../auth/sign-in-throttle.
 import { configFromEnv } from '../config.js';
 import { EmbeddedPostgres } from '../db/embedded-postgres.js';
 import type { LimitSettings } from '../graphql/limits.js';
+import type { Logger } from '../logging/logger.js';
 import { GraphQLTestClient } from './graphql-client.js';
 
 export const ADMIN_USERNAME = 'admin';
@@ -32,9 +33,10 @@ export interface TestPortico extends RunningPortico {
  * A real Portico on a random port with its own database, migrated, with the first admin created.
  * `throttle` overrides some of the default limits; `trustProxy` (e.g. 'loopback') lets tests pose
  * as several client addresses through X-Forwarded-For; `limits` overrides some of the API's limits
- * (graphql/limits.ts), e.g. the budgets for tests that send thousands of requests.
+ * (graphql/limits.ts), e.g. the budgets for tests that send thousands of requests; `logger` receives
+ * the server's log (silent otherwise).
  */
-export async function startTestPortico(options: { throttle?: Partial<ThrottleLimits>; trustProxy?: string; databaseUrl?: string; publicUrl?: string; smtpUrl?: string; inboundSmtpPort?: number; inboundMailSecret?: string; onQuery?: (sql: string) => void; limits?: Partial<LimitSettings> } = {}): Promise<TestPortico> {
+export async function startTestPortico(options: { throttle?: Partial<ThrottleLimits>; trustProxy?: string; databaseUrl?: string; publicUrl?: string; smtpUrl?: string; inboundSmtpPort?: number; inboundMailSecret?: string; onQuery?: (sql: string) => void; limits?: Partial<LimitSettings>; logger?: Logger } = {}): Promise<TestPortico> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const config = {
     ...configFromEnv({}),
@@ -50,7 +52,7 @@ export async function startTestPortico(options: { throttle?: Partial<ThrottleLim
     outboxRetryBaseMs: 200,
     trustProxy: options.trustProxy,
   };
-  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, throttle: options.throttle && { ...DEFAULT_THROTTLE, ...options.throttle }, onQuery: options.onQuery, limits: options.limits });
+  const running = await startPortico({ ...config, publicUrl: options.publicUrl ?? 'http://127.0.0.1' }, { log: () => undefined, logger: options.logger, throttle: options.throttle && { ...DEFAULT_THROTTLE, ...options.throttle }, onQuery: options.onQuery, limits: options.limits });
   return {
     ...running,
     databaseUrl,
