@@ -182,6 +182,26 @@ describe('structured logs', () => {
     expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
     expect(await waitForLine(replaced)).toMatchObject({ operationName: 'Me' });
 
+    // Over WebSocket the upgrade's x-request-id names the connection; each operation gets its own request id.
+    let upgradeId: string | undefined;
+    class WithRequestId extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { 'x-request-id': `ws-${sent}` } });
+        this.once('upgrade', (response) => (upgradeId = response.headers['x-request-id'] as string));
+      }
+    }
+    const ws = createClient({ url: `${portico.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WithRequestId, retryAttempts: 0 });
+    await new Promise<void>((resolve, reject) => ws.subscribe({ query: 'query WsMe { me { __typename } }' }, { next: () => undefined, error: reject, complete: resolve }));
+    await new Promise<void>((resolve, reject) => ws.subscribe({ query: '{ nope }' }, { next: () => undefined, error: () => resolve(), complete: () => reject(new Error('accepted')) }));
+    await ws.dispose();
+    expect(upgradeId).toBe(`ws-${sent}`);
+    const operations = parsed().filter((line) => line.connectionId === `ws-${sent}` && line.msg === 'operation');
+    expect(operations).toEqual([
+      expect.objectContaining({ transport: 'ws', outcome: 'complete', principalKind: 'anonymous', operationName: 'WsMe', operationType: 'query', durationMs: expect.any(Number) }),
+      expect.objectContaining({ transport: 'ws', outcome: 'error', principalKind: 'anonymous', errorCodes: ['GRAPHQL_VALIDATION_FAILED'] }),
+    ]);
+    expect(operations[0].requestId).not.toBe(operations[1].requestId);
+
     // Routes other than /graphql too.
     const health = await fetch(`${portico.url}/healthz`, { headers: { 'x-request-id': `health-${sent}` } });
     expect(health.headers.get('x-request-id')).toBe(`health-${sent}`);
