@@ -80,7 +80,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     // Subscriptions receive events through a bounded number of concurrent deliveries (limits.ts); publishing is unchanged.
     const mailer = createMailer(config.smtpUrl, config.mailFrom);
     const { domainEvents, jobs: jobRegistry } = registerSideEffects({
-      orm, bus: events, mailer, secrets, publicUrl: config.publicUrl,
+      orm, bus: events, mailer, secrets, publicUrl: config.publicUrl, logger,
       email: { ...DEFAULT_EMAIL_DELIVERY, retryBaseMs: config.outboxRetryBaseMs, hostname: new URL(config.publicUrl).hostname },
     });
     const services: AppServices = {

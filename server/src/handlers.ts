@@ -5,6 +5,7 @@ import { DomainEventHandlers } from './db/domain-events.js';
 import { sendMailOnEvents } from './mail/mail.handlers.js';
 import type { Mailer } from './mail/mailer.js';
 import { sendEmailJob, type EmailDeliveryOptions } from './mail/outbox.js';
+import { childLogger, type Logger } from './logging/logger.js';
 import type { EventBus } from './pubsub/event-bus.js';
 import { JobRegistry } from './queue/jobs.js';
 import type { SecretBox } from './queue/secret-box.js';
@@ -18,6 +19,7 @@ export interface SideEffectDeps {
   secrets: SecretBox;
   publicUrl: string;
   email: EmailDeliveryOptions;
+  logger: Logger;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface SideEffectDeps {
  * mail and publish live updates, and which jobs exist. Services only record what happened.
  */
 export function registerSideEffects(deps: SideEffectDeps): { domainEvents: DomainEventHandlers; jobs: JobRegistry } {
-  const domainEvents = new DomainEventHandlers();
+  const log = childLogger(deps.logger, { component: 'events' });
+  const domainEvents = new DomainEventHandlers((message) => log.error(message));
   writeAuditLog(domainEvents);
   sendMailOnEvents(domainEvents, { secrets: deps.secrets, publicUrl: deps.publicUrl });
   publishTicketChanges(domainEvents, deps.bus);

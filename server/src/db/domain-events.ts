@@ -37,6 +37,8 @@ export interface DomainEventHandler<N extends DomainEventName> {
 export class DomainEventHandlers {
   private readonly handlers = new Map<DomainEventName, Array<DomainEventHandler<DomainEventName>>>();
 
+  constructor(private readonly reportFailure: (message: string) => void = (message) => console.error(message)) {}
+
   on<N extends DomainEventName>(names: N | readonly N[], handler: DomainEventHandler<N>): this {
     for (const name of typeof names === 'string' ? [names] : names) {
       const list = this.handlers.get(name) ?? [];
@@ -59,7 +61,7 @@ export class DomainEventHandlers {
           handler.afterCommit?.(event.data, batch);
         } catch (error) {
           // The change is committed; a failing listener must not turn it into an error for the caller.
-          console.error(`After-commit handler of ${event.name} failed:`, (error as Error).message);
+          this.reportFailure(`After-commit handler of ${event.name} failed: ${(error as Error).message}`);
         }
       }
     }
