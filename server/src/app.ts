@@ -18,6 +18,7 @@ import { startInboundSmtp } from './mail/inbound-smtp.js';
 import { createMailer } from './mail/mailer.js';
 import { PostgresEventBus } from './pubsub/event-bus.js';
 import { createDnsLookup } from './settings/domain-check.js';
+import { SettingsCache } from './settings/settings-cache.js';
 import { loadSettings } from './settings/settings.service.js';
 import { DEFAULT_EMAIL_DELIVERY } from './mail/outbox.js';
 import { registerSideEffects } from './handlers.js';
@@ -73,8 +74,11 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     // The generated password is shown once on the console, never in the log.
     await ensureFirstAdmin(orm.em.fork(), config.adminUsername, config.adminPassword, (line) => process.stderr.write(`${line}\n`));
     await loadSettings(orm.em.fork()); // creates the settings row with its defaults on first start
-    const events = new PostgresEventBus(databaseUrl);
+    const busLog = childLogger(logger, { component: 'events' });
+    const events = new PostgresEventBus(databaseUrl, (message) => busLog.warn(message));
     await events.start();
+    const settingsCache = new SettingsCache(orm);
+    await settingsCache.start(events);
     const secrets = SecretBox.fromConfig(config.secret, config.dataDir);
     const limits: LimitSettings = { ...DEFAULT_LIMITS, ...options.limits };
     // Subscriptions receive events through a bounded number of concurrent deliveries (limits.ts); publishing is unchanged.
@@ -84,7 +88,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       email: { ...DEFAULT_EMAIL_DELIVERY, retryBaseMs: config.outboxRetryBaseMs, hostname: new URL(config.publicUrl).hostname },
     });
     const services: AppServices = {
-      config, domainEvents, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
+      config, domainEvents, settingsCache, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
       dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE), logger,
     };
     const jobsLog = childLogger(logger, { component: 'jobs' });
@@ -118,6 +122,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
         await stopApollo();
         await jobs.stop();
         mailer.close();
+        settingsCache.stop();
         await events.close();
         await orm.close(true);
         await embedded?.stop();

@@ -1,4 +1,3 @@
-import { filter } from '@graphql-yoga/subscription';
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { auditActor, selfSubject } from '../audit/audit.service.js';
 import { inTransaction } from '../db/transaction.js';
@@ -77,9 +76,9 @@ export class AuthResolver {
   @Allow('SIGNED_IN')
   @Subscription(() => SessionEnded, {
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
+      // Keyed by the session: other sessions' revocations never reach this subscription.
       const sessionId = personOf(context.principal).sessionId;
-      const onlyMine = filter((event: EventTopics['SESSIONS_REVOKED']) => sessionId !== null && event.sessionIds.includes(sessionId));
-      return onlyMine(context.services.events.subscribe('SESSIONS_REVOKED'));
+      return context.services.events.subscribe('SESSIONS_REVOKED', sessionId ? [`session:${sessionId}`] : []);
     },
     description: 'Fires when the session of this connection is revoked, so open pages can sign out at once.',
   })

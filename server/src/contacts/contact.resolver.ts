@@ -55,7 +55,7 @@ export class ContactResolver {
   @Mutation(() => Contact, { description: 'Changes a contact (technicians).' })
   async updateContact(@Arg('input', { description: 'See the input type.' }) input: UpdateContactInput, @Ctx() { em, principal, services }: Context) {
     const contact = await findVisibleContact(em, principal, input.id);
-    return inTransaction(em, services.domainEvents, (tx) => updateContact(tx, contact, input));
+    return inTransaction(em, services.domainEvents, (tx, record) => updateContact(tx, record, contact, input));
   }
 
   @Allow('STAFF')

@@ -43,7 +43,7 @@ export async function createContact(tx: EntityManager, record: RecordEvent, cust
   return { contact, username, password };
 }
 
-export async function updateContact(tx: EntityManager, contact: Contact, input: UpdateContactInput): Promise<Contact> {
+export async function updateContact(tx: EntityManager, record: RecordEvent, contact: Contact, input: UpdateContactInput): Promise<Contact> {
   const changes: Partial<Contact> = {};
   if (input.name != null) changes.name = requiredText('name', input.name);
   if (input.email != null) {
@@ -53,8 +53,11 @@ export async function updateContact(tx: EntityManager, contact: Contact, input: 
   if (input.phone !== undefined) changes.phone = optionalPhone('phone', input.phone);
   if (input.language != null) changes.language = input.language;
   if (input.isPrimary != null) changes.isPrimary = input.isPrimary;
+  const permissionsChange = changes.isPrimary !== undefined && changes.isPrimary !== contact.isPrimary;
   tx.assign(contact, changes);
   await tx.flush();
+  // A primary contact sees the company's tickets: open subscriptions must re-read who this is.
+  if (permissionsChange) record('accounts.changed', { accountIds: [contact.account.id] });
   return contact;
 }
 

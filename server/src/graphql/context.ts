@@ -7,6 +7,7 @@ import type { DomainEventHandlers } from '../db/domain-events.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { SecretBox } from '../queue/secret-box.js';
 import type { DnsLookup } from '../settings/domain-check.js';
+import type { SettingsCache } from '../settings/settings-cache.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Long-lived collaborators shared by every request of one server instance. */
@@ -14,6 +15,8 @@ export interface AppServices {
   config: PorticoConfig;
   /** Live updates (subscriptions listen here; domain-event handlers publish). */
   events: EventBus;
+  /** The portal settings in memory, for decisions made per live event (settings/settings-cache.ts). */
+  settingsCache: SettingsCache;
   /** What runs when services record domain events (audit, mail, live updates), registered at start. */
   domainEvents: DomainEventHandlers;
   throttle: SignInThrottle;

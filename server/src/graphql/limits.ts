@@ -433,10 +433,10 @@ export function boundedDeliveries(events: EventBus, slots: number, holdMs = 5000
   const bounded: EventBus = {
     publish: (topic, payload) => events.publish(topic, payload),
     close: () => events.close(),
-    subscribe<T extends Topic>(topic: T): AsyncIterable<EventTopics[T]> {
+    subscribe<T extends Topic>(topic: T, keys?: readonly string[]): AsyncIterable<EventTopics[T]> {
       return {
         [Symbol.asyncIterator]() {
-          const inner = events.subscribe(topic)[Symbol.asyncIterator]();
+          const inner = events.subscribe(topic, keys)[Symbol.asyncIterator]();
           let release: (() => void) | undefined;
           const done = () => {
             release?.();

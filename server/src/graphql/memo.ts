@@ -1,4 +1,3 @@
-import { principalForToken } from '../auth/session.service.js';
 import type { Context } from './context.js';
 
 const memos = new WeakMap<Context, Map<string, Promise<unknown>>>();
@@ -16,15 +15,14 @@ export function once<T>(ctx: Context, key: string, compute: () => Promise<T>): P
 
 /**
  * Subscriptions reuse one context for all events of an operation. Before resolving an event, give
- * it a fresh EntityManager, forget memoised reads and check the session again, so each event sees
- * the current data, settings and permissions (a revoked session, a changed scope or field
- * visibility applies to the very next event).
+ * it a fresh EntityManager and forget memoised reads, so each event sees the current data, settings
+ * and field visibility. The caller itself is kept current by pushes, not by a query per event
+ * (auth/live-session.ts: a revoked session ends the subscription, a changed account is re-read).
  */
-export async function refreshForEvent(ctx: Context): Promise<Context> {
+export function refreshForEvent(ctx: Context): Context {
   ctx.em = ctx.em.fork();
   memos.delete(ctx);
   values.delete(ctx);
-  ctx.principal = await principalForToken(ctx.em, ctx.sessionToken);
   return ctx;
 }
 

@@ -1,14 +1,17 @@
-import { createPubSub } from '@graphql-yoga/subscription';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { PubSub } from 'type-graphql';
 
 /**
- * Events carry ids only; subscribers re-read what they need through their own permissions.
- * Add a topic here and its payload type is checked at every publish and subscribe.
+ * Live events carry ids and the keys of their audience; subscribers re-read what they need through
+ * their own permissions. Add a topic here (and its audience below) and its payload type is checked
+ * at every publish and subscribe.
  */
 export interface EventTopics {
-  /** Sessions that were revoked (sign-out everywhere, credentials re-issued, password changed). */
+  /** Sessions that were revoked (sign-out everywhere, credentials re-issued, password changed, deactivation). */
   SESSIONS_REVOKED: { sessionIds: string[] };
+  /** Accounts whose permissions changed (a contact made primary or moved, a technician's role): open subscriptions re-read their principal. */
+  ACCOUNTS_CHANGED: { accountIds: string[] };
   /** Portal settings changed (subscribers re-read what applies to them). */
   SETTINGS_CHANGED: { version: number };
   /**
@@ -25,34 +28,149 @@ export interface EventTopics {
     status: string;
     visibleToContacts: boolean;
   };
-  /** A message was queued in the outbox: wakes the workers of every instance. */
-  OUTBOX_QUEUED: { id: string };
 }
 
 export type Topic = keyof EventTopics;
 
+/** Everyone subscribed to a topic with this key hears every event of it. */
+export const EVERYONE = '*';
+
+/**
+ * Who an event is for, as keys: a subscription names the keys it listens to (its session, its
+ * customer, `staff`...) and hears only events that carry one of them. The match is a map lookup,
+ * so an event costs nothing for the thousands of subscriptions it is not for.
+ */
+export const AUDIENCE: { [T in Topic]: (payload: EventTopics[T]) => string[] } = {
+  SESSIONS_REVOKED: ({ sessionIds }) => sessionIds.map((id) => `session:${id}`),
+  ACCOUNTS_CHANGED: ({ accountIds }) => accountIds.map((id) => `account:${id}`),
+  SETTINGS_CHANGED: () => [EVERYONE],
+  TICKET_CHANGED: ({ ticketId, customerId, contactId }) => [
+    'staff',
+    `ticket:${ticketId}`,
+    ...(customerId ? [`customer:${customerId}`] : []),
+    ...(contactId ? [`contact:${contactId}`] : []),
+  ],
+};
+
 /** Fan-out of events to every server instance (DESIGN.md "Scale out without new parts"). */
 export interface EventBus extends PubSub {
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void;
-  subscribe<T extends Topic>(topic: T): AsyncIterable<EventTopics[T]>;
+  /** Events of the topic for any of these keys (default: every event of the topic). */
+  subscribe<T extends Topic>(topic: T, keys?: readonly string[]): AsyncIterable<EventTopics[T]>;
   close(): Promise<void>;
+}
+
+/** One subscription's queue: events pushed by the bus, taken by the GraphQL subscription. */
+class Inbox<T> implements AsyncIterableIterator<T> {
+  private readonly queued: T[] = [];
+  private waiting?: (result: IteratorResult<T>) => void;
+  private closed = false;
+
+  constructor(private readonly onClose: () => void) {}
+
+  push(value: T): void {
+    if (this.closed) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = undefined;
+      resolve({ value, done: false });
+    } else {
+      this.queued.push(value);
+    }
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.queued.length) return Promise.resolve({ value: this.queued.shift()!, done: false });
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    if (!this.closed) {
+      this.closed = true;
+      this.queued.length = 0;
+      this.onClose();
+      this.waiting?.({ value: undefined, done: true });
+      this.waiting = undefined;
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+}
+
+/** This instance's subscriptions, indexed by topic and key. */
+export class LocalFanout {
+  private readonly byKey = new Map<string, Set<Inbox<unknown>>>();
+
+  subscribe<T extends Topic>(topic: T, keys: readonly string[]): AsyncIterableIterator<EventTopics[T]> {
+    const slots = keys.map((key) => `${topic}|${key}`);
+    const inbox: Inbox<unknown> = new Inbox(() => {
+      for (const slot of slots) {
+        const set = this.byKey.get(slot);
+        set?.delete(inbox);
+        if (set?.size === 0) this.byKey.delete(slot);
+      }
+    });
+    for (const slot of slots) {
+      let set = this.byKey.get(slot);
+      if (!set) this.byKey.set(slot, (set = new Set()));
+      set.add(inbox);
+    }
+    return inbox as AsyncIterableIterator<EventTopics[T]>;
+  }
+
+  /** Hands an event to each subscription whose key it carries, once. Returns how many heard it. */
+  deliver<T extends Topic>(topic: T, payload: EventTopics[T]): number {
+    const reached = new Set<Inbox<unknown>>();
+    for (const key of [...AUDIENCE[topic](payload), EVERYONE]) {
+      for (const inbox of this.byKey.get(`${topic}|${key}`) ?? []) reached.add(inbox);
+    }
+    for (const inbox of reached) inbox.push(payload);
+    return reached.size;
+  }
+
+  /** Open subscriptions (tests and metrics). */
+  get size(): number {
+    const all = new Set<Inbox<unknown>>();
+    for (const set of this.byKey.values()) for (const inbox of set) all.add(inbox);
+    return all.size;
+  }
 }
 
 const CHANNEL = 'portico_events';
 
 /**
- * PostgreSQL LISTEN/NOTIFY: every instance listens on one channel and hands notifications to its
- * local subscribers. Publishing goes through the database even for local subscribers, so every
- * instance sees events in the same order. Publish after commit: NOTIFY inside a transaction would
+ * A NOTIFY payload holds at most 8,000 bytes: revoking the sessions of a large customer would not
+ * fit, and a lost revocation is not an option. Id lists go out in parts of 100.
+ */
+function notifiable<T extends Topic>(topic: T, payload: EventTopics[T]): Array<EventTopics[T]> {
+  const parts = <K extends string>(key: K, ids: string[]) =>
+    Array.from({ length: Math.max(1, Math.ceil(ids.length / 100)) }, (_, i) => ({ [key]: ids.slice(i * 100, i * 100 + 100) }) as unknown as EventTopics[T]);
+  if (topic === 'SESSIONS_REVOKED') return parts('sessionIds', (payload as EventTopics['SESSIONS_REVOKED']).sessionIds);
+  if (topic === 'ACCOUNTS_CHANGED') return parts('accountIds', (payload as EventTopics['ACCOUNTS_CHANGED']).accountIds);
+  return [payload];
+}
+
+/**
+ * Local subscribers hear an event at once, without the database; other instances through one
+ * PostgreSQL NOTIFY per event (tagged with this instance's id, so it ignores its own echo), which
+ * they hand to their own subscribers by key. Publish after commit: NOTIFY inside a transaction would
  * take PostgreSQL's global notify lock for the rest of it. A Redis adapter can replace this class.
  */
 export class PostgresEventBus implements EventBus {
-  private readonly local = createPubSub();
+  readonly instanceId = randomUUID();
+  readonly local = new LocalFanout();
   private listener?: pg.Client;
   private readonly pool: pg.Pool;
   private closed = false;
 
-  constructor(private readonly databaseUrl: string) {
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: (message: string) => void = (message) => console.error(message),
+  ) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   }
 
@@ -60,11 +178,12 @@ export class PostgresEventBus implements EventBus {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
-      const { topic, payload } = JSON.parse(message.payload) as { topic: string; payload: unknown };
-      (this.local.publish as (topic: string, payload: unknown) => void)(topic, payload);
+      const { origin, topic, payload } = JSON.parse(message.payload) as { origin: string; topic: Topic; payload: never };
+      if (origin === this.instanceId || !(topic in AUDIENCE)) return;
+      this.local.deliver(topic, payload);
     });
     client.on('error', (error) => {
-      if (!this.closed) console.error('Event bus connection lost; reconnecting', error.message);
+      if (!this.closed) this.log(`Event bus connection lost; reconnecting: ${error.message}`);
       void this.reconnect();
     });
     await client.connect();
@@ -79,14 +198,17 @@ export class PostgresEventBus implements EventBus {
   }
 
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void {
-    this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ topic, payload })]).catch((error: Error) => {
-      // A lost event is harmless: subscribers re-read on reconnect (DESIGN.md).
-      if (!this.closed) console.error(`Could not publish ${topic}:`, error.message);
-    });
+    this.local.deliver(topic, payload);
+    for (const part of notifiable(topic, payload)) {
+      this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.instanceId, topic, payload: part })]).catch((error: Error) => {
+        // Other instances miss this event; their subscribers re-read on reconnect (DESIGN.md).
+        if (!this.closed) this.log(`Could not publish ${topic} to other instances: ${error.message}`);
+      });
+    }
   }
 
-  subscribe<T extends Topic>(topic: T): AsyncIterable<EventTopics[T]> {
-    return (this.local.subscribe as (topic: string) => AsyncIterable<EventTopics[T]>)(topic);
+  subscribe<T extends Topic>(topic: T, keys: readonly string[] = [EVERYONE]): AsyncIterable<EventTopics[T]> {
+    return this.local.subscribe(topic, keys);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { followCaller } from '../auth/live-session.js';
 import { Allow } from '../auth/permissions.js';
 import { staffOf } from '../auth/principal.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
@@ -33,12 +34,12 @@ export class SettingsResolver {
   @Allow('SIGNED_IN')
   @Subscription(() => [PortalSection], {
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      return context.services.events.subscribe('SETTINGS_CHANGED');
+      return followCaller(context, context.services.events.subscribe('SETTINGS_CHANGED'));
     },
     description: 'The sections the caller may use, sent again whenever the portal settings change.',
   })
   async availableSectionsChanged(@Root() _event: unknown, @Ctx() ctx: Context): Promise<PortalSection[]> {
-    const { em, principal } = await refreshForEvent(ctx); // fresh data and a re-checked session per event
+    const { em, principal } = refreshForEvent(ctx); // fresh data per event; the caller is kept current by followCaller
     return availableSections(em, principal, await loadSettings(em));
   }
 

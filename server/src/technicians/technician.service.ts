@@ -49,6 +49,7 @@ export async function updateTechnician(tx: EntityManager, record: RecordEvent, t
   }
   tx.assign(technician, changes);
   await tx.flush();
+  if (changes.role) record('accounts.changed', { accountIds: [technician.account.id] });
   if (changes.role && actor) record('technician.role_changed', { actor, details: { from: previousRole, to: changes.role }, subject: subjectOf(technician) });
   return technician;
 }

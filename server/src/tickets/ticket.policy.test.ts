@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Principal } from '../auth/principal.js';
+import type { EventTopics } from '../pubsub/event-bus.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
 import { TechnicianRole } from '../technicians/technician.entity.js';
 import { TicketSource } from './ticket.enums.js';
@@ -60,16 +61,40 @@ describe('ticketPolicy', () => {
     if (source) expect(ticketPolicy.sourceOf(principal as Parameters<typeof ticketPolicy.sourceOf>[0])).toBe(source);
   });
 
-  it('what a ticket shows as its activity, and which live events reach whom', () => {
+  it('what a ticket shows as its activity', () => {
     const t = { lastActivityAt: new Date(2), publicActivityAt: new Date(1), updatedAt: new Date(3) } as Ticket;
     expect(ticketPolicy.activityOf(technician, t)).toEqual(new Date(2));
     expect(ticketPolicy.updatedAtOf(technician, t)).toEqual(new Date(3));
     expect(ticketPolicy.activityOf(contact, t)).toEqual(new Date(1));
     expect(ticketPolicy.updatedAtOf(primary, t)).toEqual(new Date(1));
-    for (const [who, hidden, visible] of [['technician', true, true], ['contact', false, true], ['primary', false, true], ['anonymous', false, false]] as const) {
-      expect(ticketPolicy.hearsOf(PRINCIPALS[who], { ticketId: 'x', customerId: null, contactId: null, status: 'OPEN', visibleToContacts: false }), `${who} hidden`).toBe(hidden);
-      expect(ticketPolicy.hearsOf(PRINCIPALS[who], { ticketId: 'x', customerId: null, contactId: null, status: 'OPEN', visibleToContacts: true }), `${who} visible`).toBe(visible);
+  });
+
+  it('live updates: who hears a ticket change, decided in memory, and the keys each caller listens to', () => {
+    const open = () => true;
+    const event = (overrides: Partial<EventTopics['TICKET_CHANGED']> = {}): EventTopics['TICKET_CHANGED'] =>
+      ({ ticketId: 'x', customerId: 'cu1', contactId: 'c1', status: 'OPEN', visibleToContacts: true, ...overrides });
+    const cases: Array<[Who, Partial<EventTopics['TICKET_CHANGED']>, boolean]> = [
+      ['technician', { visibleToContacts: false }, true],
+      ['technician', { customerId: 'cu9', contactId: null, status: 'PENDING' }, true],
+      ['contact', {}, true],
+      ['contact', { visibleToContacts: false }, false],
+      ['contact', { contactId: 'c2' }, false], // a colleague's ticket
+      ['contact', { status: 'PENDING' }, false], // a status not shown in the portal
+      ['primary', { contactId: 'c1' }, true], // the company's ticket
+      ['primary', { customerId: 'cu9', contactId: null }, false], // another customer's
+      ['anonymous', {}, false],
+      ['apiKey', {}, false],
+      ['device', {}, false],
+    ];
+    for (const [who, overrides, hears] of cases) {
+      expect(ticketPolicy.hearsOf(PRINCIPALS[who], event(overrides), settings(), open), `${who} ${JSON.stringify(overrides)}`).toBe(hears);
     }
+    expect(ticketPolicy.hearsOf(contact, event(), settings(), () => false), 'Ticketing off for the customer').toBe(false);
+    expect(ticketPolicy.liveKeys(technician)).toEqual(['staff']);
+    expect(ticketPolicy.liveKeys(primary)).toEqual(['customer:cu1']);
+    expect(ticketPolicy.liveKeys(contact)).toEqual(['contact:c1']);
+    expect(ticketPolicy.liveKeys(ANONYMOUS)).toEqual([]);
+    expect(ticketPolicy.liveKeys(device)).toEqual([]);
   });
 
   it('authors and requesters: contacts for themselves, technicians as themselves', () => {

@@ -83,10 +83,26 @@ export const ticketPolicy = {
     return isStaff(principal) ? ticket.updatedAt : ticket.publicActivityAt;
   },
 
-  /** Whether a ticketChanged event reaches the caller (before its scope is checked): contacts hear only changes they can see. */
-  hearsOf(principal: Principal, event: EventTopics['TICKET_CHANGED']): boolean {
+  /**
+   * Whether a ticketChanged event reaches the caller, decided in memory from the event's audience,
+   * the settings held in memory and the Ticketing section's scope: contacts hear only changes they
+   * can see, of their own (primary: their company's) tickets, in statuses shown in the portal.
+   */
+  hearsOf(principal: Principal, event: EventTopics['TICKET_CHANGED'], settings: PortalSettings, ticketingOpenTo: (customerId: string) => boolean): boolean {
     if (isStaff(principal)) return true;
-    return isContact(principal) && event.visibleToContacts;
+    if (!isContact(principal) || !event.visibleToContacts || !settings.visibleTicketStatuses.includes(event.status as TicketStatus)) return false;
+    const theirs = principal.isPrimary ? event.customerId === principal.customerId : event.contactId === principal.id;
+    return theirs && ticketingOpenTo(principal.customerId);
+  },
+
+  /**
+   * The live-update keys (pubsub/event-bus.ts AUDIENCE) the caller listens to: technicians every
+   * ticket, primary contacts their company's, other contacts their own; nobody else anything.
+   */
+  liveKeys(principal: Principal): string[] {
+    if (isStaff(principal)) return ['staff'];
+    if (!isContact(principal)) return [];
+    return principal.isPrimary ? [`customer:${principal.customerId}`] : [`contact:${principal.id}`];
   },
 
   /** Whether a subscription may deliver anything at all (signed out or revoked meanwhile: no). */

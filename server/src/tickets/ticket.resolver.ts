@@ -1,5 +1,6 @@
 import { filter } from '@graphql-yoga/subscription';
 import { Allow } from '../auth/permissions.js';
+import { followCaller } from '../auth/live-session.js';
 import { personOf } from '../auth/principal.js';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/postgresql';
@@ -182,19 +183,23 @@ export class TicketResolver {
     nullable: false,
     description: 'Tickets the caller may see, each time one changes (new reply, status, fields). Filtered by the same rules as queries, at delivery time; contacts hear only of changes they can see (no internal notes, no hidden fields).',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { ticketId?: string | null }, Context>) => {
+      const { events, settingsCache } = context.services;
+      // Decided in memory first (the event's audience, the settings held in memory): events for
+      // other customers and callers cost no query. Only a match is checked against the database.
       const visibleNow = filter(async (event: EventTopics['TICKET_CHANGED']) => {
         if (args.ticketId && event.ticketId !== args.ticketId) return false;
-        if (!ticketPolicy.hearsOf(context.principal, event)) return false;
-        const probe = await refreshForEvent(context);
-        // Signed out or revoked meanwhile: nothing more.
-        if (!ticketPolicy.canWatch(probe.principal) || !ticketPolicy.hearsOf(probe.principal, event)) return false;
+        const { settings } = settingsCache.current;
+        const ticketingOpenTo = (customerId: string) => settingsCache.sectionOpenTo(PortalSection.TICKETING, customerId);
+        if (!ticketPolicy.hearsOf(context.principal, event, settings, ticketingOpenTo)) return false;
+        const probe = refreshForEvent(context);
         try {
           return (await probe.em.count(Ticket, { $and: [{ id: event.ticketId }, await ticketScope(probe)] })) > 0;
         } catch {
           return false; // e.g. the section was switched off for this contact: deliver nothing
         }
       });
-      return visibleNow(context.services.events.subscribe('TICKET_CHANGED'));
+      const keys = args.ticketId ? [`ticket:${args.ticketId}`] : ticketPolicy.liveKeys(context.principal);
+      return visibleNow(followCaller(context, events.subscribe('TICKET_CHANGED', keys)));
     },
   })
   async ticketChanged(
@@ -202,7 +207,7 @@ export class TicketResolver {
     @Arg('ticketId', () => ID, { nullable: true, description: 'Only this ticket.' }) _ticketId: string | null,
     @Ctx() ctx: Context,
   ): Promise<Ticket> {
-    return findVisibleTicket(await refreshForEvent(ctx), event.ticketId);
+    return findVisibleTicket(refreshForEvent(ctx), event.ticketId);
   }
 
   // ---- fields: every value a contact may not see is masked here, for every path ----
