@@ -16,7 +16,7 @@ import { buildPorticoSchema } from './graphql/schema.js';
 import { receiveMail } from './mail/inbound-mail.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
 import { createMailer } from './mail/mailer.js';
-import { PostgresEventBus } from './pubsub/event-bus.js';
+import { PostgresEventBus, type Topic } from './pubsub/event-bus.js';
 import { createDnsLookup } from './settings/domain-check.js';
 import { SettingsCache } from './settings/settings-cache.js';
 import { loadSettings } from './settings/settings.service.js';
@@ -46,6 +46,8 @@ export interface RunningPortico {
   logger: Logger;
   /** This instance's job workers (tests wait for `jobs.drain()` before asserting on side effects). */
   jobs: JobRunner;
+  /** Open live subscriptions of this instance to a topic (tests wait for theirs to be in place). */
+  liveSubscriptions(topic: Topic): number;
   /** Port of the inbound SMTP listener, when on. */
   inboundSmtpPort?: number;
   stop(): Promise<void>;
@@ -116,6 +118,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       services,
       logger,
       jobs,
+      liveSubscriptions: (topic) => events.local.count(topic),
       inboundSmtpPort: inboundSmtp?.port,
       async stop() {
         await inboundSmtp?.close();

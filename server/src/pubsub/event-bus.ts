@@ -132,10 +132,10 @@ export class LocalFanout {
     return reached.size;
   }
 
-  /** Open subscriptions (tests and metrics). */
-  get size(): number {
+  /** Open subscriptions to a topic (tests wait for a subscription to be in place; metrics). */
+  count(topic: Topic): number {
     const all = new Set<Inbox<unknown>>();
-    for (const set of this.byKey.values()) for (const inbox of set) all.add(inbox);
+    for (const [slot, set] of this.byKey) if (slot.startsWith(`${topic}|`)) for (const inbox of set) all.add(inbox);
     return all.size;
   }
 }

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
+import type { GraphQLTestClient } from '../test/graphql-client.js';
+import { createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilSubscribed, watch, type Watch } from '../test/live.js';
+import { openTicketAs } from '../test/ticket-factories.js';
+
+const CHANGED = 'subscription { ticketChanged { id } }';
+const REPLY = 'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }';
+const reply = (client: GraphQLTestClient, ticketId: string, body: string) => client.ok(REPLY, { input: { ticketId, body, isInternal: false } });
+const MANY = { subscriptionsPerConnection: 1_000, subscriptionsPerAccount: 1_000, budget: { staff: 1e9, person: 1e9, anonymous: 1e9 } };
+
+describe('live updates keyed by audience', () => {
+  let statements = 0;
+  let portico: TestPortico;
+  let tech: GraphQLTestClient;
+
+  beforeAll(async () => {
+    portico = await startTestPortico({ onQuery: () => void statements++, limits: MANY });
+    tech = await (await buildTechnician(portico)).signIn();
+  });
+  afterAll(() => portico.stop());
+
+  it('1,000 open subscriptions of other customers cost no SQL statement when a ticket of customer A changes', { timeout: 120_000 }, async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const ticket = await openTicketAs(client, { title: 'Customer A’s ticket' });
+    const mine = watch<{ id: string }>(client, CHANGED);
+    await untilSubscribed(portico, 'TICKET_CHANGED', 1);
+
+    /** Statements from a reply of A's contact until A's subscriber has it: the write and the one delivery. */
+    const measure = async (body: string) => {
+      const before = statements;
+      const delivered = mine.next();
+      await reply(client, ticket.id, body);
+      expect((await delivered).id).toBe(ticket.id);
+      return statements - before;
+    };
+    await measure('warm-up'); // first-use costs (metadata, prepared plans) out of the way
+    const alone = await measure('with nobody else listening');
+
+    // 10 other customers, a primary and a plain contact each, 50 subscriptions per contact.
+    const others: Array<Watch<{ id: string }>> = [];
+    for (let i = 0; i < 10; i++) {
+      const customer = await buildCustomer(portico);
+      for (const isPrimary of [true, false]) {
+        const other = await (await buildContact(portico, { customer, isPrimary })).signIn();
+        for (let j = 0; j < 50; j++) others.push(watch(other, CHANGED));
+      }
+    }
+    await untilSubscribed(portico, 'TICKET_CHANGED', 1_001);
+
+    const withOthers = await measure('with 1,000 others listening');
+    expect(withOthers).toBe(alone);
+    expect(others.every((other) => other.received.length === 0)).toBe(true);
+    await Promise.all([mine, ...others].map((w) => w.dispose()));
+  });
+
+  it('a contact made non-primary stops hearing the company’s tickets at once; its own still arrive', async () => {
+    const customer = await buildCustomer(portico);
+    const primary = await buildContact(portico, { customer, isPrimary: true });
+    const colleague = await (await buildContact(portico, { customer })).signIn();
+    const primaryClient = await primary.signIn();
+    const own = await openTicketAs(primaryClient, { title: 'Own ticket' });
+    const colleagues = await openTicketAs(colleague, { title: 'Colleague’s ticket' });
+    const live = watch<{ id: string }>(primaryClient, CHANGED);
+    await untilSubscribed(portico, 'TICKET_CHANGED', 1);
+
+    await reply(tech, colleagues.id, 'the company’s ticket, seen by the primary contact');
+    expect((await live.next()).id).toBe(colleagues.id);
+
+    await tech.ok('mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }', { input: { id: primary.contact.id, isPrimary: false } });
+    await reply(tech, colleagues.id, 'no longer theirs to hear');
+    await reply(tech, own.id, 'still theirs'); // the sentinel: delivered in order after the one above
+    expect((await live.next()).id).toBe(own.id);
+    expect(live.received.map((t) => t.id)).toEqual([colleagues.id, own.id]);
+    await live.dispose();
+  });
+});
+
+describe('live updates across instances', () => {
+  let first: TestPortico;
+  let second: TestPortico;
+
+  beforeAll(async () => {
+    const databaseUrl = await createTestDatabase();
+    first = await startTestPortico({ databaseUrl });
+    second = await startTestPortico({ databaseUrl });
+  });
+  afterAll(async () => {
+    await first.stop();
+    await second.stop();
+  });
+
+  it('a change made on instance A reaches a subscriber on instance B, and only the subscriber it is for', async () => {
+    const person = await buildContact(second);
+    const onSecond = await person.signIn(); // second's URL: subscribes on instance B
+    const ticket = await openTicketAs(onSecond, { title: 'Seen across instances' });
+    const stranger = await (await buildContact(second)).signIn();
+    const strangerTicket = await openTicketAs(stranger, { title: 'The stranger’s own' });
+    const live = watch<{ id: string }>(onSecond, CHANGED);
+    const strangers = watch<{ id: string }>(stranger, CHANGED);
+    await untilSubscribed(second, 'TICKET_CHANGED', 2);
+    expect(first.liveSubscriptions('TICKET_CHANGED')).toBe(0);
+
+    const techOnFirst = await (await buildTechnician(first)).signIn();
+    await reply(techOnFirst, ticket.id, 'from instance A');
+    expect((await live.next()).id).toBe(ticket.id);
+    await reply(techOnFirst, strangerTicket.id, 'the stranger’s sentinel');
+    expect((await strangers.next()).id).toBe(strangerTicket.id);
+    expect(strangers.received.map((t) => t.id)).toEqual([strangerTicket.id]);
+    expect(live.received.map((t) => t.id)).toEqual([ticket.id]);
+    await Promise.all([live.dispose(), strangers.dispose()]);
+  });
+
+  it('signing out everywhere on instance A ends the open subscriptions of that session on instance B', async () => {
+    const person = await buildContact(second);
+    const onSecond = await person.signIn();
+    const live = watch(onSecond, CHANGED);
+    const ended = watch(onSecond, 'subscription { sessionEnded { endedAt } }');
+    await untilSubscribed(second, 'TICKET_CHANGED', 1);
+    await untilSubscribed(second, 'SESSIONS_REVOKED', 2); // sessionEnded, and the ticket subscription's own watch
+    const sameSessionOnFirst = new (onSecond.constructor as typeof GraphQLTestClient)(first.url, onSecond.token);
+    await sameSessionOnFirst.ok('mutation { signOutEverywhere }');
+    await ended.next();
+    await live.completed;
+    expect(live.received).toEqual([]);
+    await Promise.all([live.dispose(), ended.dispose()]);
+  });
+});
