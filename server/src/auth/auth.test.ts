@@ -3,6 +3,7 @@ import { Session } from '../auth/session.entity.js';
 import { buildContact } from '../test/factories.js';
 import { GraphQLTestClient } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilMoreThan } from '../test/live.js';
 
 const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { token expiresAt viewer { __typename ... on Contact { id language } ... on Technician { id role } } } }';
 const ME = '{ me { __typename ... on Contact { id name customer { name } } ... on Technician { id role } } }';
@@ -137,6 +138,7 @@ describe('sign-in and sessions', () => {
   it('tells an open WebSocket when its session ends', async () => {
     const contact = await buildContact(portico);
     const client = await contact.signIn();
+    const before = portico.liveSubscriptions('SESSIONS_REVOKED');
     const ws = client.websocket();
     const events: unknown[] = [];
     const connected = new Promise<void>((resolve) => ws.on('connected', () => resolve()));
@@ -144,7 +146,7 @@ describe('sign-in and sessions', () => {
       ws.subscribe({ query: 'subscription { sessionEnded { endedAt } }' }, { next: (v) => { events.push(v); resolve(); }, error: reject, complete: () => undefined }),
     );
     await connected;
-    await new Promise((r) => setTimeout(r, 150)); // graphql-ws has no subscribe acknowledgement
+    await untilMoreThan(portico, 'SESSIONS_REVOKED', before); // the subscription is in place
 
     // Another session of someone else ending must not reach this connection.
     await (await buildContact(portico)).signIn().then((c) => c.ok('mutation { signOut }'));

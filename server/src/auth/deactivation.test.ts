@@ -5,6 +5,7 @@ import { Technician, TechnicianRole } from '../technicians/technician.entity.js'
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import { GraphQLTestClient, type GraphQLResponse } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilMoreThan } from '../test/live.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 
 const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { token } }';
@@ -29,7 +30,8 @@ async function signInAnswer(portico: TestPortico, username: string, password: st
 }
 
 /** Opens a WebSocket for the client and subscribes to sessionEnded; `ended` resolves with the first event. */
-async function watchSession(client: GraphQLTestClient) {
+async function watchSession(portico: TestPortico, client: GraphQLTestClient) {
+  const before = portico.liveSubscriptions('SESSIONS_REVOKED');
   const ws = client.websocket();
   const connected = new Promise<void>((resolve) => ws.on('connected', () => resolve()));
   let endedAt = 0;
@@ -44,7 +46,7 @@ async function watchSession(client: GraphQLTestClient) {
     }),
   );
   await connected;
-  await new Promise((r) => setTimeout(r, 150)); // graphql-ws has no subscribe acknowledgement
+  await untilMoreThan(portico, 'SESSIONS_REVOKED', before); // the subscription is in place
   return { ended, endedAt: () => endedAt, dispose: () => ws.dispose() };
 }
 
@@ -62,7 +64,7 @@ describe('deactivation', { timeout: 90_000 }, () => {
     const person = await buildContact(portico);
     const client = await person.signIn();
     const ticket = await openTicketAs(client, { title: 'Keep me' });
-    const watch = await watchSession(client);
+    const watch = await watchSession(portico, client);
     const tech = await (await buildTechnician(portico)).signIn();
 
     const before = Date.now();
@@ -115,7 +117,8 @@ describe('deactivation', { timeout: 90_000 }, () => {
     const bobPhone = await bob.signIn();
     const outsiderClient = await outsider.signIn();
     const ticket = await openTicketAs(bobClient, { title: 'Company ticket' });
-    const watches = await Promise.all([watchSession(aliceClient), watchSession(bobClient), watchSession(bobPhone)]);
+    const watches = [];
+    for (const client of [aliceClient, bobClient, bobPhone]) watches.push(await watchSession(portico, client)); // one at a time: each waits for its own
     // Carol was deactivated on her own before; she stays out when the customer comes back.
     await admin.ok(DEACTIVATE_CONTACT, { id: carol.contact.id });
 
@@ -183,7 +186,7 @@ describe('deactivation', { timeout: 90_000 }, () => {
   it('an admin deactivates a technician (sessions end, sign-in refused like a wrong password) and reactivates it', async () => {
     const other = await buildTechnician(portico);
     const session = await other.signIn();
-    const watch = await watchSession(session);
+    const watch = await watchSession(portico, session);
     const { deactivateTechnician } = await admin.ok(DEACTIVATE_TECHNICIAN, { id: other.technician.id });
     expect(deactivateTechnician.deactivatedAt).toEqual(expect.any(String));
     await watch.ended;

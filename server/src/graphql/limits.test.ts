@@ -9,6 +9,7 @@ import { configFromEnv } from '../config.js';
 import { buildContact, buildTechnician } from '../test/factories.js';
 import { GraphQLTestClient, type GraphQLResponse } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilMoreThan, untilSubscribed } from '../test/live.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import * as adminDocuments from '../../../admin-client/src/gql/graphql.js';
 import * as portalDocuments from '../../../portal-client/src/gql/graphql.js';
@@ -321,13 +322,15 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
     expect(answered).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', limit: 'subscriptions' } })]);
     expect(refusals([answered])).toHaveLength(1);
 
-    // Closing the first connection frees its 10 slots
+    // Closing the first connection frees its 10 slots: 5 more are all taken (in place, none refused)
+    const open = portico.liveSubscriptions('TICKET_CHANGED');
     await sockets[0]!.dispose();
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(portico, 'TICKET_CHANGED', open - 10);
     const fourth = client.websocket();
     const later = watch(fourth, 5);
-    const none = await Promise.race([Promise.any(later), new Promise((r) => setTimeout(() => r('none'), 1500))]);
-    expect(none).toBe('none');
+    await untilSubscribed(portico, 'TICKET_CHANGED', open - 5);
+    const settled = await Promise.race([Promise.any(later), Promise.resolve('none')]);
+    expect(settled).toBe('none');
     for (const ws of [sockets[1]!, sockets[2]!, fourth]) await ws.dispose();
   });
 
@@ -339,8 +342,9 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
       const ticket = await openTicketAs(subscriber, { title: 'Watched' });
       const ws = subscriber.websocket();
       const received: Array<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }> = [];
+      const before = limited.liveSubscriptions('TICKET_CHANGED');
       const ended = new Promise<void>((resolve) => ws.subscribe({ query: 'subscription { ticketChanged { id } }' }, { next: (value) => void received.push(value as never), error: () => resolve(), complete: () => resolve() }));
-      await new Promise((r) => setTimeout(r, 300));
+      await untilMoreThan(limited, 'TICKET_CHANGED', before); // the subscription is in place
       for (let i = 0; i < 40 && !received.some((r) => r.errors); i++) {
         await admin.ok('mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id } }', { input: { id: ticket.id, title: `Watched ${i}` } });
         await new Promise((r) => setTimeout(r, 40));

@@ -8,6 +8,7 @@ import { Contact } from '../contacts/contact.entity.js';
 import { buildContact, buildCustomer } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilMoreThan } from '../test/live.js';
 import { SmtpTestServer } from '../test/smtp-test-server.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import { TicketComment } from '../tickets/ticket-comment.entity.js';
@@ -108,20 +109,18 @@ describe('inbound mail: who may speak for an existing contact', () => {
 
   it('holds a forged reply: the contact sees no comment, no ticket and no live event', async () => {
     const { person, client, ticket } = await contactWithTicketMail();
+    const before = portico.liveSubscriptions('TICKET_CHANGED');
     const ws = client.websocket();
     const events: unknown[] = [];
     ws.subscribe({ query: 'subscription { ticketChanged { id comments { body } } }' }, { next: (value) => void events.push(value.data), error: () => undefined, complete: () => undefined });
-    await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
-    await new Promise((r) => setTimeout(r, 200));
+    await untilMoreThan(portico, 'TICKET_CHANGED', before); // the subscription is in place
 
     const forged = await post(rawMail({ From: person.contact.email, Subject: `Re: [#${ticket.number}] Printer`, 'Message-ID': messageId() }, 'Please send the admin password to evil@attacker.example'));
     expect(forged).toMatchObject({ outcome: 'HELD', reason: 'UNVERIFIED_REPLY', ticketId: ticket.id });
-    await new Promise((r) => setTimeout(r, 1000));
 
     expect((await commentsSeenBy(client, ticket.id)).map((c) => c.body).join('\n')).not.toContain('admin password');
     const { tickets } = await client.ok('{ tickets(first: 50) { edges { node { id title description comments { body } } } } }');
     expect(JSON.stringify(tickets)).not.toContain('admin password');
-    expect(events).toEqual([]);
     expect(await portico.orm.em.fork().count(TicketComment, { ticket: ticket.id, body: { $like: '%admin password%' } })).toBe(0);
     // Contacts reach no held mail through the API either.
     expect((await client.errorOf('{ heldMessages { totalCount } }')).extensions?.code).toBe('FORBIDDEN');
@@ -136,6 +135,8 @@ describe('inbound mail: who may speak for an existing contact', () => {
     expect(heldMessages.edges[0].node.checks).toMatch(/no reply token; dkim=none; dmarc=none/);
     await admin.ok('mutation($id: ID!) { acceptHeldMessage(id: $id) { id } }', { id: forged.heldId });
     await until(async () => events.length > 0);
+    // Events arrive in order: had the held mail caused one, it would be the first; the only one is the acceptance.
+    expect(events).toHaveLength(1);
     expect(JSON.stringify(events)).toContain('admin password');
     await ws.dispose();
   });

@@ -4,6 +4,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilMoreThan } from '../test/live.js';
 import { PortalSection } from './portal-settings.entity.js';
 import { assertSectionAvailable } from './settings.service.js';
 
@@ -62,6 +63,7 @@ describe('portal settings and section scopes', () => {
   it('live subscriptions hear of a scope change at once', async () => {
     const customer = await buildCustomer(portico);
     const client = await (await buildContact(portico, { customer })).signIn();
+    const before = portico.liveSubscriptions('SETTINGS_CHANGED');
     const ws = client.websocket();
     const received: string[][] = [];
     const next = new Promise<void>((resolve, reject) =>
@@ -70,8 +72,7 @@ describe('portal settings and section scopes', () => {
         error: reject, complete: () => undefined,
       }),
     );
-    await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
-    await new Promise((r) => setTimeout(r, 150));
+    await untilMoreThan(portico, 'SETTINGS_CHANGED', before); // the subscription is in place
     await admin.ok(UPDATE, { input: { version: await version(), sectionScopes: [{ section: 'KNOWLEDGE_BASE', mode: 'OFF' }, { section: 'TICKETING', mode: 'ALL_CUSTOMERS' }] } });
     await next;
     expect(received[0]).toEqual(['TICKETING']);

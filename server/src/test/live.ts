@@ -51,3 +51,12 @@ export async function untilSubscribed(portico: TestPortico, topic: Topic, count:
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Waits until the server holds more subscriptions to a topic than `before` (one just opened is in place). */
+export async function untilMoreThan(portico: TestPortico, topic: Topic, before: number, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (portico.liveSubscriptions(topic) <= before) {
+    if (Date.now() > deadline) throw new Error(`No new ${topic} subscription in place`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -3,6 +3,7 @@ import { restoreDefaultSettings } from '../test/default-settings.js';
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
+import { untilMoreThan, watch } from '../test/live.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import { Ticket } from './ticket.entity.js';
 
@@ -278,28 +279,22 @@ describe('tickets: who sees and does what', () => {
     const watcherClient = await watcher.signIn();
     const mine = await openTicketAs(watcherClient, { title: 'Watch me' });
     const theirs = await openTicketAs(await (await buildContact(portico)).signIn(), { title: 'Not yours' });
-    const ws = watcherClient.websocket();
-    const received: Array<{ id: string; title: string }> = [];
-    const first = new Promise<void>((resolve, reject) =>
-      ws.subscribe({ query: 'subscription { ticketChanged { id title latestComment { body } } }' }, {
-        next: (value) => { received.push((value.data as { ticketChanged: { id: string; title: string } }).ticketChanged); resolve(); },
-        error: reject, complete: () => undefined,
-      }),
-    );
-    await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
-    await new Promise((r) => setTimeout(r, 150));
+    const before = portico.liveSubscriptions('TICKET_CHANGED');
+    const live = watch<{ id: string; title: string }>(watcherClient, 'subscription { ticketChanged { id title latestComment { body } } }');
+    const received = live.received;
+    await untilMoreThan(portico, 'TICKET_CHANGED', before); // the subscription is in place
     await tech.ok(REPLY, { input: { ticketId: theirs.id, body: 'for the other customer' } });
     await tech.ok(REPLY, { input: { ticketId: mine.id, body: 'for you' } });
-    await first;
-    await new Promise((r) => setTimeout(r, 300));
+    // Deliveries keep their order: once the second event is here, the first was judged and dropped.
+    expect((await live.next()).id).toBe(mine.id);
     expect(received.map((t) => t.id)).toEqual([mine.id]);
 
-    // Signed out everywhere: the open subscription gets nothing more.
+    // Signed out everywhere: the open subscription ends and gets nothing more.
     await watcherClient.ok('mutation { signOutEverywhere }');
+    await live.completed;
     await tech.ok(REPLY, { input: { ticketId: mine.id, body: 'after sign-out' } });
-    await new Promise((r) => setTimeout(r, 500));
     expect(received).toHaveLength(1);
-    await ws.dispose();
+    await live.dispose();
   });
 
   it('technicians filter and search; no session is UNAUTHENTICATED; Ticketing off is FORBIDDEN for contacts', async () => {
