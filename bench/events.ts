@@ -1,0 +1,144 @@
+/**
+ * Benchmark: live updates across instances. Two Portico instances share one database; instance B
+ * holds N open `ticketChanged` subscriptions over real graphql-ws connections (all but one of them
+ * contacts of other customers), instance A publishes ticket changes of customer A. Measured: the
+ * time from A's publish to the one matching subscriber's message on B (p50/p99), and the SQL
+ * statements B sends per event, at 1,000 and 10,000 open subscriptions. Baseline in the same run: a
+ * bare PostgreSQL LISTEN/NOTIFY round trip.
+ *
+ *   npm run bench:events                   # 1,000 and 10,000 subscriptions, 300 events each
+ *   BENCH_EVENTS=100 npm run bench:events
+ *
+ * Writes bench/results/events.json. Uses DATABASE_URL's server when set, else an embedded PostgreSQL.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startPortico } from '../server/src/app.js';
+import { configFromEnv } from '../server/src/config.js';
+import { EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
+import { GraphQLTestClient } from '../server/src/test/graphql-client.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 300);
+const SIZES = [1_000, 10_000];
+const PER_SOCKET = 100;
+const ADMIN_PASSWORD = 'bench-admin-password';
+const LIMITS = { subscriptionsPerConnection: 100_000, subscriptionsPerAccount: 100_000, budget: { staff: 1e12, person: 1e12, anonymous: 1e12 } };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
+}
+
+async function notifyRoundTrip(databaseUrl: string) {
+  const listener = new pg.Client({ connectionString: databaseUrl });
+  const sender = new pg.Client({ connectionString: databaseUrl });
+  await Promise.all([listener.connect(), sender.connect()]);
+  await listener.query('LISTEN bench_events');
+  let arrived: (() => void) | undefined;
+  listener.on('notification', () => arrived?.());
+  const latencies: number[] = [];
+  for (let i = 0; i < EVENTS; i++) {
+    const heard = new Promise<void>((resolve) => (arrived = resolve));
+    const begin = performance.now();
+    await sender.query("select pg_notify('bench_events', '')");
+    await heard;
+    latencies.push(performance.now() - begin);
+  }
+  await Promise.all([listener.end(), sender.end()]);
+  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}
+
+async function main() {
+  let embedded: EmbeddedPostgres | undefined;
+  let dataDir: string | undefined;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-events-'));
+    chmodSync(dataDir, 0o755);
+    embedded = new EmbeddedPostgres({ dataDir, port: 55902 });
+    serverUrl = await embedded.start();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/portico_bench_events_${Date.now()}`;
+  await EmbeddedPostgres.createDatabase(serverUrl, url.pathname.slice(1));
+  const databaseUrl = url.toString();
+  let statementsOnB = 0;
+  const config = { ...configFromEnv({}), databaseUrl, port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, secret: 'bench' };
+  const a = await startPortico(config, { log: () => undefined, limits: LIMITS });
+  const b = await startPortico(config, { log: () => undefined, limits: LIMITS, onQuery: () => void statementsOnB++ });
+  const sockets: Array<ReturnType<GraphQLTestClient['websocket']>> = [];
+  try {
+    const admin = await GraphQLTestClient.signIn(b.url, 'admin', ADMIN_PASSWORD);
+    const contactOf = async (name: string) => {
+      const { createCustomer } = await admin.ok('mutation($n: String!) { createCustomer(input: { name: $n }) { id } }', { n: name });
+      const { createContact } = await admin.ok('mutation($c: ID!, $e: String!) { createContact(input: { customerId: $c, name: "Bench Contact", email: $e, isPrimary: true }) { username password } }', { c: createCustomer.id, e: `${name.replace(/\W/g, '')}@bench.example` });
+      return GraphQLTestClient.signIn(b.url, createContact.username, createContact.password);
+    };
+    const watcher = await contactOf('Customer A');
+    const { openTicket } = await watcher.ok('mutation { openTicket(input: { title: "Watched" }) { id } }');
+    const ticketId = openTicket.id as string;
+    const { ticket } = await admin.ok('query($id: ID!) { ticket(id: $id) { customer { id } contact { id } } }', { id: ticketId });
+    const event = { ticketId, customerId: ticket.customer.id as string, contactId: ticket.contact.id as string, status: 'OPEN', visibleToContacts: true };
+
+    let heard: (() => void) | undefined;
+    const matching = watcher.websocket();
+    sockets.push(matching);
+    matching.subscribe({ query: 'subscription { ticketChanged { id title } }' }, { next: () => heard?.(), error: (e) => console.error(e), complete: () => undefined });
+
+    const others = await Promise.all(Array.from({ length: 10 }, (_, i) => contactOf(`Other customer ${i}`)));
+    const results: Record<string, unknown> = {};
+    let open = 1;
+    for (const size of SIZES) {
+      while (open < size) {
+        const socket = others[open % others.length]!.websocket();
+        sockets.push(socket);
+        for (let i = 0; i < PER_SOCKET && open < size; i++, open++) {
+          socket.subscribe({ query: 'subscription { ticketChanged { id } }' }, { next: () => console.error('an event reached another customer'), error: () => undefined, complete: () => undefined });
+        }
+      }
+      while (b.liveSubscriptions('TICKET_CHANGED') < size) await new Promise((resolve) => setTimeout(resolve, 50));
+
+      const latencies: number[] = [];
+      const before = statementsOnB;
+      for (let i = 0; i < EVENTS; i++) {
+        const arrived = new Promise<void>((resolve) => (heard = resolve));
+        const begin = performance.now();
+        a.services.events.publish('TICKET_CHANGED', event);
+        await arrived;
+        latencies.push(performance.now() - begin);
+      }
+      results[`subscriptions${size}`] = {
+        openSubscriptions: b.liveSubscriptions('TICKET_CHANGED'),
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        // All of them for the one matching subscriber's check and delivery; the others cost none.
+        sqlStatementsPerEvent: Number(((statementsOnB - before) / EVENTS).toFixed(2)),
+      };
+      console.log(size, results[`subscriptions${size}`]);
+    }
+    const result = {
+      measuredAt: new Date().toISOString(),
+      events: EVENTS,
+      baselinePgNotifyRoundTrip: await notifyRoundTrip(databaseUrl),
+      crossInstance: results,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'events.json');
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await Promise.all(sockets.map((socket) => socket.dispose()));
+    await b.stop();
+    await a.stop();
+    await embedded?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
