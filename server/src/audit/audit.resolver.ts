@@ -4,7 +4,7 @@ import { Allow } from '../auth/permissions.js';
 import { isUuid } from '../db/query-helpers.js';
 import { Connection, paginate, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { badInput } from '../graphql/errors.js';
+import { badInput } from '../core/errors.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Contact } from '../contacts/contact.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
-import { AppError } from '../graphql/errors.js';
+import { AppError } from '../core/errors.js';
 import type { Language } from '../i18n/language.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { isContact, type SignedInPrincipal } from './principal.js';

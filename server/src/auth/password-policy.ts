@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { AppError } from '../graphql/errors.js';
+import { AppError } from '../core/errors.js';
 import type { MessageKey, MessageParams } from '../i18n/translate.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Authorized, Extensions, type AuthChecker } from 'type-graphql';
-import { AppError } from '../graphql/errors.js';
+import { AppError } from '../core/errors.js';
 import { isAdmin, isAnonymous, isContact, isPerson, isStaff, type Principal } from './principal.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/language.js';
 import { TechnicianRole } from '../technicians/technician.entity.js';
-import { AppError } from '../graphql/errors.js';
+import { AppError } from '../core/errors.js';
 
 /**
  * Who is calling: one principal per HTTP request, WebSocket connection, inbound mail or (later)

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
-import { AppError } from '../graphql/errors.js';
+import { AppError } from '../core/errors.js';
 
 export interface ThrottleLimits {
   /** Length of every counting window, in seconds. */

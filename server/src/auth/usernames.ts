@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomInt } from 'node:crypto';
-import { AppError } from '../graphql/errors.js';
+import { AppError } from '../core/errors.js';
 import { Account } from './account.entity.js';
 
 /**

@@ -8,7 +8,7 @@ import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { AppError, notFound } from '../graphql/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { Language } from '../i18n/language.js';
 import { Contact } from './contact.entity.js';
 import { contactPolicy } from './contact.policy.js';

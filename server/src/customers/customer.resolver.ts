@@ -4,7 +4,7 @@ import { deactivatedAtWhere } from '../auth/activation.js';
 import { Allow } from '../auth/permissions.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../graphql/context.js';
-import { notFound } from '../graphql/errors.js';
+import { notFound } from '../core/errors.js';
 import { paginate } from '../graphql/connection.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { Customer } from './customer.entity.js';

@@ -1,7 +1,7 @@
 import { Cursor } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery, FindByCursorOptions, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { badInput } from './errors.js';
+import { badInput } from '../core/errors.js';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -1,46 +1,27 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { Language } from '../i18n/language.js';
-import { translate, type MessageKey, type MessageParams } from '../i18n/translate.js';
+import { AppError, findAppError } from '../core/errors.js';
+import type { Language } from '../i18n/language.js';
+import { translate } from '../i18n/translate.js';
 import { DEFAULT_LIMITS, isTokenLimitError, tokenLimitError } from './limits.js';
 
-/** The stable error codes of the public contract (DESIGN.md). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFLICT';
-
-const DEFAULT_MESSAGE: Record<ErrorCode, MessageKey> = {
-  UNAUTHENTICATED: 'errors.unauthenticated',
-  FORBIDDEN: 'errors.forbidden',
-  BAD_USER_INPUT: 'errors.invalidInput',
-  NOT_FOUND: 'errors.notFound',
-  RATE_LIMITED: 'errors.rateLimited',
-  CONFLICT: 'errors.invalidInput',
-};
-
 /**
- * The one error type of Portico. It carries a translation key, never a finished sentence, so the
- * message is rendered in the caller's language at the edge (see `localizeError`).
+ * The GraphQL form of an AppError, for refusals made by the API itself before execution (limits.ts):
+ * the code (and field, limit, wait) in `extensions`; `localizeError` translates the message.
  */
-export class AppError extends GraphQLError {
-  constructor(
-    readonly code: ErrorCode,
-    readonly messageKey: MessageKey = DEFAULT_MESSAGE[code],
-    readonly options: { field?: string; params?: MessageParams; retryAfterSeconds?: number; limit?: string } = {},
-  ) {
-    super(translate(Language.EN, messageKey, options.params), {
-      extensions: {
-        code,
-        ...(options.field ? { field: options.field } : {}),
-        ...(options.limit ? { limit: options.limit } : {}),
-        ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
-      },
-    });
-  }
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.details } });
 }
 
-export const notFound = () => new AppError('NOT_FOUND');
-export const forbidden = () => new AppError('FORBIDDEN');
-export const unauthenticated = () => new AppError('UNAUTHENTICATED');
-export const badInput = (field: string, messageKey: MessageKey, params?: MessageParams) =>
-  new AppError('BAD_USER_INPUT', messageKey, { field, params });
+/**
+ * graphql-js wraps what a resolver throws in a GraphQLError without extensions; this copies an
+ * AppError's code (and field, limit, wait) onto it, so the request log and the budget see the code.
+ */
+export function codeAppErrors<E extends { extensions?: Record<string, unknown> }>(errors: readonly E[] | undefined): void {
+  for (const error of errors ?? []) {
+    const appError = findAppError(error);
+    if (appError && error.extensions && error.extensions.code === undefined) Object.assign(error.extensions, appError.details);
+  }
+}
 
 /**
  * Turns any error into what a client may see, in its language. Unexpected errors are logged and
@@ -51,13 +32,13 @@ export function localizeError(formatted: GraphQLFormattedError, original: unknow
   if (appError) {
     // The code of the AppError wins over the wrapper's (Apollo reports refusals by validation rules as GRAPHQL_VALIDATION_FAILED).
     const { http: _http, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, message: translate(language, appError.messageKey, appError.options.params), extensions: { ...extensions, code: appError.code } };
+    return { ...formatted, message: translate(language, appError.messageKey, appError.options.params), extensions: { ...appError.details, ...extensions, code: appError.code } };
   }
   // The token limit is checked by graphql-js' parser (limits.ts); answered like the other limits.
   if (isTokenLimitError(original)) {
     const refused = tokenLimitError(DEFAULT_LIMITS);
     const { http: _http, ...extensions } = refused.extensions;
-    return { message: translate(language, refused.messageKey, { max: Number(/\d+/.exec((original as Error).message)?.[0] ?? DEFAULT_LIMITS.maxTokens) }), extensions };
+    return { message: translate(language, (findAppError(refused) as AppError).messageKey, { max: Number(/\d+/.exec((original as Error).message)?.[0] ?? DEFAULT_LIMITS.maxTokens) }), extensions };
   }
   const code = formatted.extensions?.code;
   // Errors graphql-js raises itself (syntax, validation, bad variable types) are safe to show as they are.
@@ -84,15 +65,6 @@ function databaseDataException(error: unknown): unknown {
     const sqlState = (current as { code?: unknown; sqlState?: unknown }).sqlState ?? (current as { code?: unknown }).code;
     if (current instanceof Error && typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) return current;
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function findAppError(error: unknown): AppError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    if (current instanceof AppError) return current;
-    current = (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }

@@ -19,10 +19,11 @@ import { principalForToken } from '../auth/session.service.js';
 import { receiveMail } from '../mail/inbound-mail.js';
 import { attachmentContent, findVisibleAttachment } from '../tickets/ticket.resolver.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from '../i18n/language.js';
-import { translate, type MessageKey } from '../i18n/translate.js';
+import { translate, type MessageKey, type MessageParams } from '../i18n/translate.js';
 import { loadSettings } from '../settings/settings.service.js';
 import type { AppServices, Context } from './context.js';
-import { AppError, localizeError } from './errors.js';
+import { AppError, findAppError, type ErrorCode } from '../core/errors.js';
+import { codeAppErrors, localizeError } from './errors.js';
 import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type LimitSettings } from './limits.js';
 import { apolloRequestLog, httpRequestLog, noteErrorCode, notePrincipal, requestLogger, WebSocketRequestLog } from '../logging/request-log.js';
 
@@ -96,13 +97,13 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
             document = parseWithLimits(payload.query, limits.limits);
           } catch (error) {
             // Coded like Apollo's answer over HTTP (the token limit comes as its own BAD_USER_INPUT).
-            if (!(error instanceof GraphQLError) || error instanceof AppError) throw error;
+            if (!(error instanceof GraphQLError) || findAppError(error)) throw error;
             throw new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
           }
           const invalid = validate(schema, document, [...specifiedRules, ...limits.rules]);
           if (invalid.length) {
             await limits.chargeRefusal(context.principal, context.ip, context.sessionToken, payload.query.length);
-            return invalid.map((e) => (e instanceof AppError ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })));
+            return invalid.map((e) => (findAppError(e) ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })));
           }
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new GraphQLError('Unable to identify operation')];
@@ -148,11 +149,13 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
           }
         }
         if (!result.errors?.length) return;
+        codeAppErrors(result.errors);
         wsLog.note(ctx, id, { errors: result.errors });
         return { ...result, errors: result.errors.map((error) => localizeError(error.toJSON(), error, language)) };
       },
       onError: (ctx, id, _payload, errors) => {
         const language = wsLanguage.get(ctx)?.get(id) ?? DEFAULT_LANGUAGE;
+        codeAppErrors(errors);
         wsLog.note(ctx, id, { errors });
         wsLog.finish(ctx, id, 'error');
         return errors.map((error) => localizeError(error.toJSON(), error, language));
@@ -164,6 +167,10 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   const localize: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       return {
+        // Before the budget and the request log read the codes (willSendResponse).
+        async didEncounterErrors({ errors }) {
+          codeAppErrors(errors);
+        },
         async willSendResponse({ response, contextValue, errors }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((formatted, index) =>
@@ -256,21 +263,22 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   const inboundSecret = (req: Request, res: Response, next: NextFunction) => {
     const secret = services.config.inboundMailSecret;
     if (!secret || !sameSecret(req.get('x-inbound-secret'), secret)) {
-      res.status(secret ? 403 : 404).json({ error: secret ? 'FORBIDDEN' : 'NOT_FOUND' });
+      sendAppError(req, res, new AppError(secret ? 'FORBIDDEN' : 'NOT_FOUND'));
       return;
     }
     next();
   };
   app.post('/inbound-mail', inboundSecret, express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-      res.status(400).json({ error: 'BAD_USER_INPUT', message: 'Send the raw MIME message as the request body.' });
+      sendAppError(req, res, new AppError('BAD_USER_INPUT', 'errors.invalidInput', { field: 'body' }));
       return;
     }
     try {
       res.status(202).json(await receiveMail(orm, services, req.body));
     } catch (error) {
+      if (findAppError(error)) throw error;
       requestLogger(req, services.logger).error({ err: error }, 'Inbound mail failed');
-      res.status(500).json({ error: 'INTERNAL_SERVER_ERROR' });
+      sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'errors.internal');
     }
   });
 
@@ -283,8 +291,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
     const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
     if (!attachment) {
-      const signedOut = isAnonymous(principal);
-      res.status(signedOut ? 401 : 404).json({ error: signedOut ? 'UNAUTHENTICATED' : 'NOT_FOUND' });
+      sendAppError(req, res, new AppError(isAnonymous(principal) ? 'UNAUTHENTICATED' : 'NOT_FOUND'));
       return;
     }
     res.setHeader('Content-Type', attachment.contentType);
@@ -305,6 +312,11 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       res.end();
       return;
     }
+    const appError = findAppError(error);
+    if (appError) {
+      sendAppError(req, res, appError);
+      return;
+    }
     if (status >= 400 && status < 500) {
       const key: MessageKey = status === 413 ? 'errors.requestTooLarge' : error.type === 'entity.parse.failed' ? 'errors.malformedRequest' : 'errors.invalidInput';
       sendError(req, res, status, 'BAD_USER_INPUT', key);
@@ -317,8 +329,17 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
   return { app, httpServer, stop: () => apollo.stop(), limits };
 }
 
+const HTTP_STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
+
+/** An AppError thrown in (or refused by) a plain HTTP route: rendered like the GraphQL answers, in the browser's language. */
+export function sendAppError(req: Request, res: Response, error: AppError) {
+  if (error.options.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.options.retryAfterSeconds));
+  const { code, ...extensions } = error.details;
+  sendError(req, res, HTTP_STATUS[code], code, error.messageKey, error.options.params, extensions);
+}
+
 /** A JSON error in the shape of GraphQL answers (and `error` as the other routes have it), in the browser's language. */
-function sendError(req: Request, res: Response, status: number, code: string, key: MessageKey, params: Record<string, number> = {}, extensions: Record<string, unknown> = {}) {
+function sendError(req: Request, res: Response, status: number, code: string, key: MessageKey, params: MessageParams = {}, extensions: Record<string, unknown> = {}) {
   const language = negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
   noteErrorCode(req, code);
   res.status(status).json({ error: code, errors: [{ message: translate(language, key, params), extensions: { code, ...extensions } }] });

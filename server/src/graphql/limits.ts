@@ -12,7 +12,8 @@ import type { Principal } from '../auth/principal.js';
 import type { EventBus, EventTopics, Topic } from '../pubsub/event-bus.js';
 import { apiPolicy } from './api.policy.js';
 import { MAX_PAGE_SIZE } from './connection.js';
-import { AppError } from './errors.js';
+import { AppError } from '../core/errors.js';
+import { toGraphQLError } from './errors.js';
 
 /**
  * The API's limits (issue 9): every operation, over HTTP and over WebSocket, is parsed with a token
@@ -78,12 +79,12 @@ export const DELIVERY_CHARGE = 300;
 
 type Limit = 'depth' | 'aliases' | 'tokens' | 'cost' | 'subscriptions' | 'rate';
 
-function refused(limit: Limit, key: ConstructorParameters<typeof AppError>[1], params: Record<string, number>, status = 400): AppError {
-  const error = new AppError(limit === 'rate' ? 'RATE_LIMITED' : 'BAD_USER_INPUT', key, {
+function refused(limit: Limit, key: ConstructorParameters<typeof AppError>[1], params: Record<string, number>, status = 400): GraphQLError {
+  const error = toGraphQLError(new AppError(limit === 'rate' ? 'RATE_LIMITED' : 'BAD_USER_INPUT', key, {
     params,
     limit,
     ...(limit === 'rate' ? { retryAfterSeconds: params.seconds } : {}),
-  });
+  }));
   withHttpStatus(error, status, limit === 'rate' ? { 'retry-after': String(params.seconds) } : {});
   return error;
 }
@@ -96,7 +97,7 @@ function withHttpStatus(error: GraphQLError, status: number, headers: Record<str
 
 /** Validation rules for depth and aliases (graphql-armor), reporting coded, translatable errors. */
 export function limitRules(limits: LimitSettings): ValidationRule[] {
-  const report = (error: () => AppError) => [(context: ValidationContext | null) => context?.reportError(error())];
+  const report = (error: () => GraphQLError) => [(context: ValidationContext | null) => context?.reportError(error())];
   return [
     maxDepthRule({
       n: limits.maxDepth,
@@ -121,7 +122,7 @@ export function isTokenLimitError(error: unknown): boolean {
   return false;
 }
 
-export function tokenLimitError(limits: LimitSettings): AppError {
+export function tokenLimitError(limits: LimitSettings): GraphQLError {
   return refused('tokens', 'errors.queryTooLong', { max: limits.maxTokens });
 }
 
@@ -252,13 +253,13 @@ function checkCursors(document: DocumentNode, variables: Record<string, unknown>
         decoded = undefined;
       }
       const valid = Array.isArray(decoded) && decoded.length >= 2 && decoded.length <= 4 && decoded.every((item) => typeof item === 'string') && UUID.test(decoded.at(-1) as string);
-      if (!valid) throw withHttpStatus(new AppError('BAD_USER_INPUT', 'validation.invalidCursor', { field: 'after' }), 400);
+      if (!valid) throw withHttpStatus(toGraphQLError(new AppError('BAD_USER_INPUT', 'validation.invalidCursor', { field: 'after' })), 400);
     },
   });
 }
 
-const invalidValue = (field: string) => withHttpStatus(new AppError('BAD_USER_INPUT', 'errors.invalidValue', { field }), 400) as AppError;
-const unstorable = (field: string) => withHttpStatus(new AppError('BAD_USER_INPUT', 'errors.invalidCharacters', { field }), 400) as AppError;
+const invalidValue = (field: string) => withHttpStatus(toGraphQLError(new AppError('BAD_USER_INPUT', 'errors.invalidValue', { field })), 400);
+const unstorable = (field: string) => withHttpStatus(toGraphQLError(new AppError('BAD_USER_INPUT', 'errors.invalidCharacters', { field })), 400);
 
 // ---- rate limits, per principal ----
 
@@ -333,7 +334,7 @@ export class ApiLimits {
    */
   async admit({ schema, document, operation, variables, principal, ip, token }: Admission): Promise<{ variables: Record<string, unknown>; cost: number }> {
     if (!apiPolicy.mayIntrospect(principal, this.development) && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length) {
-      throw withHttpStatus(new AppError('FORBIDDEN', 'errors.introspectionDisabled'), 403);
+      throw withHttpStatus(toGraphQLError(new AppError('FORBIDDEN', 'errors.introspectionDisabled')), 403);
     }
     const coerced = checkInput(schema, document, operation, variables);
     const cost = operationCost(schema, document, operation.name?.value, variables ?? {});
@@ -359,12 +360,12 @@ export class ApiLimits {
   }
 
   /** Charges one subscription delivery; the RATE_LIMITED error when the budget is spent, else null. */
-  async chargeDelivery(principal: Principal, ip: string, token: string | undefined, cost: number): Promise<AppError | null> {
+  async chargeDelivery(principal: Principal, ip: string, token: string | undefined, cost: number): Promise<GraphQLError | null> {
     try {
       await this.rates.charge(principal, ip, token, Math.max(cost, DELIVERY_CHARGE));
       return null;
     } catch (error) {
-      if (error instanceof AppError) return error;
+      if (error instanceof GraphQLError && error.extensions.code === 'RATE_LIMITED') return error;
       throw error;
     }
   }
@@ -385,7 +386,7 @@ export class SubscriptionSlots {
   constructor(private readonly limits: LimitSettings) {}
 
   /** Takes a slot for subscription `id` of `connection`; the coded error when a cap is reached. */
-  take(connection: object, id: string, principal: Principal, ip: string): AppError | null {
+  take(connection: object, id: string, principal: Principal, ip: string): GraphQLError | null {
     const key = apiPolicy.subscriptionKey(principal, ip);
     const mine = this.perConnection.get(connection) ?? new Map<string, string>();
     if (mine.has(id)) return null;

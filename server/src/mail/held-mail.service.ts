@@ -7,7 +7,7 @@ import { Contact } from '../contacts/contact.entity.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import type { AppServices } from '../graphql/context.js';
-import { AppError, notFound } from '../graphql/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { deliver, readContent } from './inbound-mail.js';
 import { InboundMessage, InboundOutcome } from './inbound-message.entity.js';

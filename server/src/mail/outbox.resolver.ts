@@ -4,7 +4,7 @@ import { Allow } from '../auth/permissions.js';
 import { isUuid } from '../db/query-helpers.js';
 import { Connection, paginate, PageArgs } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { notFound } from '../graphql/errors.js';
+import { notFound } from '../core/errors.js';
 import { OutboxMessage, OutboxStatus, SECRET_PLACEHOLDER } from './outbox-message.entity.js';
 import { scheduleSend } from './outbox.js';
 

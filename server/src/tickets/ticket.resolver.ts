@@ -13,7 +13,7 @@ import { inTransaction } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import { paginate } from '../graphql/connection.js';
 import type { Context } from '../graphql/context.js';
-import { notFound } from '../graphql/errors.js';
+import { notFound } from '../core/errors.js';
 import { once, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
