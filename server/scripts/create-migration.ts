@@ -6,11 +6,12 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { entities } from '../src/composition.js';
 import { ormConfig } from '../src/db/mikro-orm.config.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL (start one with `npm run db`).');
-const orm = await MikroORM.init(ormConfig(url));
+const orm = await MikroORM.init(ormConfig(url, entities));
 try {
   const initial = process.argv.includes('--initial');
   const result = await orm.getMigrator().createMigration(undefined, false, initial);

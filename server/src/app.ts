@@ -8,11 +8,11 @@ import { DEFAULT_THROTTLE, SignInThrottle, type ThrottleLimits } from './auth/si
 import type { PorticoConfig } from './config.js';
 import { EmbeddedPostgres } from './db/embedded-postgres.js';
 import { ormConfig } from './db/mikro-orm.config.js';
-import type { AppServices } from './graphql/context.js';
+import { buildPorticoSchema, edgeParts, entities } from './composition.js';
+import type { AppServices } from './context.js';
 import { createHttpServer } from './graphql/http-server.js';
 import { childLogger, createLogger, lineDestination, type Logger } from './logging/logger.js';
 import { boundedDeliveries, DEFAULT_LIMITS, type LimitSettings } from './graphql/limits.js';
-import { buildPorticoSchema } from './graphql/schema.js';
 import { receiveMail } from './mail/inbound-mail.js';
 import { startInboundSmtp } from './mail/inbound-smtp.js';
 import { createMailer } from './mail/mailer.js';
@@ -69,7 +69,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
   }
 
   const onQuery = options.onQuery;
-  const orm = await MikroORM.init(ormConfig(databaseUrl, onQuery ? { debug: ['query'], logger: (message) => onQuery(message) } : {}));
+  const orm = await MikroORM.init(ormConfig(databaseUrl, entities, onQuery ? { debug: ['query'], logger: (message) => onQuery(message) } : {}));
   try {
     await orm.getMigrator().up();
     await JobRunner.migrate(databaseUrl);
@@ -98,7 +98,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const schema = await buildPorticoSchema(events);
     const root = repositoryRoot();
     const { httpServer, stop: stopApollo } = await createHttpServer({
-      orm, schema, services,
+      orm, schema, config, logger, ...edgeParts(orm, services),
       portalDir: join(root, 'portal-client', 'dist'),
       adminDir: join(root, 'admin-client', 'dist'),
       limits,

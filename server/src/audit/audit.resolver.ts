@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import { isUuid } from '../db/query-helpers.js';
 import { Connection, paginate, PageArgs } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { badInput } from '../core/errors.js';
 import { AuditEvent } from './audit-event.entity.js';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { auditActor, selfSubject } from '../audit/audit.service.js';
 import { inTransaction } from '../db/transaction.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import type { EventTopics } from '../pubsub/event-bus.js';
 import { changePassword, loadAccount, signIn } from './auth.service.js';
 import { ChangePasswordInput, SessionEnded, SignInInput, SignInPayload, UpdateMyPreferencesInput, Viewer } from './auth.types.js';

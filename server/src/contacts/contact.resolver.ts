@@ -7,7 +7,7 @@ import { findVisibleCustomer } from '../customers/customer.resolver.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { Language } from '../i18n/language.js';
 import { Contact } from './contact.entity.js';

@@ -3,7 +3,7 @@ import { auditActor } from '../audit/audit.service.js';
 import { deactivatedAtWhere } from '../auth/activation.js';
 import { Allow } from '../auth/permissions.js';
 import { inTransaction } from '../db/transaction.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { paginate } from '../graphql/connection.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';

@@ -1,13 +1,14 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness.js';
+import { entities } from '../composition.js';
 import { ormConfig } from './mikro-orm.config.js';
 
 describe('migrations', () => {
   let orm: MikroORM;
 
   beforeAll(async () => {
-    orm = await MikroORM.init(ormConfig(await createTestDatabase()));
+    orm = await MikroORM.init(ormConfig(await createTestDatabase(), entities));
     await orm.getMigrator().up();
   });
   afterAll(() => orm.close(true));

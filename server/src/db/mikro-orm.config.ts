@@ -2,12 +2,12 @@ import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { fileURLToPath } from 'node:url';
 import { migrationsList } from '../../../migrations/index.js';
-import { entities } from './entities.js';
 
 // Resolves to <repo>/migrations from src/ and to dist/migrations once compiled.
 const migrationsDir = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
-export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/** `entities`: every entity class, listed once in composition.ts (the migrations and the schema check use the same list). */
+export function ormConfig(clientUrl: string, entities: NonNullable<Options['entities']>, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -29,6 +29,3 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     ...overrides,
   });
 }
-
-/** Used by the MikroORM CLI (`npm run migration:create`). */
-export default ormConfig(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:54329/portico');

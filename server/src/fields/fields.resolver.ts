@@ -4,7 +4,7 @@ import { personOf, staffOf } from '../auth/principal.js';
 import { auditActor, diff } from '../audit/audit.service.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { AppError, badInput, notFound } from '../core/errors.js';
 import { requiredText } from '../core/validate.js';
 import { PortalSection } from '../settings/portal-settings.entity.js';

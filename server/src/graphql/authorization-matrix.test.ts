@@ -9,7 +9,7 @@ import { GraphQLTestClient, type GraphQLResponse } from '../test/graphql-client.
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestPortico, type TestPortico } from '../test/harness.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import { EXPECTED, PRINCIPALS, type PrincipalName, type Row } from './authorization-matrix.expected.js';
-import { buildPorticoSchema } from './schema.js';
+import { buildPorticoSchema } from '../composition.js';
 
 /**
  * Calls every root field of the schema (queries and mutations over HTTP, subscriptions over

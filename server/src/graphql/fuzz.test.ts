@@ -11,7 +11,7 @@ import { GraphQLTestClient } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase } from '../test/harness.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import type { TestPortico } from '../test/harness.js';
-import { buildPorticoSchema } from './schema.js';
+import { buildPorticoSchema } from '../composition.js';
 
 /**
  * Fuzzing the API (issue 9): every query and mutation of the schema, as an admin, a technician and

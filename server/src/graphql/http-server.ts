@@ -14,25 +14,44 @@ import { join } from 'node:path';
 import { getOperationAST, GraphQLError, validate, specifiedRules, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { isAnonymous, languageOf } from '../auth/principal.js';
-import { principalForToken } from '../auth/session.service.js';
-import { receiveMail } from '../mail/inbound-mail.js';
-import { attachmentContent, findVisibleAttachment } from '../tickets/ticket.resolver.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PorticoConfig } from '../config.js';
 import { DEFAULT_LANGUAGE, negotiateLanguage, type Language } from '../i18n/language.js';
 import { translate, type MessageKey, type MessageParams } from '../i18n/translate.js';
-import { loadSettings } from '../settings/settings.service.js';
-import type { AppServices, Context } from './context.js';
+import type { Logger } from '../logging/logger.js';
+import type { Caller, RequestContext } from './context.js';
 import { AppError, findAppError, type ErrorCode } from '../core/errors.js';
 import { codeAppErrors, localizeError } from './errors.js';
-import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type LimitSettings } from './limits.js';
+import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type CallerPolicy, type LimitSettings } from './limits.js';
 import { apolloRequestLog, httpRequestLog, noteErrorCode, notePrincipal, requestLogger, WebSocketRequestLog } from '../logging/request-log.js';
 
 export const SESSION_COOKIE = 'portico_session';
 
-export interface HttpServerOptions {
+/** What a feature's own HTTP route (composition.ts) gets from the edge. */
+export interface HttpEdge<P extends Caller, S> {
+  /** This request's context, as a GraphQL operation gets it: its own EntityManager, the principal (noted in the log), the language. */
+  context(req: Request): Promise<RequestContext<P, S>>;
+  /** Answers an error: an AppError as JSON with its code and translated message; anything else is logged and answered 500. */
+  fail(req: Request, res: Response, error: unknown): void;
+}
+
+/** Mounts feature routes (e.g. /inbound-mail, /attachments/:id) beside /graphql. */
+export type HttpRoutes<P extends Caller, S> = (app: express.Express, edge: HttpEdge<P, S>) => void;
+
+export interface HttpServerOptions<P extends Caller, S> {
   orm: MikroORM;
   schema: GraphQLSchema;
-  services: AppServices;
+  config: PorticoConfig;
+  logger: Logger;
+  /** The app's long-lived services, put into every context as they are. */
+  services: S;
+  /** The caller behind a session token (none: anonymous) and its own language, if it chose one. */
+  resolvePrincipal(em: EntityManager, token: string | undefined): Promise<{ principal: P; language?: Language | null }>;
+  /** Who gets which limits and budgets (auth/api.policy.ts). */
+  callerPolicy: CallerPolicy;
+  /** The custom portal domain, if any: WebSocket upgrades from it are allowed. */
+  customDomain(): Promise<string | null>;
+  routes?: HttpRoutes<P, S>;
   /** Built client folders: served at `/` (portal) and `/admin` (console). */
   portalDir: string;
   adminDir: string;
@@ -41,32 +60,33 @@ export interface HttpServerOptions {
 }
 
 /** Express + Apollo for HTTP and graphql-ws on the same port and path (`/graphql`). */
-export async function createHttpServer({ orm, schema, services, portalDir, adminDir, limits: limitSettings }: HttpServerOptions) {
+export async function createHttpServer<P extends Caller, S>(options: HttpServerOptions<P, S>) {
+  type Context = RequestContext<P, S>;
+  const { orm, schema, config, logger, services, resolvePrincipal, portalDir, adminDir, limits: limitSettings } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.use(httpRequestLog(services.logger));
-  if (services.config.trustProxy) app.set('trust proxy', services.config.trustProxy);
-  const { tlsCertFile, tlsKeyFile } = services.config;
-  const limits = new ApiLimits(limitSettings ?? DEFAULT_LIMITS, services.config.development);
-  const servedOverHttps = !!tlsCertFile || services.config.publicUrl.startsWith('https://');
+  app.use(httpRequestLog(logger));
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+  const { tlsCertFile, tlsKeyFile } = config;
+  const limits = new ApiLimits(limitSettings ?? DEFAULT_LIMITS, config.development, options.callerPolicy);
+  const servedOverHttps = !!tlsCertFile || config.publicUrl.startsWith('https://');
   app.use(securityHeaders(servedOverHttps));
   // TLS here when certificate files are given; otherwise plain HTTP (for a reverse proxy in front).
   const httpServer: http.Server = tlsCertFile && tlsKeyFile
     ? (https.createServer({ cert: readFileSync(tlsCertFile), key: readFileSync(tlsKeyFile) }, app) as unknown as http.Server)
     : http.createServer(app);
-  const secureCookie = services.config.publicUrl.startsWith('https://') || !!tlsCertFile;
+  const secureCookie = config.publicUrl.startsWith('https://') || !!tlsCertFile;
 
   async function baseContext(headers: http.IncomingHttpHeaders, ip: string, token: string | undefined): Promise<Context> {
     const em = orm.em.fork();
-    const principal = await principalForToken(em, token);
+    const { principal, language: accountLanguage } = await resolvePrincipal(em, token);
     const browserLanguage = negotiateLanguage(headers['accept-language']);
-    const accountLanguage = languageOf(principal);
     return { em, principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
   }
 
   // Browsers always send Origin: only the portal's own addresses may open a WebSocket (a page elsewhere
   // would ride on the session cookie). Clients that are not browsers send none and authenticate themselves.
-  const allowedOrigin = originCheck(services.config, () => loadSettings(orm.em.fork()).then((settings) => settings.customDomain));
+  const allowedOrigin = originCheck(config, options.customDomain);
   const wsServer = new WebSocketServer({
     server: httpServer,
     path: '/graphql',
@@ -75,7 +95,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     },
   });
   // One log line per operation; the upgrade's answer carries the connection's x-request-id.
-  const wsLog = new WebSocketRequestLog(services.logger);
+  const wsLog = new WebSocketRequestLog(logger);
   wsServer.on('headers', (headers, req) => wsLog.upgradeHeaders(headers, req));
   const wsLanguage = new WeakMap<object, Map<string, Language>>();
   const deliveryCost = new WeakMap<Context, number>();
@@ -208,7 +228,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     schema,
     // Introspection is decided per caller (apiPolicy.mayIntrospect) by the guard; schema hints in errors only in development.
     introspection: true,
-    hideSchemaDetailsFromClientErrors: !services.config.development,
+    hideSchemaDetailsFromClientErrors: !config.development,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxLexicalTokens: limits.limits.maxTokens },
     validationRules: limits.rules,
@@ -253,51 +273,23 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
-        return { ...context, cookie: sessionCookie(res, secureCookie), log: requestLogger(req, services.logger) };
+        return { ...context, cookie: sessionCookie(res, secureCookie), log: requestLogger(req, logger) };
       },
     }),
   );
 
-  // Raw MIME from a mail provider's webhook or a script; same processing as the SMTP listener.
-  // The secret is checked before the body is read: an unauthenticated caller cannot make us buffer 30 MB.
-  const inboundSecret = (req: Request, res: Response, next: NextFunction) => {
-    const secret = services.config.inboundMailSecret;
-    if (!secret || !sameSecret(req.get('x-inbound-secret'), secret)) {
-      sendAppError(req, res, new AppError(secret ? 'FORBIDDEN' : 'NOT_FOUND'));
-      return;
-    }
-    next();
-  };
-  app.post('/inbound-mail', inboundSecret, express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
-      sendAppError(req, res, new AppError('BAD_USER_INPUT', 'errors.invalidInput', { field: 'body' }));
-      return;
-    }
-    try {
-      res.status(202).json(await receiveMail(orm, services, req.body));
-    } catch (error) {
-      if (findAppError(error)) throw error;
-      requestLogger(req, services.logger).error({ err: error }, 'Inbound mail failed');
+  options.routes?.(app, {
+    async context(req) {
+      const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
+      notePrincipal(req, context.principal);
+      return { ...context, log: requestLogger(req, logger) };
+    },
+    fail(req, res, error) {
+      const appError = findAppError(error);
+      if (appError) return sendAppError(req, res, appError);
+      requestLogger(req, logger).error({ err: error }, 'Unexpected error');
       sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'errors.internal');
-    }
-  });
-
-  // Attachment downloads: the same session and ticket rules as the API.
-  app.get('/attachments/:id', async (req, res) => {
-    const em = orm.em.fork();
-    const principal = await principalForToken(em, tokenFromHeaders(req.headers));
-    notePrincipal(req, principal);
-    const context = { em, principal, language: DEFAULT_LANGUAGE, ip: clientIp(req), services } as Context;
-    // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
-    const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
-    if (!attachment) {
-      sendAppError(req, res, new AppError(isAnonymous(principal) ? 'UNAUTHENTICATED' : 'NOT_FOUND'));
-      return;
-    }
-    res.setHeader('Content-Type', attachment.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.send(await attachmentContent(context, attachment));
+    },
   });
 
   serveClient(app, '/admin', adminDir);
@@ -322,7 +314,7 @@ export async function createHttpServer({ orm, schema, services, portalDir, admin
       sendError(req, res, status, 'BAD_USER_INPUT', key);
       return;
     }
-    requestLogger(req, services.logger).error({ err: error }, 'Unexpected error');
+    requestLogger(req, logger).error({ err: error }, 'Unexpected error');
     sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'errors.internal');
   });
 
@@ -379,7 +371,7 @@ function securityHeaders(servedOverHttps: boolean) {
 }
 
 /** Constant-time comparison of a presented secret with the configured one. */
-function sameSecret(presented: string | undefined, secret: string): boolean {
+export function sameSecret(presented: string | undefined, secret: string): boolean {
   if (!presented) return false;
   const a = Buffer.from(presented);
   const b = Buffer.from(secret);
@@ -391,7 +383,7 @@ function sameSecret(presented: string | undefined, secret: string): boolean {
  * domain (http and https), and the origin of the Host the upgrade was sent to when that is one of them.
  * Requests without Origin (not a browser) pass; in development every origin does (Vite's dev servers).
  */
-function originCheck(config: AppServices['config'], customDomain: () => Promise<string | null>) {
+function originCheck(config: PorticoConfig, customDomain: () => Promise<string | null>) {
   const fixed = new Set<string>([new URL(config.publicUrl).origin]);
   const scheme = config.tlsCertFile ? 'https' : 'http';
   const hosts = config.host === '0.0.0.0' || config.host === '::' ? ['127.0.0.1', 'localhost'] : [config.host.includes(':') ? `[${config.host}]` : config.host];

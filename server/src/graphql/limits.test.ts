@@ -5,6 +5,7 @@ import {
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortico } from '../app.js';
+import { apiPolicy } from '../auth/api.policy.js';
 import { configFromEnv } from '../config.js';
 import { buildContact, buildTechnician } from '../test/factories.js';
 import { GraphQLTestClient, type GraphQLResponse } from '../test/graphql-client.js';
@@ -15,7 +16,7 @@ import * as adminDocuments from '../../../admin-client/src/gql/graphql.js';
 import * as portalDocuments from '../../../portal-client/src/gql/graphql.js';
 import { MAX_PAGE_SIZE } from './connection.js';
 import { ApiLimits, checkInput, DEFAULT_LIMITS, limitRules, MUTATION_COST, operationCost, parseWithLimits, Semaphore, type LimitSettings } from './limits.js';
-import { buildPorticoSchema } from './schema.js';
+import { buildPorticoSchema } from '../composition.js';
 
 /** Every operation the two apps send (the generated documents, fragments included). */
 function appOperations(): Array<{ app: string; name: string; document: DocumentNode; operation: OperationDefinitionNode }> {
@@ -166,7 +167,7 @@ describe('limits', () => {
   });
 
   it('charge a mutation that ran, not one refused for access', async () => {
-    const limits = new ApiLimits({ ...DEFAULT_LIMITS, budget: { staff: 1e9, person: MUTATION_COST + 1_500, anonymous: 1e9 } }, false);
+    const limits = new ApiLimits({ ...DEFAULT_LIMITS, budget: { staff: 1e9, person: MUTATION_COST + 1_500, anonymous: 1e9 } }, false, apiPolicy);
     const principal = { kind: 'contact', id: 'c1', accountId: 'a1', customerId: 'x', isPrimary: false, sessionId: 's', language: null } as const;
     const operation = parseWithLimits('mutation { a: closeTicket(id: "1") { id } b: closeTicket(id: "2") { id } signIn(input: { username: "u", password: "p" }) { token } }', DEFAULT_LIMITS).definitions[0] as OperationDefinitionNode;
     // a refused for access, b ran, signIn unpriced: one MUTATION_COST

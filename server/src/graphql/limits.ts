@@ -8,9 +8,8 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Principal } from '../auth/principal.js';
-import type { EventBus, EventTopics, Topic } from '../pubsub/event-bus.js';
-import { apiPolicy } from './api.policy.js';
+import type { EventBus, EventTopics, LiveKeys, Topic } from '../pubsub/event-bus.js';
+import type { Caller } from './context.js';
 import { MAX_PAGE_SIZE } from './connection.js';
 import { AppError } from '../core/errors.js';
 import { toGraphQLError } from './errors.js';
@@ -76,6 +75,14 @@ const UNPRICED_MUTATIONS = new Set(['signIn']);
 const NOT_RUN = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
 /** Least charge for one subscription delivery (a session re-check, a scope check and the resolvers: about the work of a page of the list). */
 export const DELIVERY_CHARGE = 300;
+
+/** Who gets which of the API's limits and budgets; the app's policy (auth/api.policy.ts) reads its principal. */
+export interface CallerPolicy {
+  mayIntrospect(principal: Caller, development: boolean): boolean;
+  rateKey(principal: Caller, ip: string): string;
+  rateClass(principal: Caller): 'staff' | 'person' | 'anonymous';
+  subscriptionKey(principal: Caller, ip: string): string;
+}
 
 type Limit = 'depth' | 'aliases' | 'tokens' | 'cost' | 'subscriptions' | 'rate';
 
@@ -270,7 +277,7 @@ export class RateLimits {
   /** Which budget a session token was charged to, so a request over budget is refused before its body is read or its session looked up. */
   private readonly tokenKeys = new Map<string, { key: string; limiter: RateLimiterMemory }>();
 
-  constructor(readonly limits: LimitSettings) {
+  constructor(readonly limits: LimitSettings, private readonly policy: CallerPolicy) {
     const make = (points: number) => new RateLimiterMemory({ points, duration: limits.windowSeconds });
     this.limiters = { staff: make(limits.budget.staff), person: make(limits.budget.person), anonymous: make(limits.budget.anonymous) };
   }
@@ -285,9 +292,9 @@ export class RateLimits {
   }
 
   /** Charges `points` to the principal; RATE_LIMITED with the wait when its budget is spent. */
-  async charge(principal: Principal, ip: string, token: string | undefined, points: number): Promise<void> {
-    const key = apiPolicy.rateKey(principal, ip);
-    const limiter = this.limiters[apiPolicy.rateClass(principal)];
+  async charge(principal: Caller, ip: string, token: string | undefined, points: number): Promise<void> {
+    const key = this.policy.rateKey(principal, ip);
+    const limiter = this.limiters[this.policy.rateClass(principal)];
     if (token) this.remember(tokenHash(token), { key, limiter });
     try {
       await limiter.consume(key, Math.max(1, Math.ceil(points)));
@@ -312,7 +319,7 @@ export interface Admission {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables: Record<string, unknown> | null | undefined;
-  principal: Principal;
+  principal: Caller;
   ip: string;
   token: string | undefined;
 }
@@ -322,9 +329,9 @@ export class ApiLimits {
   readonly subscriptions: SubscriptionSlots;
   readonly rules: ValidationRule[];
 
-  constructor(readonly limits: LimitSettings, readonly development: boolean) {
-    this.rates = new RateLimits(limits);
-    this.subscriptions = new SubscriptionSlots(limits);
+  constructor(readonly limits: LimitSettings, readonly development: boolean, private readonly policy: CallerPolicy) {
+    this.rates = new RateLimits(limits, policy);
+    this.subscriptions = new SubscriptionSlots(limits, policy);
     this.rules = limitRules(limits);
   }
 
@@ -333,7 +340,7 @@ export class ApiLimits {
    * cost charged; throws the coded error of the first check that refuses.
    */
   async admit({ schema, document, operation, variables, principal, ip, token }: Admission): Promise<{ variables: Record<string, unknown>; cost: number }> {
-    if (!apiPolicy.mayIntrospect(principal, this.development) && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length) {
+    if (!this.policy.mayIntrospect(principal, this.development) && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length) {
       throw withHttpStatus(toGraphQLError(new AppError('FORBIDDEN', 'errors.introspectionDisabled')), 403);
     }
     const coerced = checkInput(schema, document, operation, variables);
@@ -347,7 +354,7 @@ export class ApiLimits {
    * After a mutation's answer: MUTATION_COST for every root field that ran (its answer is data, or an
    * error other than an access refusal). Never throws; a budget spent here refuses the next request.
    */
-  async chargeMutations(principal: Principal, ip: string, token: string | undefined, operation: OperationDefinitionNode, errors: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }> | undefined): Promise<void> {
+  async chargeMutations(principal: Caller, ip: string, token: string | undefined, operation: OperationDefinitionNode, errors: ReadonlyArray<{ path?: ReadonlyArray<string | number>; extensions?: Record<string, unknown> }> | undefined): Promise<void> {
     if (operation.operation !== 'mutation') return;
     let ran = 0;
     for (const selection of operation.selectionSet.selections) {
@@ -360,7 +367,7 @@ export class ApiLimits {
   }
 
   /** Charges one subscription delivery; the RATE_LIMITED error when the budget is spent, else null. */
-  async chargeDelivery(principal: Principal, ip: string, token: string | undefined, cost: number): Promise<GraphQLError | null> {
+  async chargeDelivery(principal: Caller, ip: string, token: string | undefined, cost: number): Promise<GraphQLError | null> {
     try {
       await this.rates.charge(principal, ip, token, Math.max(cost, DELIVERY_CHARGE));
       return null;
@@ -371,7 +378,7 @@ export class ApiLimits {
   }
 
   /** What a refused request (parse, validation, input, cost) costs its principal; never throws. */
-  async chargeRefusal(principal: Principal, ip: string, token: string | undefined, documentLength: number): Promise<void> {
+  async chargeRefusal(principal: Caller, ip: string, token: string | undefined, documentLength: number): Promise<void> {
     await this.rates.charge(principal, ip, token, this.limits.refusalCharge + Math.ceil(documentLength / 2)).catch(() => undefined);
   }
 }
@@ -383,11 +390,11 @@ export class SubscriptionSlots {
   private readonly perKey = new Map<string, number>();
   private readonly perConnection = new Map<object, Map<string, string>>();
 
-  constructor(private readonly limits: LimitSettings) {}
+  constructor(private readonly limits: LimitSettings, private readonly policy: CallerPolicy) {}
 
   /** Takes a slot for subscription `id` of `connection`; the coded error when a cap is reached. */
-  take(connection: object, id: string, principal: Principal, ip: string): GraphQLError | null {
-    const key = apiPolicy.subscriptionKey(principal, ip);
+  take(connection: object, id: string, principal: Caller, ip: string): GraphQLError | null {
+    const key = this.policy.subscriptionKey(principal, ip);
     const mine = this.perConnection.get(connection) ?? new Map<string, string>();
     if (mine.has(id)) return null;
     if (mine.size >= this.limits.subscriptionsPerConnection) {
@@ -434,7 +441,7 @@ export function boundedDeliveries(events: EventBus, slots: number, holdMs = 5000
   const bounded: EventBus = {
     publish: (topic, payload) => events.publish(topic, payload),
     close: () => events.close(),
-    subscribe<T extends Topic>(topic: T, keys?: readonly string[]): AsyncIterable<EventTopics[T]> {
+    subscribe<T extends Topic>(topic: T, keys?: readonly string[] | LiveKeys): AsyncIterable<EventTopics[T]> {
       return {
         [Symbol.asyncIterator]() {
           const inner = events.subscribe(topic, keys)[Symbol.asyncIterator]();

@@ -1,12 +1,12 @@
-import type { Context } from './context.js';
+import type { RequestContext } from './context.js';
 
-const memos = new WeakMap<Context, Map<string, Promise<unknown>>>();
+const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
  * Computes something once per request (or per subscription event context), e.g. the settings or
  * the caller's field visibility, however many resolvers ask for it.
  */
-export function once<T>(ctx: Context, key: string, compute: () => Promise<T>): Promise<T> {
+export function once<T>(ctx: object, key: string, compute: () => Promise<T>): Promise<T> {
   let memo = memos.get(ctx);
   if (!memo) memos.set(ctx, (memo = new Map()));
   if (!memo.has(key)) memo.set(key, compute());
@@ -19,17 +19,17 @@ export function once<T>(ctx: Context, key: string, compute: () => Promise<T>): P
  * and field visibility. The caller itself is kept current by pushes, not by a query per event
  * (auth/live-session.ts: a revoked session ends the subscription, a changed account is re-read).
  */
-export function refreshForEvent(ctx: Context): Context {
+export function refreshForEvent<C extends Pick<RequestContext, 'em'>>(ctx: C): C {
   ctx.em = ctx.em.fork();
   memos.delete(ctx);
   values.delete(ctx);
   return ctx;
 }
 
-const values = new WeakMap<Context, Map<string, unknown>>();
+const values = new WeakMap<object, Map<string, unknown>>();
 
 /** One instance per request of something stateful, e.g. a DataLoader (batching needs one shared instance). */
-export function perRequest<T>(ctx: Context, key: string, create: () => T): T {
+export function perRequest<T>(ctx: object, key: string, create: () => T): T {
   let map = values.get(ctx);
   if (!map) values.set(ctx, (map = new Map()));
   if (!map.has(key)) map.set(key, create());

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType, isScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { printPorticoSchema } from './print-schema.js';
-import { buildPorticoSchema } from './schema.js';
+import { printPorticoSchema } from '../print-schema.js';
+import { buildPorticoSchema } from '../composition.js';
 
 describe('GraphQL schema', () => {
   it('matches the committed schema/schema.graphql (run `npm run schema:print` after changing the API)', async () => {

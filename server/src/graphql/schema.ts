@@ -1,27 +1,21 @@
 import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../auth/auth.resolver.js';
-import { ContactResolver } from '../contacts/contact.resolver.js';
-import { CustomerResolver } from '../customers/customer.resolver.js';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { EventBus } from '../pubsub/event-bus.js';
-import { AuditResolver } from '../audit/audit.resolver.js';
-import { FieldsResolver } from '../fields/fields.resolver.js';
-import { HeldMailResolver } from '../mail/held-mail.resolver.js';
-import { OutboxResolver } from '../mail/outbox.resolver.js';
-import { SettingsResolver } from '../settings/settings.resolver.js';
-import { TicketCommentResolver, TicketResolver } from '../tickets/ticket.resolver.js';
-import { TechnicianResolver } from '../technicians/technician.resolver.js';
-import { ServerInfoResolver } from './server-info.resolver.js';
-import { authChecker } from '../auth/permissions.js';
 
-export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver] as const;
+export interface SchemaParts {
+  /** Every resolver class (composition.ts). */
+  resolvers: BuildSchemaOptions['resolvers'];
+  /** Decides the `@Authorized` requirements of root fields before their resolver runs. */
+  authChecker: BuildSchemaOptions['authChecker'];
+  /** Printing the schema needs no event bus; an in-process one stands in. */
+  events?: EventBus;
+}
 
 /** One schema for everybody: portal, console, integrators and agents (PRODUCT.md F9). */
-export async function buildPorticoSchema(events?: EventBus) {
+export async function buildGraphQLSchema({ resolvers, authChecker, events }: SchemaParts) {
   const schema = await buildSchema({
-    resolvers: [...resolvers],
-    // Printing the schema needs no event bus; an in-process one stands in.
+    resolvers,
     pubSub: events ?? createPubSub(),
     validate: false,
     // Every root field declares who may call it (@Allow); checked before its resolver runs.

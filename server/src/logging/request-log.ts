@@ -15,7 +15,8 @@ interface Entry {
   requestId: string;
   started: bigint;
   log: Logger;
-  principal?: Principal;
+  /** The caller as the GraphQL edge passes it along (opaque there); always Portico's Principal. */
+  principal?: object;
   operationName?: string;
   operationType?: string;
   errorCodes: Set<string>;
@@ -27,7 +28,8 @@ function begin(parent: Logger, requestId: string): Entry {
 
 function write(entry: Entry, fields: Record<string, unknown>, msg: string, quiet = false) {
   const durationMs = Math.round(Number(process.hrtime.bigint() - entry.started) / 1e4) / 100;
-  const principal = entry.principal && { principalKind: isAnonymous(entry.principal) ? 'anonymous' : actorKindOf(entry.principal), principalId: actorIdOf(entry.principal) ?? undefined };
+  const who = entry.principal as Principal | undefined;
+  const principal = who && { principalKind: isAnonymous(who) ? 'anonymous' : actorKindOf(who), principalId: actorIdOf(who) ?? undefined };
   const errorCodes = entry.errorCodes.size ? [...entry.errorCodes] : undefined;
   const line = { ...fields, ...principal, operationName: entry.operationName, operationType: entry.operationType, errorCodes, durationMs };
   const failed = entry.errorCodes.has('INTERNAL_SERVER_ERROR') || (typeof fields.status === 'number' && fields.status >= 500);
@@ -73,7 +75,7 @@ export function requestLogger(req: IncomingMessage, fallback: Logger): Logger {
 }
 
 /** Who made this HTTP request, once the route knows (e.g. attachment downloads). */
-export function notePrincipal(req: IncomingMessage, principal: Principal) {
+export function notePrincipal(req: IncomingMessage, principal: object) {
   const entry = httpEntries.get(req);
   if (entry) entry.principal = principal;
 }
@@ -84,7 +86,7 @@ export function noteErrorCode(req: IncomingMessage, code: string) {
 }
 
 /** Apollo plugin: adds the principal, operation and error codes to the HTTP request's line. */
-export function apolloRequestLog<C extends { principal?: Principal; log?: Logger }>(): ApolloServerPlugin<C> {
+export function apolloRequestLog<C extends { principal?: object; log?: Logger }>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
@@ -128,7 +130,7 @@ export class WebSocketRequestLog {
     return entry.log;
   }
 
-  note(ctx: object, id: string, facts: { principal?: Principal; operationType?: string; operationName?: string | null; errors?: readonly Pick<GraphQLError, 'extensions'>[] }) {
+  note(ctx: object, id: string, facts: { principal?: object; operationType?: string; operationName?: string | null; errors?: readonly Pick<GraphQLError, 'extensions'>[] }) {
     const entry = this.operations.get(ctx)?.get(id);
     if (!entry) return;
     if (facts.principal) entry.principal = facts.principal;

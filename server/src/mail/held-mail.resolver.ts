@@ -4,7 +4,7 @@ import { Allow } from '../auth/permissions.js';
 import { staffOf } from '../auth/principal.js';
 import { isUuid } from '../db/query-helpers.js';
 import { Connection, PageArgs, paginate } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { acceptHeldMessage, discardHeldMessage } from './held-mail.service.js';
 import { HeldReason, InboundMessage, InboundOutcome } from './inbound-message.entity.js';

@@ -6,7 +6,7 @@ import { auditActor, type AuditSubject } from '../audit/audit.service.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
-import type { AppServices } from '../graphql/context.js';
+import type { AppServices } from '../context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { deliver, readContent } from './inbound-mail.js';

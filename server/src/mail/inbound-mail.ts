@@ -7,7 +7,7 @@ import { createContact } from '../contacts/contact.service.js';
 import { CustomerDomain } from '../customers/customer-domain.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { inTransaction } from '../db/transaction.js';
-import type { AppServices } from '../graphql/context.js';
+import type { AppServices } from '../context.js';
 import { loadSettings } from '../settings/settings.service.js';
 import type { TicketComment } from '../tickets/ticket-comment.entity.js';
 import { ticketPolicy } from '../tickets/ticket.policy.js';

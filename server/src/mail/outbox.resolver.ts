@@ -3,7 +3,7 @@ import { Arg, ArgsType, Args, Ctx, Field, FieldResolver, ID, Mutation, Query, Re
 import { Allow } from '../auth/permissions.js';
 import { isUuid } from '../db/query-helpers.js';
 import { Connection, paginate, PageArgs } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { OutboxMessage, OutboxStatus, SECRET_PLACEHOLDER } from './outbox-message.entity.js';
 import { scheduleSend } from './outbox.js';

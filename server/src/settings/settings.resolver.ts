@@ -5,7 +5,7 @@ import { staffOf } from '../auth/principal.js';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
 import { ticketPolicy } from '../tickets/ticket.policy.js';

@@ -6,7 +6,7 @@ import { personOf } from '../auth/principal.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { paginate } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { forbidden, notFound } from '../core/errors.js';
 import { Language } from '../i18n/language.js';
 import { Technician, TechnicianRole } from './technician.entity.js';

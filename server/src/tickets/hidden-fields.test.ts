@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isLeafType, isListType, isNonNullType, isObjectType, isUnionType, parse, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPorticoSchema } from '../graphql/schema.js';
+import { buildPorticoSchema } from '../composition.js';
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import type { GraphQLResponse, GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';

@@ -12,7 +12,7 @@ import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import { paginate } from '../graphql/connection.js';
-import type { Context } from '../graphql/context.js';
+import type { Context } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { once, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';

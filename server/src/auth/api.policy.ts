@@ -1,9 +1,9 @@
-import { isStaff, type Principal } from '../auth/principal.js';
+import { isStaff, type Principal } from './principal.js';
 
 /**
  * Who gets what of the API's own limits (graphql/limits.ts): schema introspection, the key and the
- * size of the rate-limit budget. The one place besides auth/principal.ts where the API plumbing
- * looks at the kind of caller.
+ * size of the rate-limit budget. The plumbing gets it from composition.ts and never looks at the
+ * kind of caller itself.
  */
 export const apiPolicy = {
   /** Introspection: signed-in technicians, and everybody in development. */

@@ -1,5 +1,5 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildPorticoSchema } from './schema.js';
+import { buildPorticoSchema } from './composition.js';
 
 /** The committed SDL: sorted, so the file only changes when the schema does. */
 export async function printPorticoSchema(): Promise<string> {

@@ -1,0 +1,114 @@
+/**
+ * The composition root: which entities, resolvers and HTTP routes make up Portico, and the few
+ * functions through which the plumbing (db/, graphql/) meets the features. app.ts wires these
+ * into the plumbing; nothing in db/, graphql/, pubsub/, queue/ or core/ imports a feature
+ * (architecture.test.ts).
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { Account } from './auth/account.entity.js';
+import { apiPolicy } from './auth/api.policy.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { authChecker } from './auth/permissions.js';
+import { isAnonymous, languageOf, type Principal } from './auth/principal.js';
+import { RateLimitCounter } from './auth/rate-limit.entity.js';
+import { Session } from './auth/session.entity.js';
+import { principalForToken } from './auth/session.service.js';
+import { AuditEvent } from './audit/audit-event.entity.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { Contact } from './contacts/contact.entity.js';
+import { ContactResolver } from './contacts/contact.resolver.js';
+import type { AppServices } from './context.js';
+import { AppError } from './core/errors.js';
+import { CustomerDomain } from './customers/customer-domain.entity.js';
+import { Customer } from './customers/customer.entity.js';
+import { CustomerResolver } from './customers/customer.resolver.js';
+import { BaseEntity } from './db/base.entity.js';
+import { TicketField } from './fields/ticket-field.entity.js';
+import { FieldsResolver } from './fields/fields.resolver.js';
+import { sameSecret, type HttpServerOptions, type HttpRoutes } from './graphql/http-server.js';
+import type { CallerPolicy } from './graphql/limits.js';
+import { buildGraphQLSchema } from './graphql/schema.js';
+import { HeldMailResolver } from './mail/held-mail.resolver.js';
+import { InboundMessage } from './mail/inbound-message.entity.js';
+import { receiveMail } from './mail/inbound-mail.js';
+import { OutboxMessage } from './mail/outbox-message.entity.js';
+import { OutboxResolver } from './mail/outbox.resolver.js';
+import type { EventBus } from './pubsub/event-bus.js';
+import { PortalSettings, SectionScopeCustomer } from './settings/portal-settings.entity.js';
+import { ServerInfoResolver } from './settings/server-info.resolver.js';
+import { SettingsResolver } from './settings/settings.resolver.js';
+import { loadSettings } from './settings/settings.service.js';
+import { Technician } from './technicians/technician.entity.js';
+import { TechnicianResolver } from './technicians/technician.resolver.js';
+import { TicketAttachment } from './tickets/ticket-attachment.entity.js';
+import { TicketComment } from './tickets/ticket-comment.entity.js';
+import { TicketStatusChange } from './tickets/ticket-status-change.entity.js';
+import { Ticket } from './tickets/ticket.entity.js';
+import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver } from './tickets/ticket.resolver.js';
+
+/** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, InboundMessage];
+
+export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver] as const;
+
+/** The one GraphQL schema (printed to schema/schema.graphql); without an event bus for printing and tests. */
+export function buildPorticoSchema(events?: EventBus) {
+  return buildGraphQLSchema({ resolvers: [...resolvers], authChecker, events });
+}
+
+/** How the GraphQL edge learns who calls: the session behind the token (auth/session.service.ts) and the account's language. */
+export async function resolvePrincipal(em: EntityManager, token: string | undefined): Promise<{ principal: Principal; language: ReturnType<typeof languageOf> }> {
+  const principal = await principalForToken(em, token);
+  return { principal, language: languageOf(principal) };
+}
+
+export const callerPolicy: CallerPolicy = apiPolicy;
+
+/** Routes of features that are not GraphQL; their errors are rendered by the edge like the API's. */
+export function featureRoutes(orm: MikroORM, services: AppServices): HttpRoutes<Principal, AppServices> {
+  return (app, edge) => {
+    // Raw MIME from a mail provider's webhook or a script; same processing as the SMTP listener.
+    // The secret is checked before the body is read: an unauthenticated caller cannot make us buffer 30 MB.
+    const inboundSecret = (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const secret = services.config.inboundMailSecret;
+      if (!secret || !sameSecret(req.get('x-inbound-secret'), secret)) return edge.fail(req, res, new AppError(secret ? 'FORBIDDEN' : 'NOT_FOUND'));
+      next();
+    };
+    app.post('/inbound-mail', inboundSecret, express.raw({ type: () => true, limit: '30mb' }), async (req, res) => {
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) return edge.fail(req, res, new AppError('BAD_USER_INPUT', 'errors.invalidInput', { field: 'body' }));
+      try {
+        res.status(202).json(await receiveMail(orm, services, req.body));
+      } catch (error) {
+        edge.fail(req, res, error);
+      }
+    });
+
+    // Attachment downloads: the same session and ticket rules as the API.
+    app.get('/attachments/:id', async (req, res) => {
+      try {
+        const context = await edge.context(req);
+        // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
+        const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
+        if (!attachment) return edge.fail(req, res, new AppError(isAnonymous(context.principal) ? 'UNAUTHENTICATED' : 'NOT_FOUND'));
+        res.setHeader('Content-Type', attachment.contentType);
+        res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.send(await attachmentContent(context, attachment));
+      } catch (error) {
+        edge.fail(req, res, error);
+      }
+    });
+  };
+}
+
+/** Everything the HTTP + WebSocket edge needs from the features. */
+export function edgeParts(orm: MikroORM, services: AppServices): Pick<HttpServerOptions<Principal, AppServices>, 'services' | 'resolvePrincipal' | 'callerPolicy' | 'customDomain' | 'routes'> {
+  return {
+    services,
+    resolvePrincipal,
+    callerPolicy,
+    customDomain: () => loadSettings(orm.em.fork()).then((settings) => settings.customDomain),
+    routes: featureRoutes(orm, services),
+  };
+}
