@@ -55,9 +55,34 @@ export const AUDIENCE: { [T in Topic]: (payload: EventTopics[T]) => string[] } =
 /** Fan-out of events to every server instance (DESIGN.md "Scale out without new parts"). */
 export interface EventBus extends PubSub {
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void;
-  /** Events of the topic for any of these keys (default: every event of the topic). */
-  subscribe<T extends Topic>(topic: T, keys?: readonly string[]): AsyncIterable<EventTopics[T]>;
+  /** Events of the topic for any of these keys (default: every event of the topic); LiveKeys may change while open. */
+  subscribe<T extends Topic>(topic: T, keys?: readonly string[] | LiveKeys): AsyncIterable<EventTopics[T]>;
   close(): Promise<void>;
+}
+
+/**
+ * Keys of an open subscription that may change (a contact made primary hears its company's tickets
+ * from then on): the bus re-indexes the subscription in place, keeping what it has queued.
+ */
+export class LiveKeys {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private current: readonly string[]) {}
+
+  get values(): readonly string[] {
+    return this.current;
+  }
+
+  set(keys: readonly string[]): void {
+    this.current = keys;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` after each change; returns what stops it. */
+  watch(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
 }
 
 /** One subscription's queue: events pushed by the bus, taken by the GraphQL subscription. */
@@ -105,20 +130,29 @@ class Inbox<T> implements AsyncIterableIterator<T> {
 export class LocalFanout {
   private readonly byKey = new Map<string, Set<Inbox<unknown>>>();
 
-  subscribe<T extends Topic>(topic: T, keys: readonly string[]): AsyncIterableIterator<EventTopics[T]> {
-    const slots = keys.map((key) => `${topic}|${key}`);
-    const inbox: Inbox<unknown> = new Inbox(() => {
+  subscribe<T extends Topic>(topic: T, keys: readonly string[] | LiveKeys): AsyncIterableIterator<EventTopics[T]> {
+    let slots: string[] = [];
+    const index = (now: readonly string[]) => {
+      const wanted = new Set(now.map((key) => `${topic}|${key}`));
       for (const slot of slots) {
+        if (wanted.has(slot)) continue;
         const set = this.byKey.get(slot);
         set?.delete(inbox);
         if (set?.size === 0) this.byKey.delete(slot);
       }
+      for (const slot of wanted) {
+        let set = this.byKey.get(slot);
+        if (!set) this.byKey.set(slot, (set = new Set()));
+        set.add(inbox);
+      }
+      slots = [...wanted];
+    };
+    const inbox: Inbox<unknown> = new Inbox(() => {
+      unwatch?.();
+      index([]);
     });
-    for (const slot of slots) {
-      let set = this.byKey.get(slot);
-      if (!set) this.byKey.set(slot, (set = new Set()));
-      set.add(inbox);
-    }
+    const unwatch = keys instanceof LiveKeys ? keys.watch(() => index(keys.values)) : undefined;
+    index(keys instanceof LiveKeys ? keys.values : keys);
     return inbox as AsyncIterableIterator<EventTopics[T]>;
   }
 
@@ -171,7 +205,8 @@ export class PostgresEventBus implements EventBus {
     private readonly databaseUrl: string,
     private readonly log: (message: string) => void = (message) => console.error(message),
   ) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // One connection: NOTIFYs leave in publish order, so other instances hear events in that order too.
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   }
 
   async start(): Promise<void> {
@@ -207,7 +242,7 @@ export class PostgresEventBus implements EventBus {
     }
   }
 
-  subscribe<T extends Topic>(topic: T, keys: readonly string[] = [EVERYONE]): AsyncIterable<EventTopics[T]> {
+  subscribe<T extends Topic>(topic: T, keys: readonly string[] | LiveKeys = [EVERYONE]): AsyncIterable<EventTopics[T]> {
     return this.local.subscribe(topic, keys);
   }
 

@@ -76,6 +76,24 @@ describe('live updates keyed by audience', () => {
     expect(live.received.map((t) => t.id)).toEqual([colleagues.id, own.id]);
     await live.dispose();
   });
+
+  it('a contact made primary hears the company’s tickets at once, on the subscription it already has open', async () => {
+    const customer = await buildCustomer(portico);
+    const person = await buildContact(portico, { customer });
+    const client = await person.signIn();
+    const colleague = await (await buildContact(portico, { customer })).signIn();
+    const own = await openTicketAs(client, { title: 'Own ticket' });
+    const colleagues = await openTicketAs(colleague, { title: 'Colleague’s ticket' });
+    const live = watch<{ id: string }>(client, CHANGED);
+    await untilSubscribed(portico, 'TICKET_CHANGED', 1);
+
+    await tech.ok('mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }', { input: { id: person.contact.id, isPrimary: true } });
+    await reply(tech, colleagues.id, 'the company’s ticket, now theirs to hear');
+    await reply(tech, own.id, 'the sentinel'); // delivered in order after the one above
+    while ((await live.next()).id !== own.id);
+    expect(live.received.map((t) => t.id)).toEqual([colleagues.id, own.id]);
+    await live.dispose();
+  });
 });
 
 describe('live updates across instances', () => {

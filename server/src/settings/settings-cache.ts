@@ -19,6 +19,8 @@ export class SettingsCache {
   private snapshot?: SettingsSnapshot;
   private stopped = false;
   private listening?: AsyncIterator<unknown>;
+  /** The reload a SETTINGS_CHANGED started, until it is done. */
+  private reloading: Promise<void> = Promise.resolve();
 
   constructor(private readonly orm: MikroORM) {}
 
@@ -29,7 +31,8 @@ export class SettingsCache {
       while (!this.stopped) {
         const next = await this.listening!.next();
         if (next.done) return;
-        await this.reload().catch(() => undefined); // the next change (or restart) reads again
+        this.reloading = this.reload().catch(() => undefined); // the next change (or restart) reads again
+        await this.reloading;
       }
     })();
   }
@@ -37,6 +40,12 @@ export class SettingsCache {
   get current(): SettingsSnapshot {
     if (!this.snapshot) throw new Error('Settings cache used before start');
     return this.snapshot;
+  }
+
+  /** The settings once a change heard before now is read: events raised after a change are judged by it. */
+  async fresh(): Promise<SettingsSnapshot> {
+    await this.reloading;
+    return this.current;
   }
 
   /** Whether a section is on for a customer's contacts, in memory. */

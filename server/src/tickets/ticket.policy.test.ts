@@ -93,6 +93,8 @@ describe('ticketPolicy', () => {
     expect(ticketPolicy.liveKeys(technician)).toEqual(['staff']);
     expect(ticketPolicy.liveKeys(primary)).toEqual(['customer:cu1']);
     expect(ticketPolicy.liveKeys(contact)).toEqual(['contact:c1']);
+    expect(ticketPolicy.liveKeys(contact, true)).toEqual(['customer:cu1', 'contact:c1']); // made primary, or no longer
+    expect(ticketPolicy.liveKeys(technician, true)).toEqual(['staff']);
     expect(ticketPolicy.liveKeys(ANONYMOUS)).toEqual([]);
     expect(ticketPolicy.liveKeys(device)).toEqual([]);
   });

@@ -98,10 +98,12 @@ export const ticketPolicy = {
   /**
    * The live-update keys (pubsub/event-bus.ts AUDIENCE) the caller listens to: technicians every
    * ticket, primary contacts their company's, other contacts their own; nobody else anything.
+   * `changing`: while a change to its account is read, whatever it could hear either way.
    */
-  liveKeys(principal: Principal): string[] {
+  liveKeys(principal: Principal, changing = false): string[] {
     if (isStaff(principal)) return ['staff'];
     if (!isContact(principal)) return [];
+    if (changing) return [`customer:${principal.customerId}`, `contact:${principal.id}`];
     return principal.isPrimary ? [`customer:${principal.customerId}`] : [`contact:${principal.id}`];
   },
 

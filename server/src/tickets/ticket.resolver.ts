@@ -20,7 +20,7 @@ import { assertSectionAvailable, loadSettings } from '../settings/settings.servi
 import { Technician } from '../technicians/technician.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
-import type { EventTopics } from '../pubsub/event-bus.js';
+import { LiveKeys, type EventTopics } from '../pubsub/event-bus.js';
 import { TicketImpact, TicketPriority, TicketType } from './ticket.enums.js';
 import { ticketPolicy, type TicketListScope } from './ticket.policy.js';
 import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
@@ -188,7 +188,7 @@ export class TicketResolver {
       // other customers and callers cost no query. Only a match is checked against the database.
       const visibleNow = filter(async (event: EventTopics['TICKET_CHANGED']) => {
         if (args.ticketId && event.ticketId !== args.ticketId) return false;
-        const { settings } = settingsCache.current;
+        const { settings } = await settingsCache.fresh();
         const ticketingOpenTo = (customerId: string) => settingsCache.sectionOpenTo(PortalSection.TICKETING, customerId);
         if (!ticketPolicy.hearsOf(context.principal, event, settings, ticketingOpenTo)) return false;
         const probe = refreshForEvent(context);
@@ -198,8 +198,10 @@ export class TicketResolver {
           return false; // e.g. the section was switched off for this contact: deliver nothing
         }
       });
-      const keys = args.ticketId ? [`ticket:${args.ticketId}`] : ticketPolicy.liveKeys(context.principal);
-      return visibleNow(followCaller(context, events.subscribe('TICKET_CHANGED', keys)));
+      if (args.ticketId) return visibleNow(followCaller(context, events.subscribe('TICKET_CHANGED', [`ticket:${args.ticketId}`])));
+      // The keys follow the caller: a contact made primary hears its company's tickets from then on.
+      const keys = { live: new LiveKeys(ticketPolicy.liveKeys(context.principal)), of: ticketPolicy.liveKeys };
+      return visibleNow(followCaller(context, events.subscribe('TICKET_CHANGED', keys.live), keys));
     },
   })
   async ticketChanged(
