@@ -56,6 +56,36 @@ describe('live updates keyed by audience', () => {
     await Promise.all([mine, ...others].map((w) => w.dispose()));
   });
 
+  it('a settings change is read once per instance, not once per open availableSectionsChanged subscription', async () => {
+    const SECTIONS = 'subscription { availableSectionsChanged }';
+    const SETTINGS = 'mutation($input: UpdatePortalSettingsInput!) { updatePortalSettings(input: $input) { version } }';
+    const admin = await portico.admin();
+    const base = portico.liveSubscriptions('SETTINGS_CHANGED'); // the instance's own settings cache
+    /** Statements from an admin's settings change until every subscriber has the sections it may use. */
+    const change = async (watches: Array<Watch<string[]>>, welcomeEmailEnabled: boolean) => {
+      const { portalSettings } = await admin.ok('{ portalSettings { ... on PortalSettings { version } } }');
+      const before = statements;
+      const heard = watches.map((w) => w.next());
+      await admin.ok(SETTINGS, { input: { version: portalSettings.version, welcomeEmailEnabled } });
+      for (const sections of await Promise.all(heard)) expect(sections).toContain('TICKETING');
+      return statements - before;
+    };
+    const first = [watch<string[]>(await (await buildContact(portico)).signIn(), SECTIONS)];
+    await untilSubscribed(portico, 'SETTINGS_CHANGED', base + 1);
+    await change(first, false); // warm-up
+    const alone = await change(first, true);
+
+    const more: Array<Watch<string[]>> = [watch(tech, SECTIONS)];
+    for (let i = 0; i < 7; i++) {
+      const other = await (await buildContact(portico)).signIn();
+      for (let j = 0; j < 7; j++) more.push(watch(other, SECTIONS));
+    }
+    await untilSubscribed(portico, 'SETTINGS_CHANGED', base + 51);
+    expect(await change([...first, ...more], false)).toBe(alone);
+    await change([...first, ...more], true); // back to the default
+    await Promise.all([...first, ...more].map((w) => w.dispose()));
+  });
+
   it('a contact made non-primary stops hearing the company’s tickets at once; its own still arrive', async () => {
     const customer = await buildCustomer(portico);
     const primary = await buildContact(portico, { customer, isPrimary: true });

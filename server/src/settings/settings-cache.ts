@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import { PortalSection, SectionScopeCustomer, SectionScopeMode, type PortalSettings } from './portal-settings.entity.js';
+import { settingsPolicy } from './settings.policy.js';
 import { loadSettings, scopeMode } from './settings.service.js';
 
 /** The portal settings and the customers of every section scoped to selected customers, as of one version. */
@@ -19,7 +21,7 @@ export class SettingsCache {
   private snapshot?: SettingsSnapshot;
   private stopped = false;
   private listening?: AsyncIterator<unknown>;
-  /** The reload a SETTINGS_CHANGED started, until it is done. */
+  /** The reads of every SETTINGS_CHANGED heard so far, one after another. */
   private reloading: Promise<void> = Promise.resolve();
 
   constructor(private readonly orm: MikroORM) {}
@@ -31,8 +33,9 @@ export class SettingsCache {
       while (!this.stopped) {
         const next = await this.listening!.next();
         if (next.done) return;
-        this.reloading = this.reload().catch(() => undefined); // the next change (or restart) reads again
-        await this.reloading;
+        // Chained, not awaited: this subscription (the instance's first) takes the next change at
+        // once, before any subscriber hears it, so fresh() waits for every read heard so far.
+        this.reloading = this.reloading.then(() => this.reload()).catch(() => undefined); // a failed read: the next change (or restart) reads again
       }
     })();
   }
@@ -46,6 +49,14 @@ export class SettingsCache {
   async fresh(): Promise<SettingsSnapshot> {
     await this.reloading;
     return this.current;
+  }
+
+  /** The sections the caller may use (settings.service.ts availableSections), in memory. */
+  availableTo(principal: Principal): PortalSection[] {
+    const sections = Object.values(PortalSection);
+    if (settingsPolicy.seesEverySection(principal)) return sections.filter((s) => scopeMode(this.current.settings, s) !== SectionScopeMode.OFF);
+    const customerId = settingsPolicy.sectionCustomer(principal);
+    return customerId ? sections.filter((s) => this.sectionOpenTo(s, customerId)) : [];
   }
 
   /** Whether a section is on for a customer's contacts, in memory. */

@@ -6,9 +6,7 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root, Subscription,
 import { Customer } from '../customers/customer.entity.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../context.js';
-import { refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
-import { ticketPolicy } from '../tickets/ticket.policy.js';
 import { settingsPolicy } from './settings.policy.js';
 import { checkDomain, DomainCheck } from './domain-check.js';
 import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
@@ -39,8 +37,11 @@ export class SettingsResolver {
     description: 'The sections the caller may use, sent again whenever the portal settings change.',
   })
   async availableSectionsChanged(@Root() _event: unknown, @Ctx() ctx: Context): Promise<PortalSection[]> {
-    const { em, principal } = refreshForEvent(ctx); // fresh data per event; the caller is kept current by followCaller
-    return availableSections(em, principal, await loadSettings(em));
+    // From the settings each instance holds, read once per change, not a query per subscriber; the
+    // caller is kept current by followCaller.
+    const { settingsCache } = ctx.services;
+    await settingsCache.fresh();
+    return settingsCache.availableTo(ctx.principal);
   }
 
   @FieldResolver(() => String, { description: 'Address of the portal: the custom domain when set, else PUBLIC_URL.' })
@@ -83,7 +84,7 @@ async function contactView(em: EntityManager, principal: Context['principal'], s
     visibleTicketStatuses: settings.visibleTicketStatuses,
     ticketsCanBeReopened: !settings.ticketsCannotBeReopened,
     // What is in effect, not what is saved: without a shipped assistant there is no chat, and "New ticket" stays.
-    aiAssistantEnabled: ticketPolicy.assistantOffered(settings),
-    manualTicketCreationDisabled: ticketPolicy.manualCreationDisabled(settings),
+    aiAssistantEnabled: settingsPolicy.assistantOffered(settings),
+    manualTicketCreationDisabled: settingsPolicy.manualCreationDisabled(settings),
   });
 }
