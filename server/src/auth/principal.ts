@@ -1,5 +1,5 @@
 import type { Language } from '../i18n/language.js';
-import { TechnicianRole } from '../technicians/technician.entity.js';
+import { TechnicianRole } from './technician-role.js';
 import { AppError } from '../core/errors.js';
 
 /**

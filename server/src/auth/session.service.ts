@@ -1,10 +1,10 @@
+import type { Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Contact } from '../contacts/contact.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import type { Language } from '../i18n/language.js';
-import type { TechnicianRole } from '../technicians/technician.entity.js';
-import { Technician } from '../technicians/technician.entity.js';
+import type { Account } from './account.entity.js';
 import { Session } from './session.entity.js';
+import type { TechnicianRole } from './technician-role.js';
 import { ANONYMOUS, type Principal } from './principal.js';
 import { generateSessionToken, hashToken } from './tokens.js';
 
@@ -12,8 +12,10 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is refreshed at most this often, so reads do not turn every request into a write. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
-/** A person who signs in: a contact or a technician (each with its account). */
-export type Person = Contact | Technician;
+/** A person who signs in: a contact or a technician, each with its account (the entities live in their features). */
+export interface AccountHolder {
+  account: Ref<Account>;
+}
 
 export interface SessionMeta {
   ip?: string;
@@ -21,7 +23,7 @@ export interface SessionMeta {
 }
 
 /** Creates a session for a person's account; the token is returned once and only its hash is stored. */
-export async function startSession(em: EntityManager, person: Person, meta: SessionMeta): Promise<{ token: string; session: Session }> {
+export async function startSession(em: EntityManager, person: AccountHolder, meta: SessionMeta): Promise<{ token: string; session: Session }> {
   const token = generateSessionToken();
   const session = em.create(Session, {
     tokenHash: hashToken(token),
@@ -93,10 +95,16 @@ export async function revokeSessions(em: EntityManager, record: RecordEvent, own
     ? { id: owner.session }
     : 'account' in owner
       ? { account: owner.account }
-      : { account: { $in: (await em.find(Contact, { customer: owner.customer }, { fields: ['account'] })).map((c) => c.account.id) } };
+      : { account: { $in: await customerAccounts(em, owner.customer) } };
   const sessions = await em.find(Session, { $and: [where, { revokedAt: null }, exceptSessionId ? { id: { $ne: exceptSessionId } } : {}] }, { fields: ['id'] });
   if (sessions.length === 0) return;
   const sessionIds = sessions.map((s) => s.id);
   await em.nativeUpdate(Session, { id: { $in: sessionIds } }, { revokedAt: new Date() });
   record('sessions.revoked', { sessionIds });
+}
+
+/** The accounts of a customer's contacts, in plain SQL like the principal (auth/ sits below contacts/). */
+async function customerAccounts(em: EntityManager, customerId: string): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ account_id: string }[]>('select account_id from contacts where customer_id = ?', [customerId], 'all', em.getTransactionContext());
+  return rows.map((row) => row.account_id);
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditActor } from '../audit/audit.service.js';
 import { revokeSessions } from '../auth/session.service.js';
-import { Contact } from '../contacts/contact.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../core/errors.js';
 import { domainList, requiredText } from '../core/validate.js';
@@ -56,7 +55,8 @@ export async function setCustomerActive(tx: EntityManager, record: RecordEvent, 
   current.deactivatedAt = active ? null : new Date();
   await tx.flush();
   if (!active) await revokeSessions(tx, record, { customer: current.id });
-  const contacts = await tx.count(Contact, { customer: current.id });
+  // Plain SQL: contacts/ builds on customers/, not the other way round.
+  const [{ contacts }] = await tx.getConnection().execute<{ contacts: number }[]>('select count(*)::int as contacts from contacts where customer_id = ?', [current.id], 'all', tx.getTransactionContext());
   record(active ? 'customer.reactivated' : 'customer.deactivated', { actor, details: { contacts }, subject: { kind: 'customer', id: current.id, name: current.name } });
   await tx.flush();
   return current;

@@ -2,7 +2,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Customer } from '../customers/customer.entity.js';
 import { DEFAULT_STANDARD_FIELD_VISIBILITY, type StandardFieldVisibility } from '../fields/field-visibility.js';
-import { TicketStatus } from '../tickets/ticket-status.js';
+import { TicketStatus } from '../fields/ticket-status.js';
 
 export enum SectionScopeMode {
   OFF = 'OFF',

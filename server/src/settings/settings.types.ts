@@ -1,6 +1,6 @@
 import { createUnionType, Field, InputType, Int, ObjectType, ID } from 'type-graphql';
 import { Customer } from '../customers/customer.entity.js';
-import { TicketStatus } from '../tickets/ticket-status.js';
+import { TicketStatus } from '../fields/ticket-status.js';
 import { PortalSection, PortalSettings, SectionScopeMode } from './portal-settings.entity.js';
 
 @ObjectType({ description: 'Who gets one portal section.' })

@@ -1,18 +1,11 @@
 import { Entity, Enum, OneToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Account } from '../auth/account.entity.js';
+import { TechnicianRole } from '../auth/technician-role.js';
 import { BaseEntity } from '../db/base.entity.js';
 import { Language } from '../i18n/language.js';
 
-export enum TechnicianRole {
-  ADMIN = 'ADMIN',
-  TECHNICIAN = 'TECHNICIAN',
-}
-
-registerEnumType(TechnicianRole, {
-  name: 'TechnicianRole',
-  description: 'ADMIN may do everything, settings and technicians included; TECHNICIAN works with customers, contacts and tickets.',
-});
+export { TechnicianRole };
 
 /**
  * A member of the MSP staff. Contacts meet technicians on tickets and see their id and name only:

@@ -1,11 +1,2 @@
-import { registerEnumType } from 'type-graphql';
-
-/** Life cycle of a ticket (PRODUCT.md F2). Defined ahead of the tickets feature: settings refer to it. */
-export enum TicketStatus {
-  OPEN = 'OPEN',
-  PENDING = 'PENDING',
-  RESOLVED = 'RESOLVED',
-  CLOSED = 'CLOSED',
-}
-
-registerEnumType(TicketStatus, { name: 'TicketStatus', description: 'Open, Pending (waiting for someone), Resolved, Closed.' });
+// The status enum lives with the ticket field vocabulary (fields/ticket-status.ts); tickets' modules import it from here.
+export { TicketStatus } from '../fields/ticket-status.js';

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isContact, isPerson, isStaff, type Principal, type SignedInPrincipal } from '../auth/principal.js';
 import type { EventTopics } from '../pubsub/event-bus.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
+import { settingsPolicy, SHIPPED, type ShippedFeatures } from '../settings/settings.policy.js';
 import { TicketSource } from './ticket.enums.js';
 import { TicketStatus } from './ticket-status.js';
 import type { Ticket } from './ticket.entity.js';
@@ -9,16 +10,6 @@ import type { Ticket } from './ticket.entity.js';
 export type TicketListScope = 'MINE' | 'COMPANY';
 
 const NOTHING = { id: { $in: [] } };
-
-/**
- * Features of the product that exist in this version and that portal settings refer to. The AI
- * assistant (PRODUCT.md F4) has not shipped: its settings can be saved in the console, which says
- * so, and change nothing for contacts yet.
- */
-export interface ShippedFeatures {
-  aiAssistant: boolean;
-}
-export const SHIPPED: ShippedFeatures = { aiAssistant: false };
 
 /**
  * Every decision about tickets that depends on who is asking (PRODUCT.md F2), in one place; the
@@ -181,20 +172,11 @@ export const ticketPolicy = {
     return !statusVisible || reopenable;
   },
 
-  /**
-   * "Disable manual ticket creation" hands new requests to the AI assistant's chat (PRODUCT.md F4).
-   * It takes effect only when an assistant is there to take them: shipped and switched on. Until
-   * the assistant ships, contacts keep "New ticket" and openTicket — nobody is left without a way
-   * to reach support — and the console says so next to the setting.
-   */
-  manualCreationDisabled(settings: PortalSettings, shipped: ShippedFeatures = SHIPPED): boolean {
-    return settings.manualTicketCreationDisabled && ticketPolicy.assistantOffered(settings, shipped);
-  },
+  /** Manual ticket creation is (effectively) disabled; decided with the settings (settings/settings.policy.ts). */
+  manualCreationDisabled: settingsPolicy.manualCreationDisabled,
 
-  /** The assistant chat is offered to contacts: shipped and switched on. */
-  assistantOffered(settings: PortalSettings, shipped: ShippedFeatures = SHIPPED): boolean {
-    return shipped.aiAssistant && settings.aiAssistantEnabled;
-  },
+  /** The assistant chat is offered to contacts: shipped and switched on (settings/settings.policy.ts). */
+  assistantOffered: settingsPolicy.assistantOffered,
 
   /** May open a ticket: technicians always; contacts unless manual creation is (effectively) disabled. */
   canOpenTicket(principal: Principal, settings: PortalSettings, shipped: ShippedFeatures = SHIPPED): boolean {

@@ -3,11 +3,11 @@ import { auditActor, selfSubject } from '../audit/audit.service.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../context.js';
 import type { EventTopics } from '../pubsub/event-bus.js';
-import { changePassword, loadAccount, signIn } from './auth.service.js';
-import { ChangePasswordInput, SessionEnded, SignInInput, SignInPayload, UpdateMyPreferencesInput, Viewer } from './auth.types.js';
-import { Allow } from './permissions.js';
-import { isPerson, personOf, sessionOf } from './principal.js';
-import { principalForToken, revokeSessions } from './session.service.js';
+import { changePassword, loadAccount, signIn } from './viewer.service.js';
+import { ChangePasswordInput, SessionEnded, SignInInput, SignInPayload, UpdateMyPreferencesInput, Viewer } from './viewer.types.js';
+import { Allow } from '../auth/permissions.js';
+import { isPerson, personOf, sessionOf } from '../auth/principal.js';
+import { principalForToken, revokeSessions } from '../auth/session.service.js';
 
 @Resolver()
 export class AuthResolver {

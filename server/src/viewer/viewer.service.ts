@@ -4,11 +4,14 @@ import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../core/errors.js';
 import type { Language } from '../i18n/language.js';
 import { Technician } from '../technicians/technician.entity.js';
-import { isContact, type SignedInPrincipal } from './principal.js';
-import { assertAcceptablePassword } from './password-policy.js';
-import { burnVerificationTime, hashPassword, verifyPassword } from './passwords.js';
-import { revokeSessions, startSession, type Person, type SessionMeta } from './session.service.js';
-import type { SignInThrottle } from './sign-in-throttle.js';
+import { isContact, type SignedInPrincipal } from '../auth/principal.js';
+import { assertAcceptablePassword } from '../auth/password-policy.js';
+import { burnVerificationTime, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { revokeSessions, startSession, type SessionMeta } from '../auth/session.service.js';
+import type { SignInThrottle } from '../auth/sign-in-throttle.js';
+
+/** A person who signs in: a contact or a technician (each with its account). */
+export type Person = Contact | Technician;
 
 export interface SignInRequest extends SessionMeta {
   username: string;

@@ -9,12 +9,12 @@ import { AppError, badInput, notFound } from '../core/errors.js';
 import { requiredText } from '../core/validate.js';
 import { PortalSection } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
-import { StandardFieldSetting } from '../tickets/ticket.types.js';
-import { ticketPolicy } from '../tickets/ticket.policy.js';
-import { TicketVisibility } from '../tickets/ticket.visibility.js';
-import { FieldVisibility, StandardTicketField } from './field-visibility.js';
-import { CreateTicketFieldInput, StandardFieldVisibilityInput, UpdateTicketFieldInput } from './fields.types.js';
-import { CustomFieldKind, TicketField } from './ticket-field.entity.js';
+import { StandardFieldSetting } from './ticket.types.js';
+import { ticketPolicy } from './ticket.policy.js';
+import { TicketVisibility } from './ticket.visibility.js';
+import { FieldVisibility, StandardTicketField } from '../fields/field-visibility.js';
+import { CreateTicketFieldInput, StandardFieldVisibilityInput, UpdateTicketFieldInput } from '../fields/fields.types.js';
+import { CustomFieldKind, TicketField } from '../fields/ticket-field.entity.js';
 
 /** Field visibility and custom ticket fields: admins define them; everyone reads what applies to them. */
 @Resolver()
