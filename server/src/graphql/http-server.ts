@@ -282,6 +282,7 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
     async context(req) {
       const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
       notePrincipal(req, context.principal);
+      routeLanguage.set(req, context.language);
       return { ...context, log: requestLogger(req, logger) };
     },
     fail(req, res, error) {
@@ -330,9 +331,12 @@ export function sendAppError(req: Request, res: Response, error: AppError) {
   sendError(req, res, HTTP_STATUS[code], code, error.messageKey, error.options.params, extensions);
 }
 
-/** A JSON error in the shape of GraphQL answers (and `error` as the other routes have it), in the browser's language. */
+/** The caller's language on a feature route, once its context is known (the account's choice before the browser's). */
+const routeLanguage = new WeakMap<Request, Language>();
+
+/** A JSON error in the shape of GraphQL answers (and `error` as the other routes have it), in the caller's language (else the browser's). */
 function sendError(req: Request, res: Response, status: number, code: string, key: MessageKey, params: MessageParams = {}, extensions: Record<string, unknown> = {}) {
-  const language = negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+  const language = routeLanguage.get(req) ?? negotiateLanguage(req.headers['accept-language']) ?? DEFAULT_LANGUAGE;
   noteErrorCode(req, code);
   res.status(status).json({ error: code, errors: [{ message: translate(language, key, params), extensions: { code, ...extensions } }] });
 }
