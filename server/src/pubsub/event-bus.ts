@@ -12,7 +12,7 @@ export interface EventTopics {
   SESSIONS_REVOKED: { sessionIds: string[] };
   /** Accounts whose permissions changed (a contact made primary or moved, a technician's role): open subscriptions re-read their principal. */
   ACCOUNTS_CHANGED: { accountIds: string[] };
-  /** Portal settings changed (subscribers re-read what applies to them). */
+  /** Portal settings changed (subscribers re-read what applies to them); version 0 after events may have been missed. */
   SETTINGS_CHANGED: { version: number };
   /**
    * A ticket, its comments or its status changed (subscribers re-read it through their own scope).
@@ -166,6 +166,20 @@ export class LocalFanout {
     return reached.size;
   }
 
+  /**
+   * Events may have been missed (the connection that hears other instances was lost): every
+   * subscription that follows its caller re-reads it (a session revoked meanwhile ends them), and
+   * whatever depends on the settings reads them again. Topics not listed here can only be late.
+   */
+  resync(): void {
+    const missed: { [T in Topic]?: EventTopics[T] } = { ACCOUNTS_CHANGED: { accountIds: [] }, SETTINGS_CHANGED: { version: 0 } };
+    for (const [topic, payload] of Object.entries(missed)) {
+      const all = new Set<Inbox<unknown>>();
+      for (const [slot, set] of this.byKey) if (slot.startsWith(`${topic}|`)) for (const inbox of set) all.add(inbox);
+      for (const inbox of all) inbox.push(payload);
+    }
+  }
+
   /** Open subscriptions to a topic (tests wait for a subscription to be in place; metrics). */
   count(topic: Topic): number {
     const all = new Set<Inbox<unknown>>();
@@ -200,6 +214,7 @@ export class PostgresEventBus implements EventBus {
   private listener?: pg.Client;
   private readonly pool: pg.Pool;
   private closed = false;
+  private reconnecting = false;
 
   constructor(
     private readonly databaseUrl: string,
@@ -207,10 +222,12 @@ export class PostgresEventBus implements EventBus {
   ) {
     // One connection: NOTIFYs leave in publish order, so other instances hear events in that order too.
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    // An idle connection lost (PostgreSQL restarted) must not crash the process; the next publish reconnects.
+    this.pool.on('error', (error) => this.log(`Event bus publishing connection lost: ${error.message}`));
   }
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'portico-events' });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const { origin, topic, payload } = JSON.parse(message.payload) as { origin: string; topic: Topic; payload: never };
@@ -218,25 +235,38 @@ export class PostgresEventBus implements EventBus {
       this.local.deliver(topic, payload);
     });
     client.on('error', (error) => {
+      if (client !== this.listener) return; // a failed start is retried by its caller
       if (!this.closed) this.log(`Event bus connection lost; reconnecting: ${error.message}`);
       void this.reconnect();
     });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.closed) return void (await client.end().catch(() => undefined)); // closed while reconnecting
+    const reconnected = this.listener !== undefined;
     this.listener = client;
+    if (reconnected) this.local.resync();
   }
 
   private async reconnect(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.reconnecting) return;
+    this.reconnecting = true;
     await this.listener?.end().catch(() => undefined);
-    setTimeout(() => void this.start().catch(() => this.reconnect()), 1000).unref();
+    setTimeout(() => {
+      this.reconnecting = false;
+      void this.start().catch(() => this.reconnect());
+    }, 1000).unref();
   }
 
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void {
     this.local.deliver(topic, payload);
     for (const part of notifiable(topic, payload)) {
       this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.instanceId, topic, payload: part })]).catch((error: Error) => {
-        // Other instances miss this event; their subscribers re-read on reconnect (DESIGN.md).
+        // Other instances miss this event (as when their own connection is lost: see resync).
         if (!this.closed) this.log(`Could not publish ${topic} to other instances: ${error.message}`);
       });
     }

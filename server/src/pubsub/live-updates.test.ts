@@ -86,6 +86,21 @@ describe('live updates keyed by audience', () => {
     await Promise.all([...first, ...more].map((w) => w.dispose()));
   });
 
+  it('after its connection to PostgreSQL was lost, an instance re-checks open subscriptions: a session revoked meanwhile ends them', async () => {
+    const person = await buildContact(portico);
+    const client = await person.signIn();
+    const live = watch(client, CHANGED);
+    await untilSubscribed(portico, 'TICKET_CHANGED', 1);
+    const sql = portico.orm.em.fork().getConnection();
+    // Revoked without an event, as if its NOTIFY had been lost while the connection was down.
+    await sql.execute('update sessions set revoked_at = now() where account_id = ?', [person.contact.account.id]);
+    const [{ count }] = await sql.execute("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'portico-events' and datname = current_database()");
+    expect(Number(count)).toBe(1);
+    await live.completed; // reconnected, re-read the caller: anonymous now
+    expect(live.received).toEqual([]);
+    await live.dispose();
+  });
+
   it('a contact made non-primary stops hearing the company’s tickets at once; its own still arrive', async () => {
     const customer = await buildCustomer(portico);
     const primary = await buildContact(portico, { customer, isPrimary: true });
