@@ -62,3 +62,47 @@ export function followCaller<T>(ctx: Context, source: AsyncIterable<T>, keys?: C
     },
   };
 }
+
+/**
+ * Fires once when the caller's session has ended, then completes: its revocation is pushed
+ * (`session:<id>`), or a re-check of the caller (its account changed, or events may have been
+ * missed while the instance's connection was down: the bus's resync) finds it signed out.
+ */
+export function sessionEnd(ctx: Context): AsyncIterable<true> {
+  return {
+    [Symbol.asyncIterator]() {
+      const bus = ctx.services.events;
+      const sessionId = sessionOf(ctx.principal);
+      const accountId = isPerson(ctx.principal) ? ctx.principal.accountId : null;
+      const revoked = bus.subscribe('SESSIONS_REVOKED', sessionId ? [`session:${sessionId}`] : [])[Symbol.asyncIterator]();
+      const changed = bus.subscribe('ACCOUNTS_CHANGED', accountId ? [`account:${accountId}`] : [])[Symbol.asyncIterator]();
+      let over = false;
+      const close = () => {
+        over = true;
+        void revoked.return?.();
+        void changed.return?.();
+      };
+      const signedOut = async () => {
+        for (let event = await changed.next(); !event.done; event = await changed.next()) {
+          if (!isPerson(await principalForToken(ctx.em.fork(), ctx.sessionToken))) return true;
+        }
+        return false;
+      };
+      const ended = Promise.race([revoked.next().then((event) => !event.done), signedOut().catch(() => false)]);
+      return {
+        async next() {
+          const fire = !over && (await ended) && !over;
+          close();
+          return fire ? { done: false, value: true } : { done: true, value: undefined };
+        },
+        async return() {
+          close();
+          return { done: true, value: undefined };
+        },
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+      } as AsyncIterableIterator<true>;
+    },
+  };
+}

@@ -86,19 +86,23 @@ describe('live updates keyed by audience', () => {
     await Promise.all([...first, ...more].map((w) => w.dispose()));
   });
 
-  it('after its connection to PostgreSQL was lost, an instance re-checks open subscriptions: a session revoked meanwhile ends them', async () => {
+  it('after its connection to PostgreSQL was lost, an instance re-checks open subscriptions: a session revoked meanwhile ends them and sessionEnded fires', async () => {
     const person = await buildContact(portico);
     const client = await person.signIn();
     const live = watch(client, CHANGED);
+    const ended = watch(client, 'subscription { sessionEnded { endedAt } }');
     await untilSubscribed(portico, 'TICKET_CHANGED', 1);
+    await untilSubscribed(portico, 'ACCOUNTS_CHANGED', 2); // the ticket subscription's caller, and sessionEnded
     const sql = portico.orm.em.fork().getConnection();
     // Revoked without an event, as if its NOTIFY had been lost while the connection was down.
     await sql.execute('update sessions set revoked_at = now() where account_id = ?', [person.contact.account.id]);
     const [{ count }] = await sql.execute("select count(pg_terminate_backend(pid)) from pg_stat_activity where application_name = 'portico-events' and datname = current_database()");
     expect(Number(count)).toBe(1);
     await live.completed; // reconnected, re-read the caller: anonymous now
+    await ended.next(); // and the page is told
+    await ended.completed;
     expect(live.received).toEqual([]);
-    await live.dispose();
+    await Promise.all([live.dispose(), ended.dispose()]);
   });
 
   it('a contact made non-primary stops hearing the company’s tickets at once; its own still arrive', async () => {

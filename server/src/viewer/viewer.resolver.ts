@@ -2,9 +2,9 @@ import { Arg, Ctx, Mutation, Query, Resolver, Root, Subscription, type Subscribe
 import { auditActor, selfSubject } from '../audit/audit.service.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Context } from '../context.js';
-import type { EventTopics } from '../pubsub/event-bus.js';
 import { changePassword, loadAccount, signIn } from './viewer.service.js';
 import { ChangePasswordInput, SessionEnded, SignInInput, SignInPayload, UpdateMyPreferencesInput, Viewer } from './viewer.types.js';
+import { sessionEnd } from '../auth/live-session.js';
 import { Allow } from '../auth/permissions.js';
 import { isPerson, personOf, sessionOf } from '../auth/principal.js';
 import { principalForToken, revokeSessions } from '../auth/session.service.js';
@@ -75,14 +75,11 @@ export class AuthResolver {
 
   @Allow('SIGNED_IN')
   @Subscription(() => SessionEnded, {
-    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      // Keyed by the session: other sessions' revocations never reach this subscription.
-      const sessionId = personOf(context.principal).sessionId;
-      return context.services.events.subscribe('SESSIONS_REVOKED', sessionId ? [`session:${sessionId}`] : []);
-    },
+    // Keyed by the session and account: other callers' revocations never reach this subscription.
+    subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => sessionEnd(context),
     description: 'Fires when the session of this connection is revoked, so open pages can sign out at once.',
   })
-  sessionEnded(@Root() _event: EventTopics['SESSIONS_REVOKED']): SessionEnded {
+  sessionEnded(@Root() _ended: true): SessionEnded {
     return { endedAt: new Date() };
   }
 }
