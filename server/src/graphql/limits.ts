@@ -436,12 +436,16 @@ export class SubscriptionSlots {
  * most `holdMs`. However many subscriptions an event reaches, at most `slots` deliveries run at
  * once, so a burst of events cannot take the database pool and the event loop from requests.
  */
+const UNBOUNDED_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['SESSIONS_REVOKED', 'ACCOUNTS_CHANGED']);
+
 export function boundedDeliveries(events: EventBus, slots: number, holdMs = 5000): EventBus {
   const semaphore = new Semaphore(slots);
   const bounded: EventBus = {
     publish: (topic, payload) => events.publish(topic, payload),
     close: () => events.close(),
     subscribe<T extends Topic>(topic: T, keys?: readonly string[] | LiveKeys): AsyncIterable<EventTopics[T]> {
+      // Revocations and account changes end or narrow subscriptions: they never wait for a slot.
+      if (UNBOUNDED_TOPICS.has(topic)) return events.subscribe(topic, keys);
       return {
         [Symbol.asyncIterator]() {
           const inner = events.subscribe(topic, keys)[Symbol.asyncIterator]();
