@@ -188,7 +188,7 @@ describe('limits', () => {
       third = true;
       return release;
     });
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setImmediate(r)); // every promise that could settle now has settled
     expect(third).toBe(false);
     a();
     const release = await waiting;
