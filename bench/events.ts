@@ -11,15 +11,11 @@
  *
  * Writes bench/results/events.json. Uses DATABASE_URL's server when set, else an embedded PostgreSQL.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import { startPortico } from '../server/src/app.js';
 import { configFromEnv } from '../server/src/config.js';
-import { EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
 import { GraphQLTestClient } from '../server/src/test/graphql-client.js';
+import { benchDatabase, notifyRoundTrip, percentile, writeResult } from './support.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300);
 const SIZES = [1_000, 10_000];
@@ -28,44 +24,9 @@ const MATCHING = 3;
 const ADMIN_PASSWORD = 'bench-admin-password';
 const LIMITS = { subscriptionsPerConnection: 100_000, subscriptionsPerAccount: 100_000, budget: { staff: 1e12, person: 1e12, anonymous: 1e12 } };
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
-}
-
-async function notifyRoundTrip(databaseUrl: string) {
-  const listener = new pg.Client({ connectionString: databaseUrl });
-  const sender = new pg.Client({ connectionString: databaseUrl });
-  await Promise.all([listener.connect(), sender.connect()]);
-  await listener.query('LISTEN bench_events');
-  let arrived: (() => void) | undefined;
-  listener.on('notification', () => arrived?.());
-  const latencies: number[] = [];
-  for (let i = 0; i < EVENTS; i++) {
-    const heard = new Promise<void>((resolve) => (arrived = resolve));
-    const begin = performance.now();
-    await sender.query("select pg_notify('bench_events', '')");
-    await heard;
-    latencies.push(performance.now() - begin);
-  }
-  await Promise.all([listener.end(), sender.end()]);
-  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
-}
-
 async function main() {
-  let embedded: EmbeddedPostgres | undefined;
-  let dataDir: string | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-events-'));
-    chmodSync(dataDir, 0o755);
-    embedded = new EmbeddedPostgres({ dataDir, port: 55902 });
-    serverUrl = await embedded.start();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/portico_bench_events_${Date.now()}`;
-  await EmbeddedPostgres.createDatabase(serverUrl, url.pathname.slice(1));
-  const databaseUrl = url.toString();
+  const database = await benchDatabase('events', 55902);
+  const { databaseUrl } = database;
   let statementsOnB = 0;
   const config = { ...configFromEnv({}), databaseUrl, port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, secret: 'bench' };
   const a = await startPortico(config, { log: () => undefined, limits: LIMITS });
@@ -134,19 +95,15 @@ async function main() {
       events: EVENTS,
       matchingSubscriptions: MATCHING,
       cpus: cpus().length,
-      baselinePgNotifyRoundTrip: await notifyRoundTrip(databaseUrl),
+      baselinePgNotifyRoundTrip: await notifyRoundTrip(databaseUrl, EVENTS),
       crossInstance: results,
     };
-    console.log(JSON.stringify(result, null, 2));
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'events.json');
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    writeResult('events', result);
   } finally {
     await Promise.all(sockets.map((socket) => socket.dispose()));
     await b.stop();
     await a.stop();
-    await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

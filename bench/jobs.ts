@@ -10,16 +10,12 @@
  * Writes bench/results/jobs.json. Uses DATABASE_URL's server when set, else an embedded PostgreSQL.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Logger, run, type Runner } from 'graphile-worker';
 import pg from 'pg';
 import { startPortico } from '../server/src/app.js';
 import { configFromEnv } from '../server/src/config.js';
-import { EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
 import { addJob, DEFAULT_JOB_RUNNER_OPTIONS, JobRegistry, JobRunner } from '../server/src/queue/jobs.js';
+import { benchDatabase, notifyRoundTrip, percentile, writeResult } from './support.js';
 
 declare module '../server/src/queue/jobs.js' {
   interface JobPayloads {
@@ -37,11 +33,6 @@ interface Result {
   p50Ms: number;
   p99Ms: number;
   jobsPerSecond?: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
 }
 
 /** Latency: one job at a time, enqueue -> its handler starts. Throughput: JOBS enqueued by 8 writers, until the last ran. */
@@ -65,25 +56,6 @@ async function measure(enqueue: (enqueuedAt: number) => Promise<void>, setStarte
   await allDone;
   const seconds = (performance.now() - begin) / 1000;
   return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), jobsPerSecond: Math.round(JOBS / seconds) };
-}
-
-async function notifyRoundTrip(databaseUrl: string): Promise<Result> {
-  const listener = new pg.Client({ connectionString: databaseUrl });
-  const sender = new pg.Client({ connectionString: databaseUrl });
-  await Promise.all([listener.connect(), sender.connect()]);
-  await listener.query('LISTEN bench_roundtrip');
-  let arrived: (() => void) | undefined;
-  listener.on('notification', () => arrived?.());
-  const latencies: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const begin = performance.now();
-    const heard = new Promise<void>((resolve) => (arrived = resolve));
-    await sender.query("select pg_notify('bench_roundtrip', '')");
-    await heard;
-    latencies.push(performance.now() - begin);
-  }
-  await Promise.all([listener.end(), sender.end()]);
-  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
 async function bareGraphileWorker(databaseUrl: string): Promise<Result> {
@@ -125,25 +97,14 @@ async function porticoJobs(databaseUrl: string, portico: Awaited<ReturnType<type
 }
 
 async function main() {
-  let embedded: EmbeddedPostgres | undefined;
-  let dataDir: string | undefined;
-  let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-jobs-'));
-    chmodSync(dataDir, 0o755);
-    embedded = new EmbeddedPostgres({ dataDir, port: 55901 });
-    serverUrl = await embedded.start();
-  }
-  const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/portico_bench_jobs_${Date.now()}`;
-  await EmbeddedPostgres.createDatabase(serverUrl, databaseUrl.pathname.slice(1));
-  const url = databaseUrl.toString();
+  const database = await benchDatabase('jobs', 55901);
+  const url = database.databaseUrl;
   const portico = await startPortico(
     { ...configFromEnv({}), databaseUrl: url, port: 0, host: '127.0.0.1', adminPassword: 'bench-admin-password', secret: 'bench' },
     { log: () => undefined },
   );
   try {
-    const notify = await notifyRoundTrip(url);
+    const notify = await notifyRoundTrip(url, SAMPLES);
     const bare = await bareGraphileWorker(url);
     const ours = await porticoJobs(url, portico);
     const result = {
@@ -160,14 +121,10 @@ async function main() {
         throughputVsBareWorker: Number((ours.jobsPerSecond! / bare.jobsPerSecond!).toFixed(2)),
       },
     };
-    console.log(JSON.stringify(result, null, 2));
-    const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'jobs.json');
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    writeResult('jobs', result);
   } finally {
     await portico.stop();
-    await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

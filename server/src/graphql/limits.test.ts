@@ -344,13 +344,21 @@ describe('limits over HTTP and WebSocket', { timeout: 90_000 }, () => {
       const ws = subscriber.websocket();
       const received: Array<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }> = [];
       const before = limited.liveSubscriptions('TICKET_CHANGED');
-      const ended = new Promise<void>((resolve) => ws.subscribe({ query: 'subscription { ticketChanged { id } }' }, { next: (value) => void received.push(value as never), error: () => resolve(), complete: () => resolve() }));
+      let message: () => void = () => undefined;
+      let isOver = false;
+      const ended = new Promise<void>((resolve) => ws.subscribe({ query: 'subscription { ticketChanged { id } }' }, {
+        next: (value) => (received.push(value as never), message()),
+        error: () => ((isOver = true), resolve()),
+        complete: () => ((isOver = true), resolve()),
+      }));
       await untilMoreThan(limited, 'TICKET_CHANGED', before); // the subscription is in place
-      for (let i = 0; i < 40 && !received.some((r) => r.errors); i++) {
+      // One change at a time, each waited for (its delivery, or the end of the subscription).
+      for (let i = 0; i < 40 && !isOver && !received.some((r) => r.errors); i++) {
+        const answered = new Promise<void>((resolve) => (message = resolve));
         await admin.ok('mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id } }', { input: { id: ticket.id, title: `Watched ${i}` } });
-        await new Promise((r) => setTimeout(r, 40));
+        await Promise.race([answered, ended]);
       }
-      await Promise.race([ended, new Promise((r) => setTimeout(r, 3000))]);
+      await ended; // refused with RATE_LIMITED, the subscription ends
       const deliveries = received.filter((r) => r.data);
       // 4,000 points: the ticket (2,000 + its selection), then about 6 deliveries of 300
       expect(deliveries.length).toBeGreaterThanOrEqual(4);

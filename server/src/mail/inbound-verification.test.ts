@@ -8,7 +8,7 @@ import { Contact } from '../contacts/contact.entity.js';
 import { buildContact, buildCustomer } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
-import { untilMoreThan } from '../test/live.js';
+import { until, untilMoreThan } from '../test/live.js';
 import { SmtpTestServer } from '../test/smtp-test-server.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import { TicketComment } from '../tickets/ticket-comment.entity.js';
@@ -280,12 +280,3 @@ describe('inbound mail: who may speak for an existing contact', () => {
   });
 });
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

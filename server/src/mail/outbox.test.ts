@@ -4,6 +4,7 @@ import { restoreDefaultSettings } from '../test/default-settings.js';
 import { buildCustomer } from '../test/factories.js';
 import { GraphQLTestClient } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createTestDatabase, startTestPortico, type TestPortico } from '../test/harness.js';
+import { until } from '../test/live.js';
 import { startServerProcess } from '../test/server-process.js';
 import { freePort, SmtpTestServer } from '../test/smtp-test-server.js';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity.js';
@@ -12,15 +13,6 @@ const CREATE_CONTACT = 'mutation($input: CreateContactInput!) { createContact(in
 const SETTINGS = '{ portalSettings { ... on PortalSettings { version } } }';
 const UPDATE_SETTINGS = 'mutation($input: UpdatePortalSettingsInput!) { updatePortalSettings(input: $input) { welcomeEmailEnabled } }';
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('welcome email through the outbox', () => {
   const smtp = new SmtpTestServer();

@@ -4,6 +4,7 @@ import { Contact } from '../contacts/contact.entity.js';
 import { buildContact, buildCustomer } from '../test/factories.js';
 import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
+import { until } from '../test/live.js';
 import { SmtpTestServer } from '../test/smtp-test-server.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 import { TicketAttachment } from '../tickets/ticket-attachment.entity.js';
@@ -13,15 +14,6 @@ import { InboundMessage } from './inbound-message.entity.js';
 
 const REPLY = 'mutation($input: AddTicketCommentInput!) { addTicketComment(input: $input) { id } }';
 
-async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('ticket email out and in', () => {
   const smtp = new SmtpTestServer();

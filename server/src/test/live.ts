@@ -60,3 +60,14 @@ export async function untilMoreThan(portico: TestPortico, topic: Topic, before: 
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** Polls until `probe` answers something truthy (a row reached a state, a mail arrived), and returns it. */
+export async function until<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('Timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
