@@ -8,6 +8,7 @@ import { DEFAULT_THROTTLE, SignInThrottle, type ThrottleLimits } from './auth/si
 import type { PorticoConfig } from './config.js';
 import { EmbeddedPostgres } from './db/embedded-postgres.js';
 import { ormConfig } from './db/mikro-orm.config.js';
+import { Reads } from './db/reads.js';
 import { buildPorticoSchema, edgeParts, entities } from './composition.js';
 import type { AppServices } from './context.js';
 import { createHttpServer } from './graphql/http-server.js';
@@ -32,7 +33,7 @@ export interface StartOptions {
   /** Receives each JSON log line instead of stdout (when no `logger`). */
   log?: (line: string) => void;
   throttle?: ThrottleLimits;
-  /** Sees every SQL statement the ORM sends (benchmarks count statements per request with it). */
+  /** Sees every SQL statement the server sends, through the ORM or the read paths (benchmarks and tests count statements per request with it). */
   onQuery?: (sql: string) => void;
   /** The API's limits (graphql/limits.ts); some may be overridden, e.g. by tests that send thousands of requests. */
   limits?: Partial<LimitSettings>;
@@ -92,6 +93,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const services: AppServices = {
       config, domainEvents, settingsCache, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
       dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE), logger,
+      reads: new Reads(orm.em.getKnex(), onQuery),
     };
     const jobsLog = childLogger(logger, { component: 'jobs' });
     const jobs = new JobRunner(databaseUrl, jobRegistry, { ...DEFAULT_JOB_RUNNER_OPTIONS, log: (level, message) => jobsLog[level](message) });

@@ -10,10 +10,13 @@ import { Account } from './auth/account.entity.js';
 import { apiPolicy } from './auth/api.policy.js';
 import { AuthResolver } from './viewer/viewer.resolver.js';
 import { authChecker } from './auth/permissions.js';
-import { isAnonymous, languageOf, type Principal } from './auth/principal.js';
+import { ANONYMOUS, isAnonymous, languageOf, type Principal } from './auth/principal.js';
 import { RateLimitCounter } from './auth/rate-limit.entity.js';
 import { Session } from './auth/session.entity.js';
-import { principalForToken } from './auth/session.service.js';
+import { MAX_TOKEN_LENGTH, principalFromRow, principalSql, touchSession, type PrincipalRow } from './auth/session.service.js';
+import { hashToken } from './auth/tokens.js';
+import { readStatement, type Reads } from './db/reads.js';
+import { requestSettingsFromRow, settingsColumns, type RequestSettings, type SettingsColumns } from './settings/request-settings.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { Contact } from './contacts/contact.entity.js';
@@ -57,10 +60,28 @@ export function buildPorticoSchema(events?: EventBus) {
   return buildGraphQLSchema({ resolvers: [...resolvers], authChecker, events });
 }
 
-/** How the GraphQL edge learns who calls: the session behind the token (auth/session.service.ts) and the account's language. */
-export async function resolvePrincipal(em: EntityManager, token: string | undefined): Promise<{ principal: Principal; language: ReturnType<typeof languageOf> }> {
-  const principal = await principalForToken(em, token);
-  return { principal, language: languageOf(principal) };
+/**
+ * The caller and the settings its request needs, in ONE statement of plain rows with the token's
+ * hash as its only parameter (prepared once per connection): the session behind the token
+ * (auth/session.service.ts), the account's language, and the portal settings with the sections
+ * scoped to the contact's customer (settings/request-settings.ts). Nothing is cached, so a revoked
+ * session or a changed setting applies to the very next request on every instance.
+ */
+const CALLER_READ = readStatement<PrincipalRow & SettingsColumns>('caller.read', `
+  select p.*, ${settingsColumns('p.customer_id')}
+    from portal_settings ps
+    left join lateral (${principalSql('$1')}) p on true
+   where ps.id = 1`);
+
+export function callerResolver(reads: Reads) {
+  return async (em: EntityManager, token: string | undefined): Promise<{ principal: Principal; language: ReturnType<typeof languageOf>; withCaller?: { settings: RequestSettings } }> => {
+    // Without a token nothing is looked up: the settings are read if and when the request needs them.
+    if (!token || token.length > MAX_TOKEN_LENGTH) return { principal: ANONYMOUS, language: null };
+    const row = await reads.row(CALLER_READ, [hashToken(token)]);
+    await touchSession(em, row);
+    const principal = principalFromRow(row);
+    return { principal, language: languageOf(principal), withCaller: row ? { settings: requestSettingsFromRow(principal, row) } : undefined };
+  };
 }
 
 export const callerPolicy: CallerPolicy = apiPolicy;
@@ -106,7 +127,7 @@ export function featureRoutes(orm: MikroORM, services: AppServices): HttpRoutes<
 export function edgeParts(orm: MikroORM, services: AppServices): Pick<HttpServerOptions<Principal, AppServices>, 'services' | 'resolvePrincipal' | 'callerPolicy' | 'customDomain' | 'routes'> {
   return {
     services,
-    resolvePrincipal,
+    resolvePrincipal: callerResolver(services.reads),
     callerPolicy,
     customDomain: () => loadSettings(orm.em.fork()).then((settings) => settings.customDomain),
     routes: featureRoutes(orm, services),

@@ -2,6 +2,7 @@ import type { Principal } from './auth/principal.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { PorticoConfig } from './config.js';
 import type { DomainEventHandlers } from './db/domain-events.js';
+import type { Reads } from './db/reads.js';
 import type { RequestContext } from './graphql/context.js';
 import type { Logger } from './logging/logger.js';
 import type { EventBus } from './pubsub/event-bus.js';
@@ -23,6 +24,8 @@ export interface AppServices {
   throttle: SignInThrottle;
   secrets: SecretBox;
   dns: DnsLookup;
+  /** Plain-row reads with prepared statements, for the paths that run on every request (db/reads.ts). */
+  reads: Reads;
   /** The instance's root logger (logging/logger.ts); parts of the server make children of it. */
   logger: Logger;
 }

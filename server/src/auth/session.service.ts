@@ -36,7 +36,7 @@ export async function startSession(em: EntityManager, person: AccountHolder, met
   return { token, session };
 }
 
-interface PrincipalRow {
+export interface PrincipalRow {
   session_id: string;
   last_seen_at: Date;
   account_id: string;
@@ -51,11 +51,12 @@ interface PrincipalRow {
 
 /**
  * The whole principal in one statement of plain rows (no entities): a live session of an active
- * account, with the contact's customer (active) or the technician's role. Bind parameters keep
- * the plan reusable.
+ * account, with the contact's customer (active) or the technician's role. `tokenHash` is the
+ * placeholder of the token's hash (`$1` in a prepared statement). composition.ts reads the
+ * request's settings in the same statement.
  */
-const PRINCIPAL_SQL = `
-  select s.id as session_id, s.last_seen_at, a.id as account_id,
+export function principalSql(tokenHash: string): string {
+  return `select s.id as session_id, s.last_seen_at, a.id as account_id,
          c.id as contact_id, c.customer_id, c.is_primary, c.language as contact_language,
          t.id as technician_id, t.role, t.language as technician_language
     from sessions s
@@ -63,17 +64,16 @@ const PRINCIPAL_SQL = `
     left join contacts c on c.account_id = a.id
     left join customers cu on cu.id = c.customer_id
     left join technicians t on t.account_id = a.id
-   where s.token_hash = ? and s.revoked_at is null and s.expires_at > now()
+   where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()
      and (c.id is null or cu.deactivated_at is null)`;
+}
 
-/** Resolves a bearer token to its principal. Anything invalid, revoked, expired or deactivated is anonymous. */
-export async function principalForToken(em: EntityManager, token: string | undefined): Promise<Principal> {
-  if (!token || token.length > 200) return ANONYMOUS;
-  const [row] = await em.getConnection().execute<PrincipalRow[]>(PRINCIPAL_SQL, [hashToken(token)]);
-  if (!row) return ANONYMOUS;
-  if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
-    await em.getConnection().execute('update sessions set last_seen_at = now() where id = ?', [row.session_id]);
-  }
+/** Tokens longer than this are not ours: anonymous without a lookup. */
+export const MAX_TOKEN_LENGTH = 200;
+
+/** The principal of a row of `principalSql` (none: anonymous). */
+export function principalFromRow(row: PrincipalRow | undefined | null): Principal {
+  if (!row?.session_id) return ANONYMOUS;
   if (row.contact_id && row.customer_id) {
     return { kind: 'contact', id: row.contact_id, accountId: row.account_id, customerId: row.customer_id, isPrimary: !!row.is_primary, sessionId: row.session_id, language: row.contact_language };
   }
@@ -81,6 +81,20 @@ export async function principalForToken(em: EntityManager, token: string | undef
     return { kind: 'technician', id: row.technician_id, accountId: row.account_id, role: row.role, sessionId: row.session_id, language: row.technician_language };
   }
   return ANONYMOUS;
+}
+
+/** Refreshes the session's lastSeenAt when it is older than the touch interval (rarely: reads stay reads). */
+export async function touchSession(em: EntityManager, row: PrincipalRow | undefined | null): Promise<void> {
+  if (!row?.session_id || Date.now() - new Date(row.last_seen_at).getTime() <= TOUCH_INTERVAL_MS) return;
+  await em.getConnection().execute('update sessions set last_seen_at = now() where id = ?', [row.session_id]);
+}
+
+/** Resolves a bearer token to its principal. Anything invalid, revoked, expired or deactivated is anonymous. */
+export async function principalForToken(em: EntityManager, token: string | undefined): Promise<Principal> {
+  if (!token || token.length > MAX_TOKEN_LENGTH) return ANONYMOUS;
+  const [row] = await em.getConnection().execute<PrincipalRow[]>(principalSql('?'), [hashToken(token)]);
+  await touchSession(em, row);
+  return principalFromRow(row);
 }
 
 /** Whose sessions to end: every session of an account, of all a customer's contacts, or one session. */

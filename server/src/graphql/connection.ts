@@ -93,3 +93,30 @@ export async function paginate<T extends object>(
     },
   };
 }
+
+/**
+ * Cursors of the plain-SQL read paths: the sort key and the id as PostgreSQL wrote them (text, so
+ * microseconds survive the round trip; a JavaScript Date would drop them and skip or repeat rows).
+ */
+export function encodeKeyset(parts: readonly string[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+/** The parts of a keyset cursor, each checked against its pattern; BAD_USER_INPUT on `after` for anything else. */
+export function decodeKeyset(cursor: string, patterns: readonly RegExp[]): string[] {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badInput('after', 'validation.invalidCursor');
+  }
+  if (!Array.isArray(parts) || parts.length !== patterns.length || !parts.every((part, i) => typeof part === 'string' && patterns[i]!.test(part))) {
+    throw badInput('after', 'validation.invalidCursor');
+  }
+  return parts as string[];
+}
+
+/** `first` within 1..MAX_PAGE_SIZE, else BAD_USER_INPUT on `first`. */
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', 'validation.pageSize', { max: MAX_PAGE_SIZE });
+}

@@ -27,6 +27,11 @@ export interface RequestContext<P extends Caller = Caller, S = unknown> {
   cookie?: SessionCookie;
   /** The bearer or cookie token this context was built from (re-checked for each subscription event). */
   sessionToken?: string;
+  /**
+   * What the app read in the same statement as the principal (e.g. the settings this request needs),
+   * valid for this request only: `refreshForEvent` drops it, so a live event reads afresh.
+   */
+  withCaller?: unknown;
   /** The app's long-lived services (context.ts), passed through untouched. */
   services: S;
   /** This request's (or WebSocket operation's) logger, bound to its request id. */

@@ -45,8 +45,11 @@ export interface HttpServerOptions<P extends Caller, S> {
   logger: Logger;
   /** The app's long-lived services, put into every context as they are. */
   services: S;
-  /** The caller behind a session token (none: anonymous) and its own language, if it chose one. */
-  resolvePrincipal(em: EntityManager, token: string | undefined): Promise<{ principal: P; language?: Language | null }>;
+  /**
+   * The caller behind a session token (none: anonymous), its own language if it chose one, and
+   * whatever the app read in the same statement for this request (`withCaller`).
+   */
+  resolvePrincipal(em: EntityManager, token: string | undefined): Promise<{ principal: P; language?: Language | null; withCaller?: unknown }>;
   /** Who gets which limits and budgets (auth/api.policy.ts). */
   callerPolicy: CallerPolicy;
   /** The custom portal domain, if any: WebSocket upgrades from it are allowed. */
@@ -79,9 +82,9 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
 
   async function baseContext(headers: http.IncomingHttpHeaders, ip: string, token: string | undefined): Promise<Context> {
     const em = orm.em.fork();
-    const { principal, language: accountLanguage } = await resolvePrincipal(em, token);
+    const { principal, language: accountLanguage, withCaller } = await resolvePrincipal(em, token);
     const browserLanguage = negotiateLanguage(headers['accept-language']);
-    return { em, principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token };
+    return { em, principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token, withCaller };
   }
 
   // Browsers always send Origin: only the portal's own addresses may open a WebSocket (a page elsewhere

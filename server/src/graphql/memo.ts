@@ -19,8 +19,9 @@ export function once<T>(ctx: object, key: string, compute: () => Promise<T>): Pr
  * and field visibility. The caller itself is kept current by pushes, not by a query per event
  * (auth/live-session.ts: a revoked session ends the subscription, a changed account is re-read).
  */
-export function refreshForEvent<C extends Pick<RequestContext, 'em'>>(ctx: C): C {
+export function refreshForEvent<C extends Pick<RequestContext, 'em' | 'withCaller'>>(ctx: C): C {
   ctx.em = ctx.em.fork();
+  ctx.withCaller = undefined;
   memos.delete(ctx);
   values.delete(ctx);
   return ctx;

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { followCaller } from '../auth/live-session.js';
 import { Allow } from '../auth/permissions.js';
 import { staffOf } from '../auth/principal.js';
@@ -9,17 +8,17 @@ import type { Context } from '../context.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer } from './portal-settings.entity.js';
 import { settingsPolicy } from './settings.policy.js';
 import { checkDomain, DomainCheck } from './domain-check.js';
-import { availableSections, loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
+import { loadSettings, portalUrl, scopeMode, updateSettings } from './settings.service.js';
+import { requestSettings, sectionsFor, type RequestSettings } from './request-settings.js';
 import { ContactPortalSettings, PortalSettingsResult, SectionScope, UpdatePortalSettingsInput } from './settings.types.js';
 
 @Resolver(() => PortalSettings)
 export class SettingsResolver {
   @Allow('SIGNED_IN')
   @Query(() => PortalSettingsResult, { description: 'Technicians get all portal settings; contacts get what applies to them.' })
-  async portalSettings(@Ctx() { em, principal, services }: Context) {
-    const settings = await loadSettings(em);
-    if (settingsPolicy.canReadAll(principal)) return settings;
-    return contactView(em, principal, settings, services.config.publicUrl);
+  async portalSettings(@Ctx() ctx: Context) {
+    if (settingsPolicy.canReadAll(ctx.principal)) return loadSettings(ctx.em);
+    return contactView(await requestSettings(ctx), ctx.services.config.publicUrl);
   }
 
   @Allow('ADMIN')
@@ -72,15 +71,16 @@ export class SettingsResolver {
   }
 
   @FieldResolver(() => [PortalSection], { description: 'Sections that are not off.' })
-  async availableSections(@Root() settings: PortalSettings, @Ctx() { em, principal }: Context): Promise<PortalSection[]> {
-    return availableSections(em, principal, settings);
+  availableSections(@Root() settings: PortalSettings, @Ctx() { principal }: Context): PortalSection[] {
+    // Only technicians get PortalSettings (contacts get ContactPortalSettings): no customer scope applies.
+    return sectionsFor(principal, settings, []);
   }
 }
 
-async function contactView(em: EntityManager, principal: Context['principal'], settings: PortalSettings, publicUrl: string): Promise<ContactPortalSettings> {
+function contactView({ settings, sections }: RequestSettings, publicUrl: string): ContactPortalSettings {
   return Object.assign(new ContactPortalSettings(), {
     portalUrl: portalUrl(settings, publicUrl),
-    availableSections: await availableSections(em, principal, settings),
+    availableSections: sections,
     visibleTicketStatuses: settings.visibleTicketStatuses,
     ticketsCanBeReopened: !settings.ticketsCannotBeReopened,
     // What is in effect, not what is saved: without a shipped assistant there is no chat, and "New ticket" stays.

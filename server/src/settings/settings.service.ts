@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Principal, TechnicianPrincipal } from '../auth/principal.js';
+import type { TechnicianPrincipal } from '../auth/principal.js';
 import { auditActor, diff } from '../audit/audit.service.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { AppError } from '../core/errors.js';
 import { domainList } from '../core/validate.js';
-import { settingsPolicy } from './settings.policy.js';
 import { PortalSection, PortalSettings, SectionScopeCustomer, SectionScopeMode } from './portal-settings.entity.js';
 import type { UpdatePortalSettingsInput } from './settings.types.js';
 
@@ -37,29 +36,6 @@ export function portalUrl(settings: PortalSettings, publicUrl: string): string {
 
 export function scopeMode(settings: PortalSettings, section: PortalSection): SectionScopeMode {
   return settings[SCOPE_FIELD[section]];
-}
-
-/** Sections the caller may use: technicians all that are not off; a contact those its customer is in. */
-export async function availableSections(em: EntityManager, principal: Principal, settings: PortalSettings): Promise<PortalSection[]> {
-  const sections = Object.values(PortalSection);
-  if (settingsPolicy.seesEverySection(principal)) return sections.filter((s) => scopeMode(settings, s) !== SectionScopeMode.OFF);
-  const customerId = settingsPolicy.sectionCustomer(principal);
-  if (!customerId) return [];
-  const selected = sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.SELECTED_CUSTOMERS);
-  const mine = selected.length
-    ? new Set((await em.find(SectionScopeCustomer, { section: { $in: selected }, customer: customerId })).map((row) => row.section))
-    : new Set<PortalSection>();
-  return sections.filter((s) => scopeMode(settings, s) === SectionScopeMode.ALL_CUSTOMERS || mine.has(s));
-}
-
-/**
- * The gate every API path of a section calls first: a contact outside the section's scope gets
- * FORBIDDEN (not an empty list). Read per request, so a change applies to the very next one.
- */
-export async function assertSectionAvailable(em: EntityManager, principal: Principal, section: PortalSection): Promise<void> {
-  if (settingsPolicy.seesEverySection(principal)) return;
-  const settings = await loadSettings(em);
-  if (!(await availableSections(em, principal, settings)).includes(section)) throw new AppError('FORBIDDEN', 'settings.sectionUnavailable');
 }
 
 export async function updateSettings(tx: EntityManager, record: RecordEvent, principal: TechnicianPrincipal, input: UpdatePortalSettingsInput, ip: string | null = null): Promise<PortalSettings> {

@@ -6,7 +6,9 @@ import type { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
 import { untilMoreThan } from '../test/live.js';
 import { PortalSection } from './portal-settings.entity.js';
-import { assertSectionAvailable } from './settings.service.js';
+import type { Principal } from '../auth/principal.js';
+import type { Context } from '../context.js';
+import { assertSectionAvailable } from './request-settings.js';
 
 const READ = `{ portalSettings {
   __typename
@@ -54,10 +56,10 @@ describe('portal settings and section scopes', () => {
     expect((await outsiderClient.ok(SECTIONS)).portalSettings.availableSections).toEqual(['KNOWLEDGE_BASE']);
     expect((await insider.ok(SECTIONS)).portalSettings.availableSections).toEqual(['TICKETING', 'KNOWLEDGE_BASE']);
     // The gate every Ticketing API path calls:
-    const em = portico.orm.em.fork();
     const principal = { kind: 'contact' as const, id: outsider.contact.id, accountId: outsider.contact.id, customerId: third.id, isPrimary: false, sessionId: 'x', language: null };
-    await expect(assertSectionAvailable(em, principal, PortalSection.TICKETING)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(assertSectionAvailable(em, { ...principal, customerId: first.id }, PortalSection.TICKETING)).resolves.toBeUndefined();
+    const context = (p: Principal) => ({ em: portico.orm.em.fork(), principal: p, services: portico.services }) as Context;
+    await expect(assertSectionAvailable(context(principal), PortalSection.TICKETING)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(assertSectionAvailable(context({ ...principal, customerId: first.id }), PortalSection.TICKETING)).resolves.toBeUndefined();
   });
 
   it('live subscriptions hear of a scope change at once', async () => {

@@ -8,7 +8,8 @@ import type { Context } from '../context.js';
 import { AppError, badInput, notFound } from '../core/errors.js';
 import { requiredText } from '../core/validate.js';
 import { PortalSection } from '../settings/portal-settings.entity.js';
-import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
+import { assertSectionAvailable, settingsOf } from '../settings/request-settings.js';
+import { loadSettings } from '../settings/settings.service.js';
 import { StandardFieldSetting } from './ticket.types.js';
 import { ticketPolicy } from './ticket.policy.js';
 import { TicketVisibility } from './ticket.visibility.js';
@@ -23,8 +24,8 @@ export class FieldsResolver {
   @Query(() => [StandardFieldSetting], { description: 'How each standard ticket field appears for the caller (contacts: the portal rules; technicians: the admin’s settings).' })
   async standardTicketFields(@Ctx() ctx: Context): Promise<StandardFieldSetting[]> {
     const principal = personOf(ctx.principal);
-    await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
-    const settings = await loadSettings(ctx.em);
+    await assertSectionAvailable(ctx, PortalSection.TICKETING);
+    const settings = await settingsOf(ctx);
     // Those who see every field (technicians) read the admin's settings, i.e. what contacts see.
     const visibility = ticketPolicy.seesEverything(principal) ? TicketVisibility.forContact(settings, []) : TicketVisibility.standardOnly(principal, settings);
     return Object.values(StandardTicketField).map((field) => ({ field, visibility: visibility.of(field) }));
@@ -34,8 +35,8 @@ export class FieldsResolver {
   @Query(() => [TicketField], { description: 'Custom ticket fields: all for technicians, the non-hidden ones for contacts.' })
   async ticketFields(@Ctx() ctx: Context): Promise<TicketField[]> {
     const principal = personOf(ctx.principal);
-    await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
-    return (await TicketVisibility.load(ctx.em, principal, await loadSettings(ctx.em))).visibleCustomFields();
+    await assertSectionAvailable(ctx, PortalSection.TICKETING);
+    return (await TicketVisibility.load(ctx.em, principal, await settingsOf(ctx))).visibleCustomFields();
   }
 
   @Allow('ADMIN')

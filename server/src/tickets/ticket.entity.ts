@@ -20,6 +20,10 @@ import { TicketComment } from './ticket-comment.entity.js';
 @Index({ properties: ['customer', 'status', 'publicActivityAt'] })
 @Index({ properties: ['contact', 'status', 'publicActivityAt'] })
 @Index({ properties: ['lastActivityAt'] })
+// In the order of the lists (ticket.reads.ts): a page stops after `first + 1` index entries.
+@Index({ properties: ['customer', 'publicActivityAt', 'id'] })
+@Index({ properties: ['contact', 'publicActivityAt', 'id'] })
+@Index({ properties: ['lastActivityAt', 'id'] })
 export class Ticket extends BaseEntity<'number' | 'status' | 'priority' | 'type' | 'impact' | 'technician' | 'dueDate' | 'isBilled' | 'customer' | 'contact' | 'followUpOf' | 'lastActivityAt' | 'publicActivityAt' | 'customFieldValues' | 'requesterEmail' | 'description'> {
   @Field(() => Int, { description: 'Ticket number for people, e.g. in email subjects as [#1234].' })
   @Property({ unique: true, autoincrement: true })

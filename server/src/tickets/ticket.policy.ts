@@ -9,7 +9,30 @@ import type { Ticket } from './ticket.entity.js';
 
 export type TicketListScope = 'MINE' | 'COMPANY';
 
-const NOTHING = { id: { $in: [] } };
+/**
+ * Which tickets a caller sees, as data: nothing, everything ({}), or those of a customer or a
+ * contact in some statuses. `ticketPolicy.scope` renders it for MikroORM, `scopeSql` for the plain
+ * SQL of the read paths (ticket.reads.ts): two renderings of one decision.
+ */
+export interface TicketScope {
+  nothing?: true;
+  customerId?: string;
+  contactId?: string;
+  statuses?: readonly TicketStatus[];
+}
+
+/** The facts of a ticket the decisions below read: an entity (writes) and a row (reads) both have them. */
+export type TicketFacts = Pick<Ticket, 'status' | 'isBilled' | 'lastActivityAt' | 'publicActivityAt' | 'updatedAt'>;
+
+/** `scope` as SQL conditions on `tickets t`, its values appended to `values` as bind parameters. */
+export function scopeSql(scope: TicketScope, values: unknown[]): string[] {
+  if (scope.nothing) return ['false'];
+  const conditions: string[] = [];
+  if (scope.customerId !== undefined) conditions.push(`t.customer_id = $${values.push(scope.customerId)}`);
+  if (scope.contactId !== undefined) conditions.push(`t.contact_id = $${values.push(scope.contactId)}`);
+  if (scope.statuses) conditions.push(`t.status = any($${values.push(scope.statuses)}::text[])`);
+  return conditions;
+}
 
 /**
  * Every decision about tickets that depends on who is asking (PRODUCT.md F2), in one place; the
@@ -30,11 +53,22 @@ const NOTHING = { id: { $in: [] } };
  */
 export const ticketPolicy = {
   /** The tickets the caller sees: the filter of lists, single reads, searches and subscription deliveries. */
-  scope(principal: Principal, settings: PortalSettings, list: TicketListScope = 'COMPANY'): FilterQuery<Ticket> {
+  sees(principal: Principal, settings: PortalSettings, list: TicketListScope = 'COMPANY'): TicketScope {
     if (isStaff(principal)) return {};
-    if (!isContact(principal)) return NOTHING;
-    const whose = principal.isPrimary && list === 'COMPANY' ? { customer: principal.customerId } : { contact: principal.id };
-    return { ...whose, status: { $in: settings.visibleTicketStatuses } };
+    if (!isContact(principal)) return { nothing: true };
+    const whose = principal.isPrimary && list === 'COMPANY' ? { customerId: principal.customerId } : { contactId: principal.id };
+    return { ...whose, statuses: settings.visibleTicketStatuses };
+  },
+
+  /** `sees` as a MikroORM filter (writes and the few reads that go through the ORM). */
+  scope(principal: Principal, settings: PortalSettings, list: TicketListScope = 'COMPANY'): FilterQuery<Ticket> {
+    const scope = ticketPolicy.sees(principal, settings, list);
+    if (scope.nothing) return { id: { $in: [] } };
+    return {
+      ...(scope.customerId !== undefined ? { customer: scope.customerId } : {}),
+      ...(scope.contactId !== undefined ? { contact: scope.contactId } : {}),
+      ...(scope.statuses ? { status: { $in: [...scope.statuses] } } : {}),
+    };
   },
 
   /** Every field whatever the portal's field visibility (the mask in ticket.visibility.ts lets everything through). */
@@ -65,12 +99,12 @@ export const ticketPolicy = {
   },
 
   /** `lastActivityAt` as the caller sees it: contacts see the last change they can see. */
-  activityOf(principal: Principal, ticket: Ticket): Date {
+  activityOf(principal: Principal, ticket: TicketFacts): Date {
     return isStaff(principal) ? ticket.lastActivityAt : ticket.publicActivityAt;
   },
 
   /** `updatedAt` as the caller sees it: for contacts the last change they can see. */
-  updatedAtOf(principal: Principal, ticket: Ticket): Date {
+  updatedAtOf(principal: Principal, ticket: TicketFacts): Date {
     return isStaff(principal) ? ticket.updatedAt : ticket.publicActivityAt;
   },
 
@@ -128,7 +162,7 @@ export const ticketPolicy = {
   },
 
   /** A contact's answer to a ticket waiting for it (PENDING) hands it back to the technicians. */
-  replyHandsBack(principal: Principal, ticket: Ticket): boolean {
+  replyHandsBack(principal: Principal, ticket: TicketFacts): boolean {
     return isContact(principal) && ticket.status === TicketStatus.PENDING;
   },
 
@@ -138,16 +172,16 @@ export const ticketPolicy = {
   },
 
   /** Billed tickets are read-only for contacts: no edits, no status change, no reply. */
-  isReadOnlyFor(principal: Principal, ticket: Ticket): boolean {
+  isReadOnlyFor(principal: Principal, ticket: TicketFacts): boolean {
     return isContact(principal) && ticket.isBilled;
   },
 
   /** May change fields (which ones: the field visibility). */
-  canEdit(principal: Principal, ticket: Ticket): boolean {
+  canEdit(principal: Principal, ticket: TicketFacts): boolean {
     return isStaff(principal) || (isContact(principal) && !ticket.isBilled);
   },
 
-  canReply(principal: Principal, ticket: Ticket): boolean {
+  canReply(principal: Principal, ticket: TicketFacts): boolean {
     return isStaff(principal) || (isContact(principal) && !ticket.isBilled);
   },
 
@@ -155,7 +189,7 @@ export const ticketPolicy = {
    * May close. `statusVisible`: whether the caller may see the status; when it may not, the answer
    * cannot depend on it (closing a closed ticket is then a no-op).
    */
-  canClose(principal: Principal, ticket: Ticket, statusVisible: boolean): boolean {
+  canClose(principal: Principal, ticket: TicketFacts, statusVisible: boolean): boolean {
     if (isStaff(principal)) return ticket.status !== TicketStatus.CLOSED;
     if (!isContact(principal) || ticket.isBilled) return false;
     return !statusVisible || ticket.status !== TicketStatus.CLOSED;
@@ -165,7 +199,7 @@ export const ticketPolicy = {
    * May reopen a resolved or closed ticket; contacts unless the portal forbids it. With the status
    * hidden, the answer does not depend on it (reopening an open or pending ticket is then a no-op).
    */
-  canReopen(principal: Principal, ticket: Ticket, settings: PortalSettings, statusVisible: boolean): boolean {
+  canReopen(principal: Principal, ticket: TicketFacts, settings: PortalSettings, statusVisible: boolean): boolean {
     const reopenable = ticket.status === TicketStatus.RESOLVED || ticket.status === TicketStatus.CLOSED;
     if (isStaff(principal)) return reopenable;
     if (!isContact(principal) || ticket.isBilled || settings.ticketsCannotBeReopened) return false;

@@ -4,25 +4,27 @@ import { followCaller } from '../auth/live-session.js';
 import { personOf } from '../auth/principal.js';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { containsPattern, isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
-import { paginate } from '../graphql/connection.js';
 import type { Context } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { once, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
-import { assertSectionAvailable, loadSettings } from '../settings/settings.service.js';
+import { assertSectionAvailable, settingsOf } from '../settings/request-settings.js';
+import { selectsOnly } from '../graphql/selection.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
 import { LiveKeys, type EventTopics } from '../pubsub/event-bus.js';
 import { TicketImpact, TicketPriority, TicketType } from './ticket.enums.js';
-import { ticketPolicy, type TicketListScope } from './ticket.policy.js';
+import { ticketPolicy, type TicketListScope, type TicketScope } from './ticket.policy.js';
+import { readTicket, readTicketPage, ticketRowOf, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
 import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
 import { TicketStatus } from './ticket-status.js';
 import { TicketStatusChange } from './ticket-status-change.entity.js';
@@ -30,21 +32,34 @@ import { Ticket } from './ticket.entity.js';
 import { AddTicketCommentInput, CustomFieldValue, OpenTicketInput, TicketConnection, TicketPermissions, TicketsArgs, UpdateTicketInput } from './ticket.types.js';
 import { TicketVisibility } from './ticket.visibility.js';
 
-const settingsOf = (ctx: Context) => once(ctx, 'settings', () => loadSettings(ctx.em));
 /** Standard-field visibility: no query of its own, so masking a list costs nothing extra. */
 const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.standardOnly(ctx.principal, await settingsOf(ctx)));
 /** With the custom field definitions, only for paths that need them. */
 const fullVisibilityOf = (ctx: Context) => once(ctx, 'ticketVisibilityFull', async () => TicketVisibility.load(ctx.em, ctx.principal, await settingsOf(ctx)));
 
-/** The Ticketing section gate, then the caller's ticket scope. */
+/** The Ticketing section gate, then the caller's ticket scope (as data, for the read paths). */
+async function visibleScope(ctx: Context, list?: TicketListScope): Promise<TicketScope> {
+  await assertSectionAvailable(ctx, PortalSection.TICKETING);
+  return ticketPolicy.sees(ctx.principal, await settingsOf(ctx), list);
+}
+
+/** The Ticketing section gate, then the caller's ticket scope as a MikroORM filter (writes, attachments). */
 async function ticketScope(ctx: Context, list?: TicketListScope): Promise<FilterQuery<Ticket>> {
-  await assertSectionAvailable(ctx.em, ctx.principal, PortalSection.TICKETING);
+  await assertSectionAvailable(ctx, PortalSection.TICKETING);
   return ticketPolicy.scope(ctx.principal, await settingsOf(ctx), list);
 }
 
+/** A ticket the caller may see, as the entity a write changes. NOT_FOUND for a missing one and one out of scope alike. */
 export async function findVisibleTicket(ctx: Context, id: string): Promise<Ticket> {
   const scope = await ticketScope(ctx);
   const ticket = isUuid(id) ? await ctx.em.findOne(Ticket, { $and: [{ id }, scope] }) : null;
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+/** A ticket the caller may see, as a plain row (ticket.reads.ts). NOT_FOUND for a missing one and one out of scope alike. */
+async function readVisibleTicket(ctx: Context, key: { id: string } | { number: number }): Promise<TicketRow> {
+  const ticket = await readTicket(ctx.services.reads, ctx.principal, await visibleScope(ctx), key);
   if (!ticket) throw notFound();
   return ticket;
 }
@@ -89,12 +104,21 @@ function latestCommentLoader(ctx: Context) {
   }));
 }
 
-async function writeContext(ctx: Context, work: (w: TicketWriteContext) => Promise<unknown>) {
+async function writeContext<T>(ctx: Context, work: (w: TicketWriteContext) => Promise<T>): Promise<T> {
   const principal = personOf(ctx.principal);
   const settings = await settingsOf(ctx);
   const visibility = await fullVisibilityOf(ctx);
   return inTransaction(ctx.em, ctx.services.domainEvents, (tx, record) => work({ tx, record, principal, settings, visibility }));
 }
+
+/** A write's ticket as the row the field resolvers read. */
+async function answered(write: Promise<Ticket>): Promise<TicketRow> {
+  return ticketRowOf(await write);
+}
+
+/** Joined with every page row: a related person or company needs no statement of its own when only these are asked. */
+const JOINED_PERSON = new Set(['id', 'name']);
+const JOINED_CONTACT = new Set(['id', 'name', 'email']);
 
 @Resolver(() => Ticket)
 export class TicketResolver {
@@ -102,41 +126,31 @@ export class TicketResolver {
   @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first (contacts: by the activity they can see).' })
   async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context) {
     const principal = personOf(ctx.principal);
-    const scope = await ticketScope(ctx, args.scope ?? 'COMPANY');
+    const scope = await visibleScope(ctx, args.scope ?? 'COMPANY');
     const staff = ticketPolicy.usesStaffFilters(principal);
     const visibility = await visibilityOf(ctx);
-    const conditions: FilterQuery<Ticket>[] = [scope];
-    // With the status hidden from the caller the filter is ignored: narrowing by it would reveal the status.
-    if (args.statuses?.length && visibility.canSee(StandardTicketField.STATUS)) conditions.push({ status: { $in: args.statuses } });
-    if (staff && args.customerId) conditions.push(isUuid(args.customerId) ? { customer: args.customerId } : { id: { $in: [] } });
-    if (staff && args.technicianId) conditions.push(isUuid(args.technicianId) ? { technician: args.technicianId } : { id: { $in: [] } });
-    if (staff && args.unassigned) conditions.push({ customer: null });
-    const search = args.search?.trim();
-    if (search) {
+    return readTicketPage(ctx.services.reads, principal, scope, {
+      // With the status hidden from the caller the filter is ignored: narrowing by it would reveal the status.
+      statuses: args.statuses?.length && visibility.canSee(StandardTicketField.STATUS) ? args.statuses : undefined,
+      customerId: staff && args.customerId ? args.customerId : undefined,
+      technicianId: staff && args.technicianId ? args.technicianId : undefined,
+      unassigned: staff && !!args.unassigned,
+      search: args.search ?? undefined,
       // Never search a field the caller cannot see: a match would reveal its content.
-      const pattern = containsPattern(search);
-      const anyOf: FilterQuery<Ticket>[] = [{ title: { $ilike: pattern } }];
-      if (visibility.canSee(StandardTicketField.DESCRIPTION)) anyOf.push({ description: { $ilike: pattern } });
-      const number = search.replace(/^#/, '');
-      if (/^\d{1,9}$/.test(number)) anyOf.push({ number: Number(number) });
-      conditions.push({ $or: anyOf });
-    }
-    // Contacts are sorted by the activity they can see: hidden changes do not move a ticket up.
-    return paginate(ctx.em, Ticket, { $and: conditions }, args, ticketPolicy.activityOrder(principal));
+      searchDescription: visibility.canSee(StandardTicketField.DESCRIPTION),
+    }, args);
   }
 
   @Allow('SIGNED_IN')
   @Query(() => Ticket, { description: 'One ticket. NOT_FOUND when missing or not visible to the caller.' })
   async ticket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
-    return findVisibleTicket(ctx, id);
+    return readVisibleTicket(ctx, { id });
   }
 
   @Allow('SIGNED_IN')
   @Query(() => Ticket, { description: 'One ticket by its number. NOT_FOUND when missing or not visible to the caller.' })
   async ticketByNumber(@Arg('number', () => Int, { description: 'The ticket number.' }) number: number, @Ctx() ctx: Context) {
-    const ticket = await ctx.em.findOne(Ticket, { $and: [{ number }, await ticketScope(ctx)] });
-    if (!ticket) throw notFound();
-    return ticket;
+    return readVisibleTicket(ctx, { number });
   }
 
   @Allow('SIGNED_IN')
@@ -145,16 +159,16 @@ export class TicketResolver {
   })
   async openTicket(@Arg('input', { description: 'See the input type.' }) input: OpenTicketInput, @Ctx() ctx: Context) {
     const principal = personOf(ctx.principal);
-    await assertSectionAvailable(ctx.em, principal, PortalSection.TICKETING);
+    await assertSectionAvailable(ctx, PortalSection.TICKETING);
     const followUpOf = input.followUpOfId ? await findVisibleTicket(ctx, input.followUpOfId) : null;
-    return writeContext(ctx, (w) => openTicket(w, input, followUpOf, ticketPolicy.sourceOf(principal)));
+    return answered(writeContext(ctx, (w) => openTicket(w, input, followUpOf, ticketPolicy.sourceOf(principal))));
   }
 
   @Allow('SIGNED_IN')
   @Mutation(() => Ticket, { description: 'Changes a ticket. Contacts may change only EDITABLE fields, and nothing on billed tickets.' })
   async updateTicket(@Arg('input', { description: 'See the input type.' }) input: UpdateTicketInput, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, input.id);
-    return writeContext(ctx, (w) => updateTicket(w, ticket, input));
+    return answered(writeContext(ctx, (w) => updateTicket(w, ticket, input)));
   }
 
   @Allow('SIGNED_IN')
@@ -168,14 +182,14 @@ export class TicketResolver {
   @Mutation(() => Ticket, { description: 'Closes a ticket. For a contact who cannot see the status: allowed unless billed, and a no-op when already closed.' })
   async closeTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, id);
-    return writeContext(ctx, (w) => closeTicket(w, ticket));
+    return answered(writeContext(ctx, (w) => closeTicket(w, ticket)));
   }
 
   @Allow('SIGNED_IN')
   @Mutation(() => Ticket, { description: 'Reopens a resolved or closed ticket, unless the portal forbids reopening (contacts). For a contact who cannot see the status: a no-op on an open or pending ticket.' })
   async reopenTicket(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() ctx: Context) {
     const ticket = await findVisibleTicket(ctx, id);
-    return writeContext(ctx, (w) => reopenTicket(w, ticket));
+    return answered(writeContext(ctx, (w) => reopenTicket(w, ticket)));
   }
 
   @Allow('SIGNED_IN')
@@ -208,97 +222,104 @@ export class TicketResolver {
     @Root() event: { ticketId: string },
     @Arg('ticketId', () => ID, { nullable: true, description: 'Only this ticket.' }) _ticketId: string | null,
     @Ctx() ctx: Context,
-  ): Promise<Ticket> {
-    return findVisibleTicket(refreshForEvent(ctx), event.ticketId);
+  ): Promise<TicketRow> {
+    return readVisibleTicket(refreshForEvent(ctx), { id: event.ticketId });
   }
 
   // ---- fields: every value a contact may not see is masked here, for every path ----
 
   @FieldResolver(() => Date, { description: 'Last reply or change; for contacts the last one they can see (internal notes and hidden fields do not count).' })
-  lastActivityAt(@Root() t: Ticket, @Ctx() ctx: Context): Date {
+  lastActivityAt(@Root() t: TicketRow, @Ctx() ctx: Context): Date {
     return ticketPolicy.activityOf(ctx.principal, t);
   }
 
   @FieldResolver(() => Date, { description: 'When it was last changed; for contacts the last change they can see.' })
-  updatedAt(@Root() t: Ticket, @Ctx() ctx: Context): Date {
+  updatedAt(@Root() t: TicketRow, @Ctx() ctx: Context): Date {
     return ticketPolicy.updatedAtOf(ctx.principal, t);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Details. Null when hidden from the caller.' })
-  async description(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async description(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return (await visibilityOf(ctx)).canSee(StandardTicketField.DESCRIPTION) ? t.description : null;
   }
 
   @FieldResolver(() => TicketStatus, { nullable: true, description: 'Status. Null when hidden from the caller.' })
-  async status(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async status(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return (await visibilityOf(ctx)).canSee(StandardTicketField.STATUS) ? t.status : null;
   }
 
   @FieldResolver(() => TicketPriority, { nullable: true, description: 'Priority. Null when hidden from the caller.' })
-  async priority(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async priority(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return (await visibilityOf(ctx)).canSee(StandardTicketField.PRIORITY) ? t.priority : null;
   }
 
   @FieldResolver(() => TicketType, { nullable: true, description: 'Type. Null when hidden from the caller.' })
-  async type(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async type(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return (await visibilityOf(ctx)).canSee(StandardTicketField.TYPE) ? t.type : null;
   }
 
   @FieldResolver(() => TicketImpact, { nullable: true, description: 'Impact. Null when hidden from the caller.' })
-  async impact(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async impact(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return (await visibilityOf(ctx)).canSee(StandardTicketField.IMPACT) ? t.impact : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Due date (YYYY-MM-DD). Null when none or hidden from the caller.' })
-  async dueDate(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async dueDate(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return (await visibilityOf(ctx)).canSee(StandardTicketField.DUE_DATE) ? t.dueDate : null;
   }
 
   @FieldResolver(() => Technician, { nullable: true, description: 'Assigned technician. Null when none or hidden from the caller.' })
-  async technician(@Root() t: Ticket, @Ctx() ctx: Context) {
-    if (!t.technician || !(await visibilityOf(ctx)).canSee(StandardTicketField.TECHNICIAN)) return null;
-    return t.technician.load({ dataloader: true });
+  async technician(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (!t.technicianId || !(await visibilityOf(ctx)).canSee(StandardTicketField.TECHNICIAN)) return null;
+    if (t.joined?.technicianName != null && selectsOnly(info, JOINED_PERSON)) return { id: t.technicianId, name: t.joined.technicianName };
+    return ctx.em.getReference(Technician, t.technicianId, { wrapped: true }).load({ dataloader: true });
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer; null for mail from unknown domains.' })
-  async customer(@Root() t: Ticket) {
-    return t.customer ? t.customer.load({ dataloader: true }) : null;
+  async customer(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (!t.customerId) return null;
+    if (t.joined?.customerName != null && selectsOnly(info, JOINED_PERSON)) return { id: t.customerId, name: t.joined.customerName };
+    return ctx.em.getReference(Customer, t.customerId, { wrapped: true }).load({ dataloader: true });
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The requesting contact, if any.' })
-  async contact(@Root() t: Ticket) {
-    return t.contact ? t.contact.load({ dataloader: true }) : null;
+  async contact(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    if (!t.contactId) return null;
+    if (t.joined?.contactName != null && selectsOnly(info, JOINED_CONTACT)) return { id: t.contactId, name: t.joined.contactName, email: t.joined.contactEmail };
+    return ctx.em.getReference(Contact, t.contactId, { wrapped: true }).load({ dataloader: true });
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Sender address of a ticket from an unknown sender (technicians only).' })
-  requesterEmail(@Root() t: Ticket, @Ctx() ctx: Context) {
+  requesterEmail(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return ticketPolicy.seesRequesterEmail(ctx.principal) ? t.requesterEmail : null;
   }
 
   @FieldResolver(() => Ticket, { nullable: true, description: 'The ticket this one follows up, when the caller may see it.' })
-  async followUpOf(@Root() t: Ticket, @Ctx() ctx: Context) {
-    if (!t.followUpOf) return null;
-    return ctx.em.findOne(Ticket, { $and: [{ id: t.followUpOf.id }, ticketPolicy.scope(ctx.principal, await settingsOf(ctx))] });
+  async followUpOf(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    if (!t.followUpOfId) return null;
+    return readTicket(ctx.services.reads, ctx.principal, ticketPolicy.sees(ctx.principal, await settingsOf(ctx)), { id: t.followUpOfId });
   }
 
   @FieldResolver(() => [TicketComment], { description: 'The conversation, oldest first. Contacts never get internal notes.' })
-  async comments(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async comments(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return ctx.em.find(TicketComment, { ticket: t.id, ...(ticketPolicy.seesInternalNotes(ctx.principal) ? {} : { isInternal: false }) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
-  async latestComment(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async latestComment(@Root() t: TicketRow, @Ctx() ctx: Context): Promise<TicketComment | LatestCommentRow | null> {
+    // A page's statement read it already; a written ticket's is loaded (batched per request).
+    if (t.joined) return t.joined.latestComment;
     return latestCommentLoader(ctx).load(t.id);
   }
 
   @FieldResolver(() => [TicketStatusChange], { description: 'Status history, oldest first; empty when the status is hidden from the caller.' })
-  async statusHistory(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async statusHistory(@Root() t: TicketRow, @Ctx() ctx: Context) {
     if (!(await visibilityOf(ctx)).canSee(StandardTicketField.STATUS)) return [];
     return ctx.em.find(TicketStatusChange, { ticket: t.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => [CustomFieldValue], { description: 'Custom field values the caller may see.' })
-  async customFields(@Root() t: Ticket, @Ctx() ctx: Context): Promise<CustomFieldValue[]> {
+  async customFields(@Root() t: TicketRow, @Ctx() ctx: Context): Promise<CustomFieldValue[]> {
     return (await fullVisibilityOf(ctx)).visibleCustomFields().map((field) => {
       const value = t.customFieldValues[field.id];
       return { field, value: value === undefined || value === null ? null : String(value) };
@@ -306,12 +327,12 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => [TicketAttachment], { description: 'Files that came with the ticket (contacts: not those of internal notes); download at /attachments/{id} with the same session.' })
-  async attachments(@Root() t: Ticket, @Ctx() ctx: Context) {
+  async attachments(@Root() t: TicketRow, @Ctx() ctx: Context) {
     return ctx.em.find(TicketAttachment, { $and: [{ ticket: t.id }, attachmentsSeenBy(ctx.principal)] }, { orderBy: { createdAt: 'asc', id: 'asc' }, exclude: ['content'] });
   }
 
   @FieldResolver(() => TicketPermissions, { description: 'What the caller may do with this ticket. Never depends on a value hidden from the caller.' })
-  async viewerCan(@Root() t: Ticket, @Ctx() ctx: Context): Promise<TicketPermissions> {
+  async viewerCan(@Root() t: TicketRow, @Ctx() ctx: Context): Promise<TicketPermissions> {
     const settings: PortalSettings = await settingsOf(ctx);
     const principal: Principal = ctx.principal;
     const statusVisible = (await visibilityOf(ctx)).canSee(StandardTicketField.STATUS);
@@ -327,14 +348,16 @@ export class TicketResolver {
 @Resolver(() => TicketComment)
 export class TicketCommentResolver {
   @FieldResolver(() => String, { description: 'Who wrote it, by name (or address for unknown senders).' })
-  async authorName(@Root() c: TicketComment): Promise<string> {
+  async authorName(@Root() c: TicketComment | LatestCommentRow): Promise<string> {
+    if (!(c instanceof TicketComment)) return c.authorName;
     if (c.authorTechnician) return (await c.authorTechnician.load({ dataloader: true }))?.name ?? '';
     if (c.authorContact) return (await c.authorContact.load({ dataloader: true }))?.name ?? '';
     return c.authorEmail ?? '';
   }
 
   @FieldResolver(() => String, { description: 'technician, contact or email.' })
-  authorKind(@Root() c: TicketComment): string {
+  authorKind(@Root() c: TicketComment | LatestCommentRow): string {
+    if (!(c instanceof TicketComment)) return c.authorKind;
     return c.authorTechnician ? 'technician' : c.authorContact ? 'contact' : 'email';
   }
 }

@@ -26,6 +26,7 @@ export class AuthResolver {
     ctx.cookie?.set(result.token, result.expiresAt);
     // The rest of this operation (e.g. `viewer { … }`) is answered for the person who just signed in.
     ctx.principal = await principalForToken(ctx.em, result.token);
+    ctx.withCaller = undefined; // read for the anonymous caller; the new one's settings are read when needed
     return result;
   }
 

@@ -1,0 +1,54 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import pg from 'pg';
+
+/**
+ * One statement of a read path: fixed SQL text with `$n` bind parameters, prepared once per
+ * connection under its name, so PostgreSQL plans it once instead of on every request (MikroORM
+ * inlines values into the text, which makes every statement a new one to plan).
+ */
+export interface ReadStatement<Row> {
+  readonly name: string;
+  readonly text: string;
+  /** Only for typing: the shape of one row. */
+  readonly row?: Row;
+}
+
+/** Declares a read statement; `name` must be unique in the app (it names the prepared statement). */
+export function readStatement<Row>(name: string, text: string): ReadStatement<Row> {
+  return { name, text: text.replace(/\s+/g, ' ').trim() };
+}
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[]; types: typeof pg.types }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * The read paths that run on every request (the caller, lists, single reads, subscription
+ * re-reads) return plain rows through here: no entities, no identity map, no query building; one
+ * round trip per statement on a connection of MikroORM's own pool (same limits, same database).
+ * Writes stay with MikroORM's unit of work.
+ */
+export class Reads {
+  constructor(
+    private readonly knex: Knex,
+    /** Sees every statement sent (tests and benchmarks count statements per request). */
+    private readonly onQuery?: (sql: string) => void,
+  ) {}
+
+  async rows<Row>(statement: ReadStatement<Row>, values: unknown[]): Promise<Row[]> {
+    this.onQuery?.(statement.text);
+    const client = this.knex.client as { acquireConnection(): Promise<PgClient>; releaseConnection(connection: PgClient): Promise<void> };
+    const connection = await client.acquireConnection();
+    try {
+      // pg's own parsers (timestamps as Dates): MikroORM's connections keep them as text for its hydration.
+      const result = await connection.query({ name: statement.name, text: statement.text, values, types: pg.types });
+      return result.rows as Row[];
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  }
+
+  async row<Row>(statement: ReadStatement<Row>, values: unknown[]): Promise<Row | undefined> {
+    return (await this.rows(statement, values))[0];
+  }
+}

@@ -1,0 +1,28 @@
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+const within = new WeakMap<readonly FieldNode[], Map<ReadonlySet<string>, boolean>>();
+
+/**
+ * Whether the client asked this field for nothing but `fields` (fragments included), e.g. a
+ * contact's id and name that a page's statement already joined. Cached per parsed operation: the
+ * documents are parsed once, so the same nodes come back on every request.
+ */
+export function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  let byFields = within.get(info.fieldNodes);
+  if (!byFields) within.set(info.fieldNodes, (byFields = new Map()));
+  let answer = byFields.get(fields);
+  if (answer === undefined) {
+    answer = info.fieldNodes.every((node) => !node.selectionSet || setWithin(node.selectionSet, fields, info));
+    byFields.set(fields, answer);
+  }
+  return answer;
+}
+
+function setWithin(set: SelectionSetNode, fields: ReadonlySet<string>, info: GraphQLResolveInfo): boolean {
+  return set.selections.every((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === '__typename' || fields.has(selection.name.value);
+    if (selection.kind === 'InlineFragment') return setWithin(selection.selectionSet, fields, info);
+    const fragment = info.fragments[selection.name.value];
+    return !!fragment && setWithin(fragment.selectionSet, fields, info);
+  });
+}
