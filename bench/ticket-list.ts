@@ -1,145 +1,232 @@
 /**
- * Benchmark: the portal ticket list (a contact's 25 most recent tickets with their latest public
- * comment) through Portico's GraphQL API, against one hand-written SQL query over plain pg, in the
- * same run on the same database. Prints both throughputs, their ratio and the SQL statements
- * Portico sends per request. Target (README of the team): ratio >= 0.5 with <= 3 statements.
+ * Benchmark: the ticket list, the page every portal and console visit starts with. Portico's
+ * GraphQL API against "the limit": node:http + pg answering the same page with ONE hand-written
+ * statement that builds the JSON in PostgreSQL (ticket-list/baseline-server.ts). Each server runs in
+ * its own Node process, so the CPU per request is its own; PostgreSQL's CPU is read from /proc too.
  *
- *   npm run bench                 # 1,000,000 tickets, 10 s per side, 8 concurrent requests
- *   BENCH_TICKETS=100000 BENCH_SECONDS=5 npm run bench
+ *   npm run bench                                  # 1,000,000 tickets, 3,000,000 comments
+ *   BENCH_TICKETS=100000 BENCH_SECONDS=2 npm run bench
  *
- * Uses DATABASE_URL's server when set, else an embedded PostgreSQL in a temp directory.
+ * Scenarios: the portal's list (first 25) as primary contacts (their company's tickets) and as other
+ * contacts (their own), and the console's list as a technician (first 25 and 100). Before measuring,
+ * both servers must answer the same pages (cursors aside). Then per scenario a warm-up and
+ * BENCH_ROUNDS interleaved rounds of BENCH_SECONDS per server, BENCH_CONCURRENCY (50) clients with
+ * keep-alive. Reported per server: req/s, p50/p99, SQL statements, Node CPU and PostgreSQL CPU per
+ * request. Writes bench/results/ticket-list.json.
+ *
+ * Database: DATABASE_URL's server when set, else an embedded PostgreSQL; a fresh database per run,
+ * unless BENCH_KEEP_DB names one to keep (seeded once per BENCH_TICKETS; embedded: a cluster under
+ * the temp directory that stays too).
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startPortico } from '../server/src/app.js';
-import { configFromEnv } from '../server/src/config.js';
 import { EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
+import { benchDatabase, percentile, writeResult } from './support.js';
+import { createSessions, datasetSize, seedDataset, seededTickets, type BenchTokens, type DatasetSize } from './ticket-list/dataset.js';
+import { runLoad, type Load } from './ticket-list/load.js';
+import { postgresCpuMeter, startServerChild, type ServerChild } from './ticket-list/processes.js';
+import { samePage } from './ticket-list/same-page.js';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const ADMIN_PASSWORD = 'bench-admin-password';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const WARM_UP_SECONDS = Math.min(SECONDS, 3);
+const PORT = 55903;
 
-const LIST_QUERY = `{ tickets(first: 25) { edges { node { id number title status lastActivityAt latestComment { body createdAt } } } pageInfo { hasNextPage endCursor } } }`;
+/** The portal's own list (portal-client/src/routes/tickets.tsx) without totalCount. */
+const PORTAL_QUERY = `query PortalTickets($first: Int!) { tickets(first: $first) { pageInfo { hasNextPage endCursor } edges { node { id number title status lastActivityAt contact { id name } latestComment { id body authorName authorKind createdAt } } } } }`;
+/** The console's list. */
+const CONSOLE_QUERY = `query AdminTickets($first: Int!) { tickets(first: $first) { pageInfo { hasNextPage endCursor } edges { node { id number title status priority isBilled requesterEmail lastActivityAt customer { id name } contact { id name email } technician { id name } } } } }`;
 
-// What a careful developer would write by hand for the same page.
-const BASELINE_SQL = `
-  select t.id, t.number, t.title, t.status, t.public_activity_at, c.body, c.created_at
-  from tickets t
-  left join lateral (
-    select body, created_at from ticket_comments
-    where ticket_id = t.id and is_internal = false order by created_at desc limit 1
-  ) c on true
-  where t.contact_id = $1 and t.status = any($2)
-  order by t.public_activity_at desc, t.id desc
-  limit 26`;
+interface Scenario {
+  name: string;
+  body: string;
+  tokens: string[];
+  /** Tokens whose pages are compared before measuring. */
+  checked: string[];
+}
+
+function scenarios(tokens: BenchTokens): Scenario[] {
+  const body = (query: string, first: number) => JSON.stringify({ query, variables: { first } });
+  // Busy customers come first in each list, mid-size ones last: check some of both.
+  const some = (list: string[]) => [...list.slice(0, 4), ...list.slice(-4)];
+  return [
+    { name: 'portal, primary contacts (company tickets), first 25', body: body(PORTAL_QUERY, 25), tokens: tokens.primary, checked: some(tokens.primary) },
+    { name: 'portal, other contacts (own tickets), first 25', body: body(PORTAL_QUERY, 25), tokens: tokens.nonPrimary, checked: some(tokens.nonPrimary) },
+    { name: 'console, technician, first 25', body: body(CONSOLE_QUERY, 25), tokens: [tokens.technician], checked: [tokens.technician] },
+    { name: 'console, technician, first 100', body: body(CONSOLE_QUERY, 100), tokens: [tokens.technician], checked: [tokens.technician] },
+  ];
+}
+
+interface Side {
+  requests: number;
+  seconds: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  statementsPerRequest: number;
+  nodeCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number | null;
+  reqPerSecByRound: number[];
+}
+
+interface Totals {
+  loads: Load[];
+  statements: number;
+  nodeCpuMs: number;
+  postgresCpuMs: number;
+}
 
 async function main() {
+  const started = Date.now();
+  const database = process.env.BENCH_KEEP_DB ? await keptDatabase(process.env.BENCH_KEEP_DB) : await benchDatabase('ticket_list', PORT);
+  const dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-ticket-list-data-'));
+  const children: ServerChild[] = [];
+  const pool = new pg.Pool({ connectionString: database.databaseUrl, max: 1 });
+  try {
+    // Portico first: its migrations make the schema the dataset goes into.
+    const portico = await startServerChild('portico', './portico-server.ts', { DATABASE_URL: database.databaseUrl, BENCH_DATA_DIR: dataDir });
+    children.push(portico);
+    const client = await pool.connect();
+    let tokens: BenchTokens;
+    let dataset: DatasetSize;
+    try {
+      const seeded = await seededTickets(client);
+      if (seeded !== undefined && seeded !== TICKETS) throw new Error(`database ${process.env.BENCH_KEEP_DB} holds a dataset of ${seeded} tickets, not ${TICKETS}`);
+      if (seeded === undefined) {
+        console.log(`seeding ${TICKETS.toLocaleString('en')} tickets…`);
+        const begin = performance.now();
+        await seedDataset(client, TICKETS, console.log);
+        console.log(`seeded in ${((performance.now() - begin) / 1000).toFixed(0)} s`);
+      }
+      tokens = await createSessions(client);
+      dataset = await datasetSize(client);
+    } finally {
+      client.release();
+    }
+    console.log('dataset', JSON.stringify(dataset));
+
+    const baseline = await startServerChild('baseline', './baseline-server.ts', { DATABASE_URL: database.databaseUrl });
+    children.push(baseline);
+    const postgresCpu = await postgresCpuMeter(pool);
+    if (!postgresCpu) console.log('PostgreSQL processes are not visible here: no PostgreSQL CPU per request');
+
+    const plan = scenarios(tokens);
+    for (const scenario of plan) {
+      const pages = await samePage(portico.url, baseline.url, scenario.body, scenario.checked);
+      const contactsPerPage = pages.map((p) => new Set(p.data.tickets.edges.map((e) => e.node.contact?.id)).size);
+      // The scopes are exercised: company pages mix contacts, own pages do not.
+      if (scenario.tokens === tokens.primary && !contactsPerPage.some((n) => n > 1)) throw new Error('no primary contact page shows colleagues\' tickets');
+      if (scenario.tokens === tokens.nonPrimary && contactsPerPage.some((n) => n !== 1)) throw new Error('a non-primary contact page shows others\' tickets');
+    }
+    console.log(`same pages from both servers for ${plan.reduce((n, s) => n + s.checked.length, 0)} token/query pairs`);
+
+    const measure = async (server: ServerChild, scenario: Scenario, seconds: number, totals?: Totals) => {
+      const before = { statements: await server.statements(), node: server.cpuMs(), postgres: postgresCpu?.() ?? 0 };
+      const load = await runLoad(server.url, scenario.body, scenario.tokens, seconds, CONCURRENCY);
+      const after = { node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, statements: await server.statements() };
+      if (totals) {
+        totals.loads.push(load);
+        totals.statements += after.statements - before.statements;
+        totals.nodeCpuMs += after.node - before.node;
+        totals.postgresCpuMs += after.postgres - before.postgres;
+      }
+    };
+    const results = [];
+    for (const scenario of plan) {
+      console.log(`\n${scenario.name}`);
+      await measure(portico, scenario, WARM_UP_SECONDS);
+      await measure(baseline, scenario, WARM_UP_SECONDS);
+      const totals = { portico: emptyTotals(), baseline: emptyTotals() };
+      for (let round = 0; round < ROUNDS; round++) {
+        // Alternating who goes first, so a drift of the machine hits both alike.
+        const order = round % 2 === 0 ? (['portico', 'baseline'] as const) : (['baseline', 'portico'] as const);
+        for (const side of order) await measure(side === 'portico' ? portico : baseline, scenario, SECONDS, totals[side]);
+        console.log(`  round ${round + 1}: Portico ${rate(totals.portico.loads.at(-1)!).toFixed(0)} req/s, baseline ${rate(totals.baseline.loads.at(-1)!).toFixed(0)} req/s`);
+      }
+      const p = summarise(totals.portico, !!postgresCpu);
+      const b = summarise(totals.baseline, !!postgresCpu);
+      results.push({
+        scenario: scenario.name,
+        tokens: scenario.tokens.length,
+        portico: p,
+        baseline: b,
+        reqPerSecRatio: round3(p.reqPerSec / b.reqPerSec),
+        p99Ratio: round3(p.p99Ms / b.p99Ms),
+      });
+    }
+
+    printTable(results);
+    writeResult('ticket-list', {
+      date: new Date().toISOString(),
+      machine: { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
+      settings: { seconds: SECONDS, rounds: ROUNDS, warmUpSeconds: WARM_UP_SECONDS, concurrency: CONCURRENCY, contactTokens: tokens.primary.length + tokens.nonPrimary.length },
+      dataset,
+      notes: 'Node CPU: the server process (all threads) from /proc/<pid>/stat; PostgreSQL CPU: the whole cluster (postmaster, its exited and live children); the load generator shares the machine.',
+      scenarios: results,
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+    });
+  } finally {
+    for (const child of children.reverse()) await child.stop().catch((error) => console.error(error));
+    await pool.end();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const emptyTotals = (): Totals => ({ loads: [], statements: 0, nodeCpuMs: 0, postgresCpuMs: 0 });
+const rate = (load: Load) => load.requests / load.seconds;
+const round2 = (n: number) => Number(n.toFixed(2));
+const round3 = (n: number) => Number(n.toFixed(3));
+
+function summarise(totals: Totals, withPostgres: boolean): Side {
+  const requests = totals.loads.reduce((n, l) => n + l.requests, 0);
+  const seconds = totals.loads.reduce((n, l) => n + l.seconds, 0);
+  const latencies = totals.loads.flatMap((l) => l.latencies);
+  return {
+    requests,
+    seconds: round2(seconds),
+    reqPerSec: Math.round(requests / seconds),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    statementsPerRequest: round2(totals.statements / requests),
+    nodeCpuMsPerRequest: round3(totals.nodeCpuMs / requests),
+    postgresCpuMsPerRequest: withPostgres ? round3(totals.postgresCpuMs / requests) : null,
+    reqPerSecByRound: totals.loads.map((l) => Math.round(rate(l))),
+  };
+}
+
+function printTable(results: Array<{ scenario: string; portico: Side; baseline: Side; reqPerSecRatio: number; p99Ratio: number }>) {
+  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'Node CPU ms/req', 'PG CPU ms/req'];
+  const row = (name: string, s: Side) => [name, String(s.reqPerSec), s.p50Ms.toFixed(2), s.p99Ms.toFixed(2), s.statementsPerRequest.toFixed(2), s.nodeCpuMsPerRequest.toFixed(3), s.postgresCpuMsPerRequest?.toFixed(3) ?? '-'];
+  const widths = header.map((h, i) => Math.max(h.length, ...results.flatMap((r) => [row('Portico', r.portico)[i]!.length, row('baseline', r.baseline)[i]!.length])));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\nTicket list, ${TICKETS.toLocaleString('en')} tickets, ${CONCURRENCY} clients, ${ROUNDS} × ${SECONDS} s per server and scenario`);
+  for (const r of results) {
+    console.log(`\n${r.scenario}`);
+    console.log(line(header));
+    console.log(line(row('Portico', r.portico)));
+    console.log(line(row('baseline', r.baseline)));
+    console.log(`Portico/baseline: req/s ${r.reqPerSecRatio.toFixed(3)}, p99 ${r.p99Ratio.toFixed(2)}×`);
+  }
+  console.log('');
+}
+
+/** BENCH_KEEP_DB: a database that outlives the run (and, when embedded, a cluster that does too). */
+async function keptDatabase(name: string): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
   let embedded: EmbeddedPostgres | undefined;
-  let dataDir: string | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-'));
-    chmodSync(dataDir, 0o755);
-    embedded = new EmbeddedPostgres({ dataDir, port: 55900 });
+    embedded = new EmbeddedPostgres({ dataDir: join(tmpdir(), 'portico-bench-ticket-list-kept'), port: PORT + 1 });
     serverUrl = await embedded.start();
   }
-  const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/portico_bench_${Date.now()}`;
-  await EmbeddedPostgres.createDatabase(serverUrl, databaseUrl.pathname.slice(1));
-
-  let statements = 0;
-  const portico = await startPortico(
-    { ...configFromEnv({}), databaseUrl: databaseUrl.toString(), port: 0, host: '127.0.0.1', adminPassword: ADMIN_PASSWORD, secret: 'bench' },
-    { log: () => undefined, onQuery: (sql) => { statements++; if (process.env.BENCH_SHOW_SQL) console.log(sql.slice(0, 400)); } },
-  );
-  const client = new pg.Pool({ connectionString: databaseUrl.toString(), max: CONCURRENCY });
-  try {
-    const { contactId, token } = await seed(portico.url, client);
-    const gql = () =>
-      fetch(`${portico.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: LIST_QUERY }),
-      }).then(async (r) => {
-        const body = (await r.json()) as { errors?: unknown };
-        if (body.errors) throw new Error(JSON.stringify(body.errors));
-      });
-    const sql = () => client.query(BASELINE_SQL, [contactId, ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED']]);
-
-    await run(gql, 2); // warm up both
-    await run(sql, 2);
-    const before = statements;
-    const probe = 20;
-    for (let i = 0; i < probe; i++) await gql();
-    const perRequest = (statements - before) / probe;
-
-    const baseline = await run(sql, SECONDS);
-    const portal = await run(gql, SECONDS);
-    console.log(`tickets in the database: ${TICKETS.toLocaleString('en')}`);
-    console.log(`hand-written SQL over pg: ${baseline.toFixed(0)} req/s`);
-    console.log(`Portico GraphQL:          ${portal.toFixed(0)} req/s`);
-    console.log(`ratio:                    ${(portal / baseline).toFixed(3)} (target >= 0.5)`);
-    console.log(`SQL statements/request:   ${perRequest.toFixed(1)} (target <= 3)`);
-  } finally {
-    await client.end();
-    await portico.stop();
-    await embedded?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** Requests per second of `request`, CONCURRENCY at a time, for `seconds`. */
-async function run(request: () => Promise<unknown>, seconds: number): Promise<number> {
-  const end = Date.now() + seconds * 1000;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < end) {
-        await request();
-        done++;
-      }
-    }),
-  );
-  return done / seconds;
-}
-
-/** Customers, contacts and TICKETS tickets with comments, generated in SQL; returns the benchmarked contact. */
-async function seed(baseUrl: string, db: pg.Pool) {
-  const signIn = async (username: string, password: string) => {
-    const response = await fetch(`${baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token } }', variables: { u: username, p: password } }),
-    });
-    return ((await response.json()) as { data: { signIn: { token: string } } }).data.signIn.token;
-  };
-  const call = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    return ((await response.json()) as { data: Record<string, any> }).data;
-  };
-  const admin = await signIn('admin', ADMIN_PASSWORD);
-  const { createCustomer } = await call(admin, 'mutation { createCustomer(input: { name: "Bench AG", domains: ["bench.example"] }) { id } }');
-  const { createContact } = await call(admin, 'mutation($c: ID!) { createContact(input: { customerId: $c, name: "Bench Contact", email: "bench@bench.example" }) { username password contact { id } } }', { c: createCustomer.id });
-
-  console.log(`seeding ${TICKETS.toLocaleString('en')} tickets…`);
-  // 1,000 other customers share the bulk; the benchmarked contact owns every 5,000th (200 of a million).
-  await db.query(`insert into customers (id, created_at, updated_at, name, name_key)
-    select gen_random_uuid(), now(), now(), 'Customer ' || g, 'customer ' || g from generate_series(1, 1000) g`);
-  await db.query(`with others as (select array_agg(id) as ids from customers where name like 'Customer %')
-    insert into tickets (id, created_at, updated_at, title, description, status, priority, type, impact, is_billed, customer_id, contact_id, source, custom_field_values, last_activity_at, public_activity_at)
-    select gen_random_uuid(), now(), now(), 'Ticket ' || g, 'Details ' || g,
-      (array['OPEN','PENDING','RESOLVED','CLOSED'])[1 + g % 4], 'NORMAL', 'QUESTION', 'LOW', false,
-      case when g % 5000 = 0 then $1::uuid else others.ids[1 + g % 1000] end,
-      case when g % 5000 = 0 then $2::uuid else null end,
-      'PORTAL', '{}'::jsonb, now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
-    from generate_series(1, $3::int) g, others`, [createCustomer.id, createContact.contact.id, TICKETS]);
-  await db.query(`insert into ticket_comments (id, created_at, updated_at, ticket_id, body, is_internal)
-    select gen_random_uuid(), t.last_activity_at, now(), t.id, 'Reply on ' || t.title, false from tickets t where t.contact_id = $1`, [createContact.contact.id]);
-  await db.query('analyze');
-  return { contactId: createContact.contact.id as string, token: await signIn(createContact.username, createContact.password) };
+  await EmbeddedPostgres.createDatabase(serverUrl, name);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { databaseUrl: url.toString(), stop: async () => void (await embedded?.stop()) };
 }
 
 await main();
