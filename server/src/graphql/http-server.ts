@@ -1,7 +1,6 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -68,6 +67,8 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
   const { orm, schema, config, logger, services, resolvePrincipal, portalDir, adminDir, limits: limitSettings } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on res.send answers (hashing every API answer for a validator nobody sends back); static files get theirs from express.static.
+  app.set('etag', false);
   app.use(httpRequestLog(logger));
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const { tlsCertFile, tlsKeyFile } = config;
@@ -240,6 +241,8 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // Installed by default, it wraps every field's resolver to collect cache hints nobody reads (no CDN, no response cache).
+      ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       guard,
       localize,
@@ -273,11 +276,9 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
       req.body ??= {};
       next();
     },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
-        return { ...context, cookie: sessionCookie(res, secureCookie), log: requestLogger(req, logger) };
-      },
+    apolloHandler(apollo, async (req, res) => {
+      const context = await baseContext(req.headers, clientIp(req), tokenFromHeaders(req.headers));
+      return { ...context, cookie: sessionCookie(res, secureCookie), log: requestLogger(req, logger) };
     }),
   );
 
@@ -323,6 +324,37 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
   });
 
   return { app, httpServer, stop: () => apollo.stop(), limits };
+}
+
+/**
+ * Apollo's Express integration (@as-integrations/express5), minus what a JSON API answer does not
+ * need: the legacy URL parser for the query string and res.send (content sniffing, freshness check).
+ * The request and the answer are Apollo's as they are.
+ */
+function apolloHandler<C extends object>(apollo: ApolloServer<C>, context: (req: Request, res: Response) => Promise<C>) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const query = req.url.indexOf('?');
+      const answer = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method.toUpperCase(), headers, search: query < 0 ? '' : req.url.slice(query), body: req.body },
+        context: () => context(req, res),
+      });
+      for (const [key, value] of answer.headers) res.setHeader(key, value);
+      res.statusCode = answer.status ?? 200;
+      if (answer.body.kind === 'complete') {
+        res.end(answer.body.string);
+        return;
+      }
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 const HTTP_STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };

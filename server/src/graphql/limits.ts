@@ -3,7 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import {
   coerceInputValue, getNullableType, GraphQLError, isInputType, isListType, isNonNullType, Kind, NoSchemaIntrospectionCustomRule,
   parse, typeFromAST, validate, valueFromAST, visit,
-  type DirectiveNode, type DocumentNode, type FieldNode, type ValueNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext, type ValidationRule,
+  type ArgumentNode, type DirectiveNode, type DocumentNode, type FieldNode, type ValueNode, type GraphQLSchema, type OperationDefinitionNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { createHash } from 'node:crypto';
@@ -233,7 +233,7 @@ export function checkInput(schema: GraphQLSchema, document: DocumentNode, operat
     if (nul) throw unstorable(fieldOf(nul) || name);
     coerced[name] = result;
   }
-  const literal = findNulLiteral(document);
+  const literal = factsOf(document).nulLiteral;
   // Named like the fields of input errors elsewhere: the path inside the argument (`title`), or the argument itself.
   if (literal) throw unstorable(fieldOf(literal.length > 1 ? literal.slice(1) : literal));
   checkCursors(document, coerced);
@@ -248,9 +248,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the id (connection.ts), so a cursor is a base64url JSON array of strings ending in a UUID.
  */
 function checkCursors(document: DocumentNode, variables: Record<string, unknown>): void {
-  visit(document, {
-    Argument(node) {
-      if (node.name.value !== 'after') return;
+  for (const node of factsOf(document).afterArguments) {
       const value = node.value.kind === Kind.VARIABLE ? variables[node.value.name.value] : node.value.kind === Kind.STRING ? node.value.value : undefined;
       if (typeof value !== 'string' || value === '') return;
       let decoded: unknown;
@@ -261,8 +259,52 @@ function checkCursors(document: DocumentNode, variables: Record<string, unknown>
       }
       const valid = Array.isArray(decoded) && decoded.length >= 2 && decoded.length <= 4 && decoded.every((item) => typeof item === 'string') && UUID.test(decoded.at(-1) as string);
       if (!valid) throw withHttpStatus(toGraphQLError(new AppError('BAD_USER_INPUT', 'validation.invalidCursor', { field: 'after' })), 400);
-    },
-  });
+  }
+}
+
+/**
+ * What the checks need from a document that does not change between requests, worked out once per
+ * parsed document (Apollo and the WebSocket edge keep parsed documents, so the same object comes
+ * back): whether it introspects, a NUL in a literal, its `after` arguments, and its cost for the
+ * variables seen lately (the cost depends on them: list sizes).
+ */
+interface DocumentFacts {
+  introspects?: boolean;
+  nulLiteral: Path | null;
+  afterArguments: ArgumentNode[];
+  costs: Map<string, number>;
+}
+const documentFacts = new WeakMap<DocumentNode, DocumentFacts>();
+const COSTS_KEPT = 32;
+
+function factsOf(document: DocumentNode): DocumentFacts {
+  let facts = documentFacts.get(document);
+  if (!facts) {
+    const afterArguments: ArgumentNode[] = [];
+    visit(document, { Argument: (node) => void (node.name.value === 'after' && afterArguments.push(node)) });
+    facts = { nulLiteral: findNulLiteral(document), afterArguments, costs: new Map() };
+    documentFacts.set(document, facts);
+  }
+  return facts;
+}
+
+function introspects(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const facts = factsOf(document);
+  facts.introspects ??= validate(schema, document, [NoSchemaIntrospectionCustomRule]).length > 0;
+  return facts.introspects;
+}
+
+/** operationCost, remembered per document for the last COSTS_KEPT sets of variables. */
+function cachedCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
+  const { costs } = factsOf(document);
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operationName, variables);
+    if (costs.size >= COSTS_KEPT) costs.delete(costs.keys().next().value!);
+    if (key.length <= 2_000) costs.set(key, cost);
+  }
+  return cost;
 }
 
 const invalidValue = (field: string) => withHttpStatus(toGraphQLError(new AppError('BAD_USER_INPUT', 'errors.invalidValue', { field })), 400);
@@ -340,11 +382,11 @@ export class ApiLimits {
    * cost charged; throws the coded error of the first check that refuses.
    */
   async admit({ schema, document, operation, variables, principal, ip, token }: Admission): Promise<{ variables: Record<string, unknown>; cost: number }> {
-    if (!this.policy.mayIntrospect(principal, this.development) && validate(schema, document, [NoSchemaIntrospectionCustomRule]).length) {
+    if (!this.policy.mayIntrospect(principal, this.development) && introspects(schema, document)) {
       throw withHttpStatus(toGraphQLError(new AppError('FORBIDDEN', 'errors.introspectionDisabled')), 403);
     }
     const coerced = checkInput(schema, document, operation, variables);
-    const cost = operationCost(schema, document, operation.name?.value, variables ?? {});
+    const cost = cachedCost(schema, document, operation.name?.value, variables ?? {});
     if (cost > this.limits.maxCost) throw refused('cost', 'errors.queryTooComplex', { cost, max: this.limits.maxCost });
     await this.rates.charge(principal, ip, token, cost);
     return { variables: coerced, cost };

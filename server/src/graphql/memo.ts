@@ -1,6 +1,7 @@
 import type { RequestContext } from './context.js';
 
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
+const settled = new WeakMap<object, Map<string, unknown>>();
 
 /**
  * Computes something once per request (or per subscription event context), e.g. the settings or
@@ -9,8 +10,21 @@ const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 export function once<T>(ctx: object, key: string, compute: () => Promise<T>): Promise<T> {
   let memo = memos.get(ctx);
   if (!memo) memos.set(ctx, (memo = new Map()));
-  if (!memo.has(key)) memo.set(key, compute());
+  if (!memo.has(key)) {
+    memo.set(key, compute().then((value) => {
+      if (memos.get(ctx) === memo) (settled.get(ctx) ?? settled.set(ctx, new Map()).get(ctx)!).set(key, value);
+      return value;
+    }));
+  }
   return memo.get(key) as Promise<T>;
+}
+
+/**
+ * What `once` computed, when it has: field resolvers of a list answer synchronously from it (no
+ * promise per field and row), and wait for `once` only when nothing has computed it yet.
+ */
+export function onceSettled<T>(ctx: object, key: string): T | undefined {
+  return settled.get(ctx)?.get(key) as T | undefined;
 }
 
 /**
@@ -23,6 +37,7 @@ export function refreshForEvent<C extends Pick<RequestContext, 'em' | 'withCalle
   ctx.em = ctx.em.fork();
   ctx.withCaller = undefined;
   memos.delete(ctx);
+  settled.delete(ctx);
   values.delete(ctx);
   return ctx;
 }

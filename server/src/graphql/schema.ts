@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { EventBus } from '../pubsub/event-bus.js';
+import { DateTimeISO } from './scalars.js';
 
 export interface SchemaParts {
   /** Every resolver class (composition.ts). */
@@ -22,6 +23,7 @@ export async function buildGraphQLSchema({ resolvers, authChecker, events }: Sch
     authChecker,
     authMode: 'error',
     emitSchemaFile: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   // type-graphql has no option for root type descriptions; graphql-js keeps them as plain properties.
   Object.assign(schema.getQueryType() ?? {}, { description: 'Everything that can be read. Lists are filtered by what the caller may see.' });

@@ -33,19 +33,30 @@ export function levelFromEnv(fallback: string): string {
   return level;
 }
 
+const fixedFields = new WeakMap<Logger, Logger>();
+
 /** The root logger of one Portico instance. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? levelFromEnv(process.env.VITEST ? 'silent' : 'info');
-  return pino(
-    {
-      level,
-      base: { service: 'portico' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-    },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
-  );
+  const common = {
+    level,
+    base: { service: 'portico' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+  };
+  const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
+  const root = pino({ ...common, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' } }, destination);
+  fixedFields.set(root, pino(common, destination));
+  return root;
+}
+
+/**
+ * The same log without redaction, for lines whose keys are fixed and none of them secret (the one
+ * line per request of request-log.ts): redaction would never apply there, and walking its 72 paths
+ * on every request is a measurable share of a fast request. Anything else logs through `logger`.
+ */
+export function fixedFieldsLogger(logger: Logger): Logger {
+  return fixedFields.get(logger) ?? logger;
 }
 
 /** A destination calling `write` with each JSON line (without its newline), e.g. the old `log` option. */

@@ -4,7 +4,7 @@ import type { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { actorIdOf, actorKindOf, isAnonymous, type Principal } from '../auth/principal.js';
-import { childLogger, requestIdFrom, type Logger } from './logger.js';
+import { childLogger, fixedFieldsLogger, requestIdFrom, type Logger } from './logger.js';
 
 /**
  * One line per HTTP request and per WebSocket operation, written when it ends: request id, principal
@@ -14,7 +14,10 @@ import { childLogger, requestIdFrom, type Logger } from './logger.js';
 interface Entry {
   requestId: string;
   started: bigint;
+  /** This request's logger, for anything logged while it runs (redacted). */
   log: Logger;
+  /** Where its one line goes: fixed keys, none secret (logger.ts fixedFieldsLogger), with the bindings of `log`. */
+  line: { logger: Logger; bindings: Record<string, unknown> };
   /** The caller as the GraphQL edge passes it along (opaque there); always Portico's Principal. */
   principal?: object;
   operationName?: string;
@@ -22,8 +25,8 @@ interface Entry {
   errorCodes: Set<string>;
 }
 
-function begin(parent: Logger, requestId: string): Entry {
-  return { requestId, started: process.hrtime.bigint(), log: childLogger(parent, { requestId }), errorCodes: new Set() };
+function begin(parent: Logger, requestId: string, line: { logger: Logger; bindings: Record<string, unknown> }): Entry {
+  return { requestId, started: process.hrtime.bigint(), log: childLogger(parent, { requestId }), line: { logger: line.logger, bindings: { ...line.bindings, requestId } }, errorCodes: new Set() };
 }
 
 function write(entry: Entry, fields: Record<string, unknown>, msg: string, quiet = false) {
@@ -31,11 +34,12 @@ function write(entry: Entry, fields: Record<string, unknown>, msg: string, quiet
   const who = entry.principal as Principal | undefined;
   const principal = who && { principalKind: isAnonymous(who) ? 'anonymous' : actorKindOf(who), principalId: actorIdOf(who) ?? undefined };
   const errorCodes = entry.errorCodes.size ? [...entry.errorCodes] : undefined;
-  const line = { ...fields, ...principal, operationName: entry.operationName, operationType: entry.operationType, errorCodes, durationMs };
+  const line = { ...entry.line.bindings, ...fields, ...principal, operationName: entry.operationName, operationType: entry.operationType, errorCodes, durationMs };
   const failed = entry.errorCodes.has('INTERNAL_SERVER_ERROR') || (typeof fields.status === 'number' && fields.status >= 500);
-  if (failed) entry.log.error(line, msg);
-  else if (quiet) entry.log.debug(line, msg);
-  else entry.log.info(line, msg);
+  const { logger } = entry.line;
+  if (failed) logger.error(line, msg);
+  else if (quiet) logger.debug(line, msg);
+  else logger.info(line, msg);
 }
 
 /** A GraphQL name as the client sent it, or nothing (the field is free text otherwise). */
@@ -57,8 +61,9 @@ const entriesByLogger = new WeakMap<Logger, Entry>();
  */
 export function httpRequestLog(logger: Logger) {
   const http = childLogger(logger, { component: 'http' });
+  const line = { logger: fixedFieldsLogger(logger), bindings: { component: 'http' } };
   return (req: Request, res: Response, next: NextFunction) => {
-    const entry = begin(http, requestIdFrom(req.headers['x-request-id']));
+    const entry = begin(http, requestIdFrom(req.headers['x-request-id']), line);
     httpEntries.set(req, entry);
     entriesByLogger.set(entry.log, entry);
     res.setHeader('x-request-id', entry.requestId);
@@ -106,11 +111,13 @@ export function apolloRequestLog<C extends { principal?: object; log?: Logger }>
 /** graphql-ws: one entry per operation of a connection, written at its end (complete, error or close). */
 export class WebSocketRequestLog {
   private readonly ws: Logger;
+  private readonly lines: Logger;
   private readonly connections = new WeakMap<IncomingMessage, string>();
   private readonly operations = new WeakMap<object, Map<string, Entry>>();
 
   constructor(logger: Logger) {
     this.ws = childLogger(logger, { component: 'ws' });
+    this.lines = fixedFieldsLogger(logger);
   }
 
   /** For the upgrade: the connection's id (the client's sane `x-request-id` or a new one), echoed in the 101 answer. */
@@ -123,7 +130,7 @@ export class WebSocketRequestLog {
   /** onSubscribe: a new operation with its own request id; returns its logger. */
   start(ctx: object, id: string, req: IncomingMessage, name: string | null | undefined): Logger {
     const connectionId = this.connections.get(req);
-    const entry = begin(connectionId ? childLogger(this.ws, { connectionId }) : this.ws, randomUUID());
+    const entry = begin(connectionId ? childLogger(this.ws, { connectionId }) : this.ws, randomUUID(), { logger: this.lines, bindings: { component: 'ws', ...(connectionId ? { connectionId } : {}) } });
     entry.operationName = operationName(name);
     const operations = this.operations.get(ctx) ?? new Map<string, Entry>();
     this.operations.set(ctx, operations.set(id, entry));

@@ -22,7 +22,14 @@ export interface TicketScope {
 }
 
 /** The facts of a ticket the decisions below read: an entity (writes) and a row (reads) both have them. */
-export type TicketFacts = Pick<Ticket, 'status' | 'isBilled' | 'lastActivityAt' | 'publicActivityAt' | 'updatedAt'>;
+export type TicketFacts = Pick<Ticket, 'status' | 'isBilled'>;
+
+/** A ticket's times, as an entity (Dates) or a row (ISO text from json) has them. */
+interface TicketTimes<T> {
+  lastActivityAt: T;
+  publicActivityAt: T;
+  updatedAt: T;
+}
 
 /** `scope` as SQL conditions on `tickets t`, its values appended to `values` as bind parameters. */
 export function scopeSql(scope: TicketScope, values: unknown[]): string[] {
@@ -99,12 +106,12 @@ export const ticketPolicy = {
   },
 
   /** `lastActivityAt` as the caller sees it: contacts see the last change they can see. */
-  activityOf(principal: Principal, ticket: TicketFacts): Date {
+  activityOf<T>(principal: Principal, ticket: TicketTimes<T>): T {
     return isStaff(principal) ? ticket.lastActivityAt : ticket.publicActivityAt;
   },
 
   /** `updatedAt` as the caller sees it: for contacts the last change they can see. */
-  updatedAtOf(principal: Principal, ticket: TicketFacts): Date {
+  updatedAtOf<T>(principal: Principal, ticket: TicketTimes<T>): T {
     return isStaff(principal) ? ticket.updatedAt : ticket.publicActivityAt;
   },
 

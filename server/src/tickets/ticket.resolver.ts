@@ -14,7 +14,7 @@ import { inTransaction } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import type { Context } from '../context.js';
 import { notFound } from '../core/errors.js';
-import { once, perRequest, refreshForEvent } from '../graphql/memo.js';
+import { once, onceSettled, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, settingsOf } from '../settings/request-settings.js';
 import { selectsOnly } from '../graphql/selection.js';
@@ -24,7 +24,7 @@ import { TicketComment } from './ticket-comment.entity.js';
 import { LiveKeys, type EventTopics } from '../pubsub/event-bus.js';
 import { TicketImpact, TicketPriority, TicketType } from './ticket.enums.js';
 import { ticketPolicy, type TicketListScope, type TicketScope } from './ticket.policy.js';
-import { readTicket, readTicketPage, ticketRowOf, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
+import { readTicket, readTicketPage, ticketRowOf, type Instant, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
 import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
 import { TicketStatus } from './ticket-status.js';
 import { TicketStatusChange } from './ticket-status-change.entity.js';
@@ -34,6 +34,13 @@ import { TicketVisibility } from './ticket.visibility.js';
 
 /** Standard-field visibility: no query of its own, so masking a list costs nothing extra. */
 const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.standardOnly(ctx.principal, await settingsOf(ctx)));
+
+/** `value` when the caller may see `field`, else null: synchronous once the visibility is known (every row of a list after the first). */
+function masked<T>(ctx: Context, field: StandardTicketField, value: T): T | null | Promise<T | null> {
+  const known = onceSettled<TicketVisibility>(ctx, 'ticketVisibility');
+  if (known) return known.canSee(field) ? value : null;
+  return visibilityOf(ctx).then((visibility) => (visibility.canSee(field) ? value : null));
+}
 /** With the custom field definitions, only for paths that need them. */
 const fullVisibilityOf = (ctx: Context) => once(ctx, 'ticketVisibilityFull', async () => TicketVisibility.load(ctx.em, ctx.principal, await settingsOf(ctx)));
 
@@ -229,61 +236,67 @@ export class TicketResolver {
   // ---- fields: every value a contact may not see is masked here, for every path ----
 
   @FieldResolver(() => Date, { description: 'Last reply or change; for contacts the last one they can see (internal notes and hidden fields do not count).' })
-  lastActivityAt(@Root() t: TicketRow, @Ctx() ctx: Context): Date {
+  lastActivityAt(@Root() t: TicketRow, @Ctx() ctx: Context): Instant {
     return ticketPolicy.activityOf(ctx.principal, t);
   }
 
   @FieldResolver(() => Date, { description: 'When it was last changed; for contacts the last change they can see.' })
-  updatedAt(@Root() t: TicketRow, @Ctx() ctx: Context): Date {
+  updatedAt(@Root() t: TicketRow, @Ctx() ctx: Context): Instant {
     return ticketPolicy.updatedAtOf(ctx.principal, t);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Details. Null when hidden from the caller.' })
-  async description(@Root() t: TicketRow, @Ctx() ctx: Context) {
-    return (await visibilityOf(ctx)).canSee(StandardTicketField.DESCRIPTION) ? t.description : null;
+  description(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    return masked(ctx, StandardTicketField.DESCRIPTION, t.description);
   }
 
   @FieldResolver(() => TicketStatus, { nullable: true, description: 'Status. Null when hidden from the caller.' })
-  async status(@Root() t: TicketRow, @Ctx() ctx: Context) {
-    return (await visibilityOf(ctx)).canSee(StandardTicketField.STATUS) ? t.status : null;
+  status(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    return masked(ctx, StandardTicketField.STATUS, t.status);
   }
 
   @FieldResolver(() => TicketPriority, { nullable: true, description: 'Priority. Null when hidden from the caller.' })
-  async priority(@Root() t: TicketRow, @Ctx() ctx: Context) {
-    return (await visibilityOf(ctx)).canSee(StandardTicketField.PRIORITY) ? t.priority : null;
+  priority(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    return masked(ctx, StandardTicketField.PRIORITY, t.priority);
   }
 
   @FieldResolver(() => TicketType, { nullable: true, description: 'Type. Null when hidden from the caller.' })
-  async type(@Root() t: TicketRow, @Ctx() ctx: Context) {
-    return (await visibilityOf(ctx)).canSee(StandardTicketField.TYPE) ? t.type : null;
+  type(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    return masked(ctx, StandardTicketField.TYPE, t.type);
   }
 
   @FieldResolver(() => TicketImpact, { nullable: true, description: 'Impact. Null when hidden from the caller.' })
-  async impact(@Root() t: TicketRow, @Ctx() ctx: Context) {
-    return (await visibilityOf(ctx)).canSee(StandardTicketField.IMPACT) ? t.impact : null;
+  impact(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    return masked(ctx, StandardTicketField.IMPACT, t.impact);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Due date (YYYY-MM-DD). Null when none or hidden from the caller.' })
-  async dueDate(@Root() t: TicketRow, @Ctx() ctx: Context) {
-    return (await visibilityOf(ctx)).canSee(StandardTicketField.DUE_DATE) ? t.dueDate : null;
+  dueDate(@Root() t: TicketRow, @Ctx() ctx: Context) {
+    return masked(ctx, StandardTicketField.DUE_DATE, t.dueDate);
   }
 
   @FieldResolver(() => Technician, { nullable: true, description: 'Assigned technician. Null when none or hidden from the caller.' })
-  async technician(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    if (!t.technicianId || !(await visibilityOf(ctx)).canSee(StandardTicketField.TECHNICIAN)) return null;
-    if (t.joined?.technicianName != null && selectsOnly(info, JOINED_PERSON)) return { id: t.technicianId, name: t.joined.technicianName };
-    return ctx.em.getReference(Technician, t.technicianId, { wrapped: true }).load({ dataloader: true });
+  technician(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const id = t.technicianId;
+    if (!id) return null;
+    const load = (visible: string | null) => {
+      if (!visible) return null;
+      if (t.joined?.technicianName != null && selectsOnly(info, JOINED_PERSON)) return { id, name: t.joined.technicianName };
+      return ctx.em.getReference(Technician, id, { wrapped: true }).load({ dataloader: true });
+    };
+    const visible = masked(ctx, StandardTicketField.TECHNICIAN, id);
+    return visible instanceof Promise ? visible.then(load) : load(visible);
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer; null for mail from unknown domains.' })
-  async customer(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  customer(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (!t.customerId) return null;
     if (t.joined?.customerName != null && selectsOnly(info, JOINED_PERSON)) return { id: t.customerId, name: t.joined.customerName };
     return ctx.em.getReference(Customer, t.customerId, { wrapped: true }).load({ dataloader: true });
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The requesting contact, if any.' })
-  async contact(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  contact(@Root() t: TicketRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     if (!t.contactId) return null;
     if (t.joined?.contactName != null && selectsOnly(info, JOINED_CONTACT)) return { id: t.contactId, name: t.joined.contactName, email: t.joined.contactEmail };
     return ctx.em.getReference(Contact, t.contactId, { wrapped: true }).load({ dataloader: true });
@@ -306,7 +319,7 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
-  async latestComment(@Root() t: TicketRow, @Ctx() ctx: Context): Promise<TicketComment | LatestCommentRow | null> {
+  latestComment(@Root() t: TicketRow, @Ctx() ctx: Context): LatestCommentRow | null | Promise<TicketComment | null> {
     // A page's statement read it already; a written ticket's is loaded (batched per request).
     if (t.joined) return t.joined.latestComment;
     return latestCommentLoader(ctx).load(t.id);
@@ -348,11 +361,9 @@ export class TicketResolver {
 @Resolver(() => TicketComment)
 export class TicketCommentResolver {
   @FieldResolver(() => String, { description: 'Who wrote it, by name (or address for unknown senders).' })
-  async authorName(@Root() c: TicketComment | LatestCommentRow): Promise<string> {
+  authorName(@Root() c: TicketComment | LatestCommentRow): string | Promise<string> {
     if (!(c instanceof TicketComment)) return c.authorName;
-    if (c.authorTechnician) return (await c.authorTechnician.load({ dataloader: true }))?.name ?? '';
-    if (c.authorContact) return (await c.authorContact.load({ dataloader: true }))?.name ?? '';
-    return c.authorEmail ?? '';
+    return commentAuthorName(c);
   }
 
   @FieldResolver(() => String, { description: 'technician, contact or email.' })
@@ -360,4 +371,10 @@ export class TicketCommentResolver {
     if (!(c instanceof TicketComment)) return c.authorKind;
     return c.authorTechnician ? 'technician' : c.authorContact ? 'contact' : 'email';
   }
+}
+
+async function commentAuthorName(c: TicketComment): Promise<string> {
+  if (c.authorTechnician) return (await c.authorTechnician.load({ dataloader: true }))?.name ?? '';
+  if (c.authorContact) return (await c.authorContact.load({ dataloader: true }))?.name ?? '';
+  return c.authorEmail ?? '';
 }
