@@ -18,8 +18,8 @@
  * unless BENCH_KEEP_DB names one to keep (seeded once per BENCH_TICKETS; embedded: a cluster under
  * the temp directory that stays too).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { EmbeddedPostgres } from '../server/src/db/embedded-postgres.js';
@@ -70,6 +70,10 @@ interface Side {
   statementsPerRequest: number;
   nodeCpuMsPerRequest: number;
   postgresCpuMsPerRequest: number | null;
+  /** This process sending the requests (it shares the machine with the servers). */
+  loadGeneratorCpuMsPerRequest: number;
+  /** CPU the rest of the machine used meanwhile (other processes), in cores: noise to read the numbers by. */
+  otherLoadCores: number | null;
   reqPerSecByRound: number[];
 }
 
@@ -78,10 +82,13 @@ interface Totals {
   statements: number;
   nodeCpuMs: number;
   postgresCpuMs: number;
+  loadGeneratorCpuMs: number;
+  machineCpuMs: number;
 }
 
 async function main() {
   const started = Date.now();
+  const loadavgAtStart = loadavg().map(round2);
   const database = process.env.BENCH_KEEP_DB ? await keptDatabase(process.env.BENCH_KEEP_DB) : await benchDatabase('ticket_list', PORT);
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-bench-ticket-list-data-'));
   const children: ServerChild[] = [];
@@ -93,6 +100,7 @@ async function main() {
     const client = await pool.connect();
     let tokens: BenchTokens;
     let dataset: DatasetSize;
+    let seedSeconds: number | null = null;
     try {
       const seeded = await seededTickets(client);
       if (seeded !== undefined && seeded !== TICKETS) throw new Error(`database ${process.env.BENCH_KEEP_DB} holds a dataset of ${seeded} tickets, not ${TICKETS}`);
@@ -100,7 +108,8 @@ async function main() {
         console.log(`seeding ${TICKETS.toLocaleString('en')} tickets…`);
         const begin = performance.now();
         await seedDataset(client, TICKETS, console.log);
-        console.log(`seeded in ${((performance.now() - begin) / 1000).toFixed(0)} s`);
+        seedSeconds = Math.round((performance.now() - begin) / 1000);
+        console.log(`seeded in ${seedSeconds} s`);
       }
       tokens = await createSessions(client);
       dataset = await datasetSize(client);
@@ -125,14 +134,17 @@ async function main() {
     console.log(`same pages from both servers for ${plan.reduce((n, s) => n + s.checked.length, 0)} token/query pairs`);
 
     const measure = async (server: ServerChild, scenario: Scenario, seconds: number, totals?: Totals) => {
-      const before = { statements: await server.statements(), node: server.cpuMs(), postgres: postgresCpu?.() ?? 0 };
+      const before = { statements: await server.statements(), node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, self: process.cpuUsage(), machine: machineCpuMs() };
       const load = await runLoad(server.url, scenario.body, scenario.tokens, seconds, CONCURRENCY);
-      const after = { node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, statements: await server.statements() };
+      const self = process.cpuUsage(before.self);
+      const after = { node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, machine: machineCpuMs(), statements: await server.statements() };
       if (totals) {
         totals.loads.push(load);
         totals.statements += after.statements - before.statements;
         totals.nodeCpuMs += after.node - before.node;
         totals.postgresCpuMs += after.postgres - before.postgres;
+        totals.loadGeneratorCpuMs += (self.user + self.system) / 1000;
+        totals.machineCpuMs += after.machine - before.machine;
       }
     };
     const results = [];
@@ -162,9 +174,9 @@ async function main() {
     printTable(results);
     writeResult('ticket-list', {
       date: new Date().toISOString(),
-      machine: { nproc: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadavg: loadavg().map((l) => Number(l.toFixed(2))) },
+      machine: { nproc: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadavgAtStart, loadavgAtEnd: loadavg().map(round2) },
       settings: { seconds: SECONDS, rounds: ROUNDS, warmUpSeconds: WARM_UP_SECONDS, concurrency: CONCURRENCY, contactTokens: tokens.primary.length + tokens.nonPrimary.length },
-      dataset,
+      dataset: { ...dataset, seedSeconds },
       notes: 'Node CPU: the server process (all threads) from /proc/<pid>/stat; PostgreSQL CPU: the whole cluster (postmaster, its exited and live children); the load generator shares the machine.',
       scenarios: results,
       totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -177,7 +189,13 @@ async function main() {
   }
 }
 
-const emptyTotals = (): Totals => ({ loads: [], statements: 0, nodeCpuMs: 0, postgresCpuMs: 0 });
+const emptyTotals = (): Totals => ({ loads: [], statements: 0, nodeCpuMs: 0, postgresCpuMs: 0, loadGeneratorCpuMs: 0, machineCpuMs: 0 });
+
+/** Busy CPU of the whole machine in ms (first line of /proc/stat, USER_HZ ticks: user nice system idle iowait irq softirq steal). */
+function machineCpuMs(): number {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  return (user! + nice! + system! + irq! + softirq! + steal!) * 10;
+}
 const rate = (load: Load) => load.requests / load.seconds;
 const round2 = (n: number) => Number(n.toFixed(2));
 const round3 = (n: number) => Number(n.toFixed(3));
@@ -195,13 +213,15 @@ function summarise(totals: Totals, withPostgres: boolean): Side {
     statementsPerRequest: round2(totals.statements / requests),
     nodeCpuMsPerRequest: round3(totals.nodeCpuMs / requests),
     postgresCpuMsPerRequest: withPostgres ? round3(totals.postgresCpuMs / requests) : null,
+    loadGeneratorCpuMsPerRequest: round3(totals.loadGeneratorCpuMs / requests),
+    otherLoadCores: withPostgres ? round2((totals.machineCpuMs - totals.nodeCpuMs - totals.postgresCpuMs - totals.loadGeneratorCpuMs) / (seconds * 1000)) : null,
     reqPerSecByRound: totals.loads.map((l) => Math.round(rate(l))),
   };
 }
 
 function printTable(results: Array<{ scenario: string; portico: Side; baseline: Side; reqPerSecRatio: number; p99Ratio: number }>) {
-  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'Node CPU ms/req', 'PG CPU ms/req'];
-  const row = (name: string, s: Side) => [name, String(s.reqPerSec), s.p50Ms.toFixed(2), s.p99Ms.toFixed(2), s.statementsPerRequest.toFixed(2), s.nodeCpuMsPerRequest.toFixed(3), s.postgresCpuMsPerRequest?.toFixed(3) ?? '-'];
+  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'Node CPU ms/req', 'PG CPU ms/req', 'other load (cores)'];
+  const row = (name: string, s: Side) => [name, String(s.reqPerSec), s.p50Ms.toFixed(2), s.p99Ms.toFixed(2), s.statementsPerRequest.toFixed(2), s.nodeCpuMsPerRequest.toFixed(3), s.postgresCpuMsPerRequest?.toFixed(3) ?? '-', s.otherLoadCores?.toFixed(2) ?? '-'];
   const widths = header.map((h, i) => Math.max(h.length, ...results.flatMap((r) => [row('Portico', r.portico)[i]!.length, row('baseline', r.baseline)[i]!.length])));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\nTicket list, ${TICKETS.toLocaleString('en')} tickets, ${CONCURRENCY} clients, ${ROUNDS} × ${SECONDS} s per server and scenario`);

@@ -27,6 +27,7 @@ export function post(agent: Agent, url: string, token: string, body: string): Pr
       },
     );
     req.on('error', reject);
+    req.setTimeout(60_000, () => req.destroy(new Error(`${url}: no answer in 60 s`)));
     req.end(body);
   });
 }
