@@ -81,6 +81,13 @@ describe('ticket list statements', () => {
     const titles = [...first.tickets.edges, ...result.tickets.edges].map((e: { node: { title: string } }) => e.node.title);
     expect(titles).toEqual(Array.from({ length: 30 }, (_, i) => `Ticket ${29 - i}`));
     expect(result.tickets.pageInfo.hasNextPage).toBe(false);
+    // Times as the DateTime scalar prints a Date, newest first, and the same as a write's answer (an entity) shows.
+    const times = [...first.tickets.edges, ...result.tickets.edges].map((e: { node: { lastActivityAt: string } }) => e.node.lastActivityAt);
+    expect(times.every((t) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(t))).toBe(true);
+    expect([...times].sort().reverse()).toEqual(times);
+    const { updateTicket } = await primary.ok('mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id lastActivityAt } }', { input: { id: result.tickets.edges[0].node.id } });
+    const { ticket } = await primary.ok('query($id: ID!) { ticket(id: $id) { lastActivityAt } }', { id: updateTicket.id });
+    expect(ticket.lastActivityAt).toBe(updateTicket.lastActivityAt);
   });
 
   it.each([25, 100])('console list of %i as a technician: at most 3 statements, internal notes included', async (first) => {

@@ -15,8 +15,8 @@ import type { TicketStatus } from './ticket-status.js';
  * its author's name. Writes stay with the entity (ticket.service.ts); `ticketRowOf` turns a written
  * entity into a row for the answer.
  */
-/** A point in time: a Date, or its ISO 8601 text as PostgreSQL wrote it for a read path; the DateTime scalar serializes both alike. */
-export type Instant = Date | string;
+/** A point in time: a Date, or milliseconds since 1970 as a read path has it; the DateTime scalar serializes both alike. */
+export type Instant = Date | number;
 
 export interface TicketRow {
   id: string;
@@ -70,8 +70,12 @@ interface PageItem extends TicketRow {
   joined: JoinedTicketFacts;
 }
 
-/** A timestamp as Date.prototype.toISOString writes it (milliseconds, UTC): the DateTime scalar passes it through (graphql/scalars.ts). */
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * A timestamp as milliseconds since 1970 (a json number): the cheapest form for PostgreSQL to write
+ * (to_char costs twice as much per value, and a page has seven per row) and for Node to read; the
+ * DateTime scalar prints it like a Date (graphql/scalars.ts).
+ */
+const iso = (column: string) => `floor(date_part('epoch', ${column}) * 1000)::bigint`;
 
 /** The ticket's columns as the entity's property names (json keys), for json_build_object. */
 const TICKET_FIELDS = `'id', t.id, 'number', t.number, 'title', t.title, 'description', t.description, 'status', t.status,
