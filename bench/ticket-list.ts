@@ -18,6 +18,7 @@
  * unless BENCH_KEEP_DB names one to keep (seeded once per BENCH_TICKETS; embedded: a cluster under
  * the temp directory that stays too).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +176,7 @@ async function main() {
     writeResult('ticket-list', {
       date: new Date().toISOString(),
       machine: { nproc: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadavgAtStart, loadavgAtEnd: loadavg().map(round2) },
+      portico: serverRevision(),
       settings: { seconds: SECONDS, rounds: ROUNDS, warmUpSeconds: WARM_UP_SECONDS, concurrency: CONCURRENCY, contactTokens: tokens.primary.length + tokens.nonPrimary.length },
       dataset: { ...dataset, seedSeconds },
       notes: 'Node CPU: the server process (all threads) from /proc/<pid>/stat; PostgreSQL CPU: the whole cluster (postmaster, its exited and live children); the load generator shares the machine.',
@@ -190,6 +192,16 @@ async function main() {
 }
 
 const emptyTotals = (): Totals => ({ loads: [], statements: 0, nodeCpuMs: 0, postgresCpuMs: 0, loadGeneratorCpuMs: 0, machineCpuMs: 0 });
+
+/** Which server was measured: the checkout's commit, and whether server code had changes not yet committed. */
+function serverRevision(): { commit: string; uncommittedServerChanges: boolean } | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    return { commit: git('rev-parse', 'HEAD'), uncommittedServerChanges: git('status', '--porcelain', '--', 'server', 'migrations') !== '' };
+  } catch {
+    return null; // not a git checkout
+  }
+}
 
 /** Busy CPU of the whole machine in ms (first line of /proc/stat, USER_HZ ticks: user nice system idle iowait irq softirq steal). */
 function machineCpuMs(): number {
