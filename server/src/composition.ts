@@ -67,7 +67,7 @@ export function buildPorticoSchema(events?: EventBus) {
  * scoped to the contact's customer (settings/request-settings.ts). Nothing is cached, so a revoked
  * session or a changed setting applies to the very next request on every instance.
  */
-const CALLER_READ = readStatement<PrincipalRow & SettingsColumns>('caller.read', `
+const CALLER_READ = readStatement<PrincipalRow & SettingsColumns>('caller-read', `
   select p.*, ${settingsColumns('p.customer_id')}
     from portal_settings ps
     left join lateral (${principalSql('$1')}) p on true

@@ -21,6 +21,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Caller, RequestContext } from './context.js';
 import { AppError, findAppError, type ErrorCode } from '../core/errors.js';
 import { codeAppErrors, localizeError } from './errors.js';
+import { compiledExecutor, staticSchemaGateway } from './compiled-execution.js';
 import { ApiLimits, DEFAULT_LIMITS, parseWithLimits, type CallerPolicy, type LimitSettings } from './limits.js';
 import { apolloRequestLog, httpRequestLog, noteErrorCode, notePrincipal, requestLogger, WebSocketRequestLog } from '../logging/request-log.js';
 
@@ -229,7 +230,8 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
   };
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Apollo's gateway hook, used only to hand it an executor: hot queries run compiled (compiled-execution.ts).
+    gateway: staticSchemaGateway(schema, compiledExecutor(schema)),
     // Introspection is decided per caller (apiPolicy.mayIntrospect) by the guard; schema hints in errors only in development.
     introspection: true,
     hideSchemaDetailsFromClientErrors: !config.development,

@@ -26,3 +26,26 @@ function setWithin(set: SelectionSetNode, fields: ReadonlySet<string>, info: Gra
     return !!fragment && setWithin(fragment.selectionSet, fields, info);
   });
 }
+
+const asked = new WeakMap<readonly FieldNode[], Map<string, boolean>>();
+
+/** Whether the client asked this field for `name` (directly or in a fragment), e.g. a list's totalCount. */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  let byName = asked.get(info.fieldNodes);
+  if (!byName) asked.set(info.fieldNodes, (byName = new Map()));
+  let answer = byName.get(name);
+  if (answer === undefined) {
+    answer = info.fieldNodes.some((node) => !!node.selectionSet && setHas(node.selectionSet, name, info));
+    byName.set(name, answer);
+  }
+  return answer;
+}
+
+function setHas(set: SelectionSetNode, name: string, info: GraphQLResolveInfo): boolean {
+  return set.selections.some((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === name;
+    if (selection.kind === 'InlineFragment') return setHas(selection.selectionSet, name, info);
+    const fragment = info.fragments[selection.name.value];
+    return !!fragment && setHas(fragment.selectionSet, name, info);
+  });
+}

@@ -87,7 +87,7 @@ export function sectionsFor(principal: Principal, settings: PortalSettings, cust
   return sections.filter((s) => SCOPE_OF[s](settings) === SectionScopeMode.ALL_CUSTOMERS || (SCOPE_OF[s](settings) === SectionScopeMode.SELECTED_CUSTOMERS && customerSections.includes(s)));
 }
 
-const SETTINGS_READ = readStatement<SettingsColumns>('settings.read', `select ${settingsColumns('$1::uuid')} from portal_settings ps where ps.id = 1`);
+const SETTINGS_READ = readStatement<SettingsColumns>('settings-read', `select ${settingsColumns('$1::uuid')} from portal_settings ps where ps.id = 1`);
 
 /**
  * The settings of this request: those read with the caller when there are (composition.ts),

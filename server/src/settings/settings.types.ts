@@ -40,7 +40,8 @@ export const PortalSettingsResult = createUnionType({
   name: 'PortalSettingsResult',
   description: 'Technicians get all settings; contacts get what applies to them.',
   types: () => [PortalSettings, ContactPortalSettings] as const,
-  resolveType: (value) => (value instanceof PortalSettings ? PortalSettings : ContactPortalSettings),
+  // No resolveType: type-graphql's default picks the member by class (instanceof) synchronously; its
+  // wrapper around a custom one returns a promise, which compiled execution (graphql/compiled-execution.ts) does not take.
 });
 
 @InputType({ description: 'Who gets one portal section.' })

@@ -17,10 +17,13 @@ describe('ticket list statements', () => {
   let other: GraphQLTestClient;
   let admin: GraphQLTestClient;
 
+  // The portal's own list (portal-client/src/routes/tickets.tsx), its count included.
   const PORTAL = `query($first: Int!, $after: String) { tickets(first: $first, after: $after) {
+    totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id number title status lastActivityAt contact { id name } latestComment { id body authorName authorKind createdAt } } } } }`;
   const CONSOLE = `query($first: Int!) { tickets(first: $first) {
+    totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id number title status priority isBilled requesterEmail lastActivityAt customer { id name } contact { id name email } technician { id name } } } } }`;
 
@@ -57,11 +60,12 @@ describe('ticket list statements', () => {
   });
   afterAll(() => portico.stop());
 
-  it.each([1, 25, 100])('portal list of %i: 2 statements (caller + settings, then the page with names and latest comments)', async (first) => {
+  it.each([1, 25, 100])('portal list of %i: 2 statements (caller + settings, then the page with names, latest comments and the count)', async (first) => {
     const { result, statements: sent } = await counted(() => primary.ok(PORTAL, { first }));
     expect(sent, sent.join('\n')).toHaveLength(2);
     const edges = result.tickets.edges;
     expect(edges).toHaveLength(Math.min(first, 30));
+    expect(result.tickets.totalCount).toBe(30);
     expect(edges[0].node).toMatchObject({ title: 'Ticket 29', latestComment: { body: 'Reply 29', authorKind: 'technician' } });
     expect(edges[0].node.latestComment.authorName).toBeTruthy();
     expect(edges[0].node.contact.name).toBeTruthy();
@@ -71,6 +75,7 @@ describe('ticket list statements', () => {
     const { result, statements: sent } = await counted(() => other.ok(PORTAL, { first: 25 }));
     expect(sent, sent.join('\n')).toHaveLength(2);
     expect(result.tickets.edges).toHaveLength(15);
+    expect(result.tickets.totalCount).toBe(15);
     expect(result.tickets.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(Array.from({ length: 15 }, (_, i) => `Ticket ${29 - 2 * i}`));
   });
 
@@ -78,6 +83,7 @@ describe('ticket list statements', () => {
     const first = await primary.ok(PORTAL, { first: 20 });
     const { result, statements: sent } = await counted(() => primary.ok(PORTAL, { first: 20, after: first.tickets.pageInfo.endCursor }));
     expect(sent).toHaveLength(2);
+    expect(result.tickets.totalCount).toBe(30); // the whole list, not what follows the cursor
     const titles = [...first.tickets.edges, ...result.tickets.edges].map((e: { node: { title: string } }) => e.node.title);
     expect(titles).toEqual(Array.from({ length: 30 }, (_, i) => `Ticket ${29 - i}`));
     expect(result.tickets.pageInfo.hasNextPage).toBe(false);

@@ -125,14 +125,15 @@ function conditions(scope: TicketScope, filters: TicketFilters, values: unknown[
  * ONE json value by PostgreSQL: Node parses it with JSON.parse instead of converting hundreds of
  * columns one by one, and timestamps stay ISO 8601 text until a resolver hands one to the DateTime scalar.
  */
-function pageSql(where: string[], sort: SortColumn, limit: string, publicCommentsOnly: boolean): string {
+function pageSql(where: string[], sort: SortColumn, limit: string, publicCommentsOnly: boolean, countWhere?: string[]): string {
+  const total = countWhere ? `, (select count(*)::int from tickets t where ${countWhere.length ? countWhere.join(' and ') : 'true'}) as total` : '';
   return `select coalesce(json_agg(json_build_object(${TICKET_FIELDS},
       'sortKey', to_char(t.${sort} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
       'joined', json_build_object('customerName', cu.name, 'contactName', ct.name, 'contactEmail', ct.email, 'technicianName', te.name,
         'latestComment', case when lc.id is null then null else json_build_object('id', lc.id, 'body', lc.body, 'isInternal', lc.is_internal,
           'createdAt', ${iso('lc.created_at')}, 'updatedAt', ${iso('lc.updated_at')}, 'authorName', coalesce(lt.name, lcc.name, lc.author_email, ''),
           'authorKind', case when lc.author_technician_id is not null then 'technician' when lc.author_contact_id is not null then 'contact' else 'email' end) end)
-    ) order by t.${sort} desc, t.id desc), '[]') as page
+    ) order by t.${sort} desc, t.id desc), '[]') as page${total}
     from (select t.* from tickets t
            where ${where.length ? where.join(' and ') : 'true'}
            order by t.${sort} desc, t.id desc
@@ -161,14 +162,15 @@ function statementFor<Row>(prefix: string, text: string): ReadStatement<Row> {
   return statement;
 }
 
-async function readPage(reads: Reads, prefix: string, text: string, values: unknown[]): Promise<PageItem[]> {
-  const row = await reads.row(statementFor<{ page: PageItem[] }>(prefix, text), values);
-  return row?.page ?? [];
+async function readPage(reads: Reads, prefix: string, text: string, values: unknown[]): Promise<{ page: PageItem[]; total?: number }> {
+  return (await reads.row(statementFor<{ page: PageItem[]; total?: number }>(prefix, text), values)) ?? { page: [] };
 }
 
 export interface TicketPageArgs {
   first: number;
   after?: string | null;
+  /** Count the whole list in the same statement (the client selected totalCount). */
+  withTotal?: boolean;
 }
 
 /** A page of the tickets in `scope`, newest activity first (as the caller sees activity), in one statement. */
@@ -185,16 +187,18 @@ export async function readTicketPage(reads: Reads, principal: Principal, scope: 
   }
   const limit = `$${values.push(page.first + 1)}::int`;
   const publicOnly = !ticketPolicy.seesInternalNotes(principal);
-  const rows = await readPage(reads, 'tickets.page', pageSql(where, sort, limit, publicOnly), values);
+  // The count shares the statement and its parameters (the cursor's are not referenced by it).
+  const { page: rows, total } = await readPage(reads, 'tickets-page', pageSql(where, sort, limit, publicOnly, page.withTotal ? countWhere : undefined), values);
   const hasNextPage = rows.length > page.first;
   const edges = (hasNextPage ? rows.slice(0, page.first) : rows).map((row) => ({ cursor: encodeKeyset([row.sortKey, row.id]), node: row }));
   return {
     edges,
     pageInfo: { hasNextPage, hasPreviousPage: !!page.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    // A getter: the count runs only when a client selects totalCount.
+    // Counted with the page when selected; otherwise (a caller that did not say) a statement of its own, only when read.
     get totalCount() {
+      if (total !== undefined) return total;
       const text = `select count(*)::int as count from tickets t where ${countWhere.length ? countWhere.join(' and ') : 'true'}`;
-      return reads.row(statementFor<{ count: number }>('tickets.count', text), countValues).then((row) => row?.count ?? 0);
+      return reads.row(statementFor<{ count: number }>('tickets-count', text), countValues).then((row) => row?.count ?? 0);
     },
   };
 }
@@ -206,7 +210,7 @@ export async function readTicket(reads: Reads, principal: Principal, scope: Tick
   const where = scopeSql(scope, values);
   where.push('id' in key ? `t.id = $${values.push(key.id)}::uuid` : `t.number = $${values.push(key.number)}::int`);
   const publicOnly = !ticketPolicy.seesInternalNotes(principal);
-  const [row] = await readPage(reads, 'tickets.one', pageSql(where, 'last_activity_at', '1', publicOnly), values);
+  const { page: [row] } = await readPage(reads, 'tickets-one', pageSql(where, 'last_activity_at', '1', publicOnly), values);
   return row ?? null;
 }
 

@@ -17,7 +17,7 @@ import { notFound } from '../core/errors.js';
 import { once, onceSettled, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, settingsOf } from '../settings/request-settings.js';
-import { selectsOnly } from '../graphql/selection.js';
+import { selects, selectsOnly } from '../graphql/selection.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
@@ -131,7 +131,7 @@ const JOINED_CONTACT = new Set(['id', 'name', 'email']);
 export class TicketResolver {
   @Allow('SIGNED_IN')
   @Query(() => TicketConnection, { description: 'Tickets the caller may see, most recently active first (contacts: by the activity they can see).' })
-  async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context) {
+  async tickets(@Args() args: TicketsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const principal = personOf(ctx.principal);
     const scope = await visibleScope(ctx, args.scope ?? 'COMPANY');
     const staff = ticketPolicy.usesStaffFilters(principal);
@@ -145,7 +145,7 @@ export class TicketResolver {
       search: args.search ?? undefined,
       // Never search a field the caller cannot see: a match would reveal its content.
       searchDescription: visibility.canSee(StandardTicketField.DESCRIPTION),
-    }, args);
+    }, { first: args.first, after: args.after, withTotal: selects(info, 'totalCount') });
   }
 
   @Allow('SIGNED_IN')

@@ -7,7 +7,8 @@ export const Viewer = createUnionType({
   name: 'Viewer',
   description: 'Whoever is signed in: a contact (portal) or a technician (admin console).',
   types: () => [Contact, Technician] as const,
-  resolveType: (value) => (value instanceof Contact ? Contact : Technician),
+  // No resolveType: type-graphql's default picks the member by class (instanceof) synchronously; its
+  // wrapper around a custom one returns a promise, which compiled execution (graphql/compiled-execution.ts) does not take.
 });
 
 @InputType({ description: 'Username and password.' })
