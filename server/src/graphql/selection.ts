@@ -49,3 +49,44 @@ function setHas(set: SelectionSetNode, name: string, info: GraphQLResolveInfo): 
     return !!fragment && setHas(fragment.selectionSet, name, info);
   });
 }
+
+const below = new WeakMap<readonly FieldNode[], Map<string, ReadonlySet<string>>>();
+
+/**
+ * The field names the client asked for at `path` below this field (fragments included), e.g.
+ * ['edges', 'node'] of a connection: what a list's statement needs to read. Cached per operation.
+ */
+export function selectedAt(info: GraphQLResolveInfo, path: readonly string[]): ReadonlySet<string> {
+  let byPath = below.get(info.fieldNodes);
+  if (!byPath) below.set(info.fieldNodes, (byPath = new Map()));
+  const key = path.join('.');
+  let names = byPath.get(key);
+  if (!names) {
+    let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    for (const step of path) sets = sets.flatMap((set) => fieldsNamed(set, step, info).flatMap((field) => (field.selectionSet ? [field.selectionSet] : [])));
+    const found = new Set<string>();
+    for (const set of sets) collectNames(set, info, found);
+    byPath.set(key, (names = found));
+  }
+  return names;
+}
+
+function fieldsNamed(set: SelectionSetNode, name: string, info: GraphQLResolveInfo): FieldNode[] {
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === name ? [selection] : [];
+    if (selection.kind === 'InlineFragment') return fieldsNamed(selection.selectionSet, name, info);
+    const fragment = info.fragments[selection.name.value];
+    return fragment ? fieldsNamed(fragment.selectionSet, name, info) : [];
+  });
+}
+
+function collectNames(set: SelectionSetNode, info: GraphQLResolveInfo, into: Set<string>): void {
+  for (const selection of set.selections) {
+    if (selection.kind === 'Field') into.add(selection.name.value);
+    else if (selection.kind === 'InlineFragment') collectNames(selection.selectionSet, info, into);
+    else {
+      const fragment = info.fragments[selection.name.value];
+      if (fragment) collectNames(fragment.selectionSet, info, into);
+    }
+  }
+}

@@ -18,6 +18,11 @@ import type { TicketStatus } from './ticket-status.js';
 /** A point in time: a Date, or milliseconds since 1970 as a read path has it; the DateTime scalar serializes both alike. */
 export type Instant = Date | number;
 
+/**
+ * A ticket as the read path has it. A page row holds only the parts its query asked for
+ * (TicketParts: description, customFieldValues, createdAt, updatedAt and the joined facts are absent
+ * otherwise), which is safe because only the resolvers of asked fields read them.
+ */
 export interface TicketRow {
   id: string;
   number: number;
@@ -45,13 +50,13 @@ export interface TicketRow {
   joined?: JoinedTicketFacts;
 }
 
-/** Names shown with a ticket and its latest visible comment, read in the page's statement. */
+/** Names shown with a ticket and its latest visible comment, read in the page's statement (absent: not read). */
 export interface JoinedTicketFacts {
-  customerName: string | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  technicianName: string | null;
-  latestComment: LatestCommentRow | null;
+  customerName?: string | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  technicianName?: string | null;
+  latestComment?: LatestCommentRow | null;
 }
 
 export interface LatestCommentRow {
@@ -78,11 +83,68 @@ interface PageItem extends TicketRow {
 const iso = (column: string) => `floor(date_part('epoch', ${column}) * 1000)::bigint`;
 
 /** The ticket's columns as the entity's property names (json keys), for json_build_object. */
-const TICKET_FIELDS = `'id', t.id, 'number', t.number, 'title', t.title, 'description', t.description, 'status', t.status,
+const TICKET_FIELDS = `'id', t.id, 'number', t.number, 'title', t.title, 'status', t.status,
   'priority', t.priority, 'type', t.type, 'impact', t.impact, 'dueDate', t.due_date, 'isBilled', t.is_billed, 'source', t.source,
-  'requesterEmail', t.requester_email, 'customFieldValues', t.custom_field_values, 'lastActivityAt', ${iso('t.last_activity_at')},
-  'publicActivityAt', ${iso('t.public_activity_at')}, 'createdAt', ${iso('t.created_at')}, 'updatedAt', ${iso('t.updated_at')}, 'customerId', t.customer_id,
+  'requesterEmail', t.requester_email, 'lastActivityAt', ${iso('t.last_activity_at')},
+  'publicActivityAt', ${iso('t.public_activity_at')}, 'customerId', t.customer_id,
   'contactId', t.contact_id, 'technicianId', t.technician_id, 'followUpOfId', t.follow_up_of_id`;
+
+/**
+ * What a page reads beyond the small columns above, each only when the client asked for a field
+ * that needs it (`partsFor`): long text, json, the joined names and the latest comment cost
+ * PostgreSQL (building json) and Node (parsing it) on every row.
+ */
+export interface TicketParts {
+  description: boolean;
+  customFields: boolean;
+  createdAt: boolean;
+  updatedAt: boolean;
+  customer: boolean;
+  contact: boolean;
+  technician: boolean;
+  latestComment: boolean;
+}
+
+export const ALL_PARTS: TicketParts = { description: true, customFields: true, createdAt: true, updatedAt: true, customer: true, contact: true, technician: true, latestComment: true };
+
+/** The parts a selection of Ticket fields needs. */
+export function partsFor(fields: ReadonlySet<string>): TicketParts {
+  return {
+    description: fields.has('description'),
+    customFields: fields.has('customFields'),
+    createdAt: fields.has('createdAt'),
+    updatedAt: fields.has('updatedAt'),
+    customer: fields.has('customer'),
+    contact: fields.has('contact'),
+    technician: fields.has('technician'),
+    latestComment: fields.has('latestComment'),
+  };
+}
+
+function partsSql(parts: TicketParts): { fields: string; joined: string; joins: string } {
+  const fields = [
+    parts.description ? `'description', t.description` : '',
+    parts.customFields ? `'customFieldValues', t.custom_field_values` : '',
+    parts.createdAt ? `'createdAt', ${iso('t.created_at')}` : '',
+    parts.updatedAt ? `'updatedAt', ${iso('t.updated_at')}` : '',
+  ].filter(Boolean);
+  const joined = [
+    parts.customer ? `'customerName', cu.name` : '',
+    parts.contact ? `'contactName', ct.name, 'contactEmail', ct.email` : '',
+    parts.technician ? `'technicianName', te.name` : '',
+    parts.latestComment
+      ? `'latestComment', case when lc.id is null then null else json_build_object('id', lc.id, 'body', lc.body, 'isInternal', lc.is_internal,
+          'createdAt', ${iso('lc.created_at')}, 'updatedAt', ${iso('lc.updated_at')}, 'authorName', coalesce(lt.name, lcc.name, lc.author_email, ''),
+          'authorKind', case when lc.author_technician_id is not null then 'technician' when lc.author_contact_id is not null then 'contact' else 'email' end) end`
+      : '',
+  ].filter(Boolean);
+  const joins = [
+    parts.customer ? 'left join customers cu on cu.id = t.customer_id' : '',
+    parts.contact ? 'left join contacts ct on ct.id = t.contact_id' : '',
+    parts.technician ? 'left join technicians te on te.id = t.technician_id' : '',
+  ].filter(Boolean);
+  return { fields: fields.map((f) => `, ${f}`).join(''), joined: joined.join(', '), joins: joins.join('\n    ') };
+}
 
 /** What narrows a list besides the scope (the resolver decides which of them the caller may use). */
 export interface TicketFilters {
@@ -120,27 +182,15 @@ function conditions(scope: TicketScope, filters: TicketFilters, values: unknown[
 }
 
 /**
- * The page statement: the tickets first (index order, limited), then per ticket its names and its
- * latest visible comment (a lateral lookup on ticket_comments(ticket_id, created_at)), built into
- * ONE json value by PostgreSQL: Node parses it with JSON.parse instead of converting hundreds of
- * columns one by one, and timestamps stay ISO 8601 text until a resolver hands one to the DateTime scalar.
+ * The page statement: the tickets first (index order, limited), then per ticket the names and the
+ * latest visible comment asked for (a lateral lookup on ticket_comments(ticket_id, created_at)),
+ * built into ONE json value by PostgreSQL: Node parses it with JSON.parse instead of converting
+ * hundreds of columns one by one; timestamps are epoch milliseconds.
  */
-function pageSql(where: string[], sort: SortColumn, limit: string, publicCommentsOnly: boolean, countWhere?: string[]): string {
+function pageSql(where: string[], sort: SortColumn, limit: string, publicCommentsOnly: boolean, parts: TicketParts, countWhere?: string[]): string {
   const total = countWhere ? `, (select count(*)::int from tickets t where ${countWhere.length ? countWhere.join(' and ') : 'true'}) as total` : '';
-  return `select coalesce(json_agg(json_build_object(${TICKET_FIELDS},
-      'sortKey', to_char(t.${sort} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-      'joined', json_build_object('customerName', cu.name, 'contactName', ct.name, 'contactEmail', ct.email, 'technicianName', te.name,
-        'latestComment', case when lc.id is null then null else json_build_object('id', lc.id, 'body', lc.body, 'isInternal', lc.is_internal,
-          'createdAt', ${iso('lc.created_at')}, 'updatedAt', ${iso('lc.updated_at')}, 'authorName', coalesce(lt.name, lcc.name, lc.author_email, ''),
-          'authorKind', case when lc.author_technician_id is not null then 'technician' when lc.author_contact_id is not null then 'contact' else 'email' end) end)
-    ) order by t.${sort} desc, t.id desc), '[]') as page${total}
-    from (select t.* from tickets t
-           where ${where.length ? where.join(' and ') : 'true'}
-           order by t.${sort} desc, t.id desc
-           limit ${limit}) t
-    left join customers cu on cu.id = t.customer_id
-    left join contacts ct on ct.id = t.contact_id
-    left join technicians te on te.id = t.technician_id
+  const { fields, joined, joins } = partsSql(parts);
+  const comment = parts.latestComment ? `
     left join lateral (
       select c.id, c.body, c.is_internal, c.created_at, c.updated_at, c.author_technician_id, c.author_contact_id, c.author_email
         from ticket_comments c
@@ -148,7 +198,16 @@ function pageSql(where: string[], sort: SortColumn, limit: string, publicComment
        order by c.created_at desc, c.id desc
        limit 1) lc on true
     left join technicians lt on lt.id = lc.author_technician_id
-    left join contacts lcc on lcc.id = lc.author_contact_id`;
+    left join contacts lcc on lcc.id = lc.author_contact_id` : '';
+  return `select coalesce(json_agg(json_build_object(${TICKET_FIELDS}${fields},
+      'sortKey', to_char(t.${sort} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      'joined', json_build_object(${joined})
+    ) order by t.${sort} desc, t.id desc), '[]') as page${total}
+    from (select t.* from tickets t
+           where ${where.length ? where.join(' and ') : 'true'}
+           order by t.${sort} desc, t.id desc
+           limit ${limit}) t
+    ${joins}${comment}`;
 }
 
 /** One prepared statement per distinct text (a handful: which filters are present), named by its hash. */
@@ -171,6 +230,8 @@ export interface TicketPageArgs {
   after?: string | null;
   /** Count the whole list in the same statement (the client selected totalCount). */
   withTotal?: boolean;
+  /** What to read beyond the small columns (partsFor the selection); everything when absent. */
+  parts?: TicketParts;
 }
 
 /** A page of the tickets in `scope`, newest activity first (as the caller sees activity), in one statement. */
@@ -188,7 +249,7 @@ export async function readTicketPage(reads: Reads, principal: Principal, scope: 
   const limit = `$${values.push(page.first + 1)}::int`;
   const publicOnly = !ticketPolicy.seesInternalNotes(principal);
   // The count shares the statement and its parameters (the cursor's are not referenced by it).
-  const { page: rows, total } = await readPage(reads, 'tickets-page', pageSql(where, sort, limit, publicOnly, page.withTotal ? countWhere : undefined), values);
+  const { page: rows, total } = await readPage(reads, 'tickets-page', pageSql(where, sort, limit, publicOnly, page.parts ?? ALL_PARTS, page.withTotal ? countWhere : undefined), values);
   const hasNextPage = rows.length > page.first;
   const edges = (hasNextPage ? rows.slice(0, page.first) : rows).map((row) => ({ cursor: encodeKeyset([row.sortKey, row.id]), node: row }));
   return {
@@ -210,7 +271,7 @@ export async function readTicket(reads: Reads, principal: Principal, scope: Tick
   const where = scopeSql(scope, values);
   where.push('id' in key ? `t.id = $${values.push(key.id)}::uuid` : `t.number = $${values.push(key.number)}::int`);
   const publicOnly = !ticketPolicy.seesInternalNotes(principal);
-  const { page: [row] } = await readPage(reads, 'tickets-one', pageSql(where, 'last_activity_at', '1', publicOnly), values);
+  const { page: [row] } = await readPage(reads, 'tickets-one', pageSql(where, 'last_activity_at', '1', publicOnly, ALL_PARTS), values);
   return row ?? null;
 }
 

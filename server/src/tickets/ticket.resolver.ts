@@ -17,14 +17,14 @@ import { notFound } from '../core/errors.js';
 import { once, onceSettled, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, settingsOf } from '../settings/request-settings.js';
-import { selects, selectsOnly } from '../graphql/selection.js';
+import { selectedAt, selects, selectsOnly } from '../graphql/selection.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
 import { LiveKeys, type EventTopics } from '../pubsub/event-bus.js';
 import { TicketImpact, TicketPriority, TicketType } from './ticket.enums.js';
 import { ticketPolicy, type TicketListScope, type TicketScope } from './ticket.policy.js';
-import { readTicket, readTicketPage, ticketRowOf, type Instant, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
+import { partsFor, readTicket, readTicketPage, ticketRowOf, type Instant, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
 import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
 import { TicketStatus } from './ticket-status.js';
 import { TicketStatusChange } from './ticket-status-change.entity.js';
@@ -145,7 +145,7 @@ export class TicketResolver {
       search: args.search ?? undefined,
       // Never search a field the caller cannot see: a match would reveal its content.
       searchDescription: visibility.canSee(StandardTicketField.DESCRIPTION),
-    }, { first: args.first, after: args.after, withTotal: selects(info, 'totalCount') });
+    }, { first: args.first, after: args.after, withTotal: selects(info, 'totalCount'), parts: partsFor(selectedAt(info, ['edges', 'node'])) });
   }
 
   @Allow('SIGNED_IN')
@@ -321,7 +321,7 @@ export class TicketResolver {
   @FieldResolver(() => TicketComment, { nullable: true, description: 'The newest entry of the conversation the caller may see.' })
   latestComment(@Root() t: TicketRow, @Ctx() ctx: Context): LatestCommentRow | null | Promise<TicketComment | null> {
     // A page's statement read it already; a written ticket's is loaded (batched per request).
-    if (t.joined) return t.joined.latestComment;
+    if (t.joined?.latestComment !== undefined) return t.joined.latestComment;
     return latestCommentLoader(ctx).load(t.id);
   }
 
