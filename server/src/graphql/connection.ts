@@ -73,9 +73,7 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T>,
   options: { populate?: readonly string[] } = {},
 ): Promise<ConnectionShape<T>> {
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
-    throw badInput('first', 'validation.pageSize', { max: MAX_PAGE_SIZE });
-  }
+  checkPageSize(args.first);
   if (args.after) {
     try {
       Cursor.decode(args.after);

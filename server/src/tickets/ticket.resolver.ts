@@ -9,7 +9,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '../auth/principal.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
-import { containsPattern, isUuid } from '../db/query-helpers.js';
+import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import type { Context } from '../context.js';
