@@ -251,10 +251,13 @@ export async function readTicketPage(reads: Reads, principal: Principal, scope: 
   // The count shares the statement and its parameters (the cursor's are not referenced by it).
   const { page: rows, total } = await readPage(reads, 'tickets-page', pageSql(where, sort, limit, publicOnly, page.parts ?? ALL_PARTS, page.withTotal ? countWhere : undefined), values);
   const hasNextPage = rows.length > page.first;
-  const edges = (hasNextPage ? rows.slice(0, page.first) : rows).map((row) => ({ cursor: encodeKeyset([row.sortKey, row.id]), node: row }));
+  const items = hasNextPage ? rows.slice(0, page.first) : rows;
+  const cursorOf = (row: PageItem | undefined) => (row ? encodeKeyset([row.sortKey, row.id]) : null);
+  // Cursors are made when asked for (most clients read only pageInfo.endCursor).
+  const edges = items.map((row) => ({ get cursor() { return cursorOf(row)!; }, node: row as TicketRow }));
   return {
     edges,
-    pageInfo: { hasNextPage, hasPreviousPage: !!page.after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: { hasNextPage, hasPreviousPage: !!page.after, get startCursor() { return cursorOf(items[0]); }, get endCursor() { return cursorOf(items.at(-1)); } },
     // Counted with the page when selected; otherwise (a caller that did not say) a statement of its own, only when read.
     get totalCount() {
       if (total !== undefined) return total;
