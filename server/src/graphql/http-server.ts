@@ -405,9 +405,17 @@ function securityHeaders(servedOverHttps: boolean) {
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });
+  // helmet's answer does not depend on the request (no nonces): taken once, set on every answer as it is
+  // (helmet would build the CSP string again for each one).
+  const set: Array<[string, string]> = [];
+  const removed: string[] = [];
+  const recorder = { setHeader: (name: string, value: unknown) => void set.push([name, String(value)]), removeHeader: (name: string) => void removed.push(name) };
+  headers({} as Request, recorder as unknown as Response, () => undefined);
   return (req: Request, res: Response, next: NextFunction) => {
     if (servedOverHttps || req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    headers(req, res, next);
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of set) res.setHeader(name, value);
+    next();
   };
 }
 
