@@ -70,6 +70,9 @@ interface Side {
   p99Ms: number;
   statementsPerRequest: number;
   nodeCpuMsPerRequest: number;
+  /** The server's garbage collection: pause ms and young-generation collections per request. */
+  gcMsPerRequest: number;
+  scavengesPerRequest: number;
   postgresCpuMsPerRequest: number | null;
   /** This process sending the requests (it shares the machine with the servers). */
   loadGeneratorCpuMsPerRequest: number;
@@ -82,6 +85,8 @@ interface Totals {
   loads: Load[];
   statements: number;
   nodeCpuMs: number;
+  gcMs: number;
+  scavenges: number;
   postgresCpuMs: number;
   loadGeneratorCpuMs: number;
   machineCpuMs: number;
@@ -135,14 +140,16 @@ async function main() {
     console.log(`same pages from both servers for ${plan.reduce((n, s) => n + s.checked.length, 0)} token/query pairs`);
 
     const measure = async (server: ServerChild, scenario: Scenario, seconds: number, totals?: Totals) => {
-      const before = { statements: await server.statements(), node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, self: process.cpuUsage(), machine: machineCpuMs() };
+      const before = { ...(await server.stats()), node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, self: process.cpuUsage(), machine: machineCpuMs() };
       const load = await runLoad(server.url, scenario.body, scenario.tokens, seconds, CONCURRENCY);
       const self = process.cpuUsage(before.self);
-      const after = { node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, machine: machineCpuMs(), statements: await server.statements() };
+      const after = { node: server.cpuMs(), postgres: postgresCpu?.() ?? 0, machine: machineCpuMs(), ...(await server.stats()) };
       if (totals) {
         totals.loads.push(load);
         totals.statements += after.statements - before.statements;
         totals.nodeCpuMs += after.node - before.node;
+        totals.gcMs += after.gcMs - before.gcMs;
+        totals.scavenges += after.scavenges - before.scavenges;
         totals.postgresCpuMs += after.postgres - before.postgres;
         totals.loadGeneratorCpuMs += (self.user + self.system) / 1000;
         totals.machineCpuMs += after.machine - before.machine;
@@ -191,7 +198,7 @@ async function main() {
   }
 }
 
-const emptyTotals = (): Totals => ({ loads: [], statements: 0, nodeCpuMs: 0, postgresCpuMs: 0, loadGeneratorCpuMs: 0, machineCpuMs: 0 });
+const emptyTotals = (): Totals => ({ loads: [], statements: 0, nodeCpuMs: 0, gcMs: 0, scavenges: 0, postgresCpuMs: 0, loadGeneratorCpuMs: 0, machineCpuMs: 0 });
 
 /** Which server was measured: the checkout's commit, and whether server code had changes not yet committed. */
 function serverRevision(): { commit: string; uncommittedServerChanges: boolean } | null {
@@ -224,6 +231,8 @@ function summarise(totals: Totals, withPostgres: boolean): Side {
     p99Ms: percentile(latencies, 99),
     statementsPerRequest: round2(totals.statements / requests),
     nodeCpuMsPerRequest: round3(totals.nodeCpuMs / requests),
+    gcMsPerRequest: round3(totals.gcMs / requests),
+    scavengesPerRequest: round3(totals.scavenges / requests),
     postgresCpuMsPerRequest: withPostgres ? round3(totals.postgresCpuMs / requests) : null,
     loadGeneratorCpuMsPerRequest: round3(totals.loadGeneratorCpuMs / requests),
     otherLoadCores: withPostgres ? round2((totals.machineCpuMs - totals.nodeCpuMs - totals.postgresCpuMs - totals.loadGeneratorCpuMs) / (seconds * 1000)) : null,
@@ -232,8 +241,8 @@ function summarise(totals: Totals, withPostgres: boolean): Side {
 }
 
 function printTable(results: Array<{ scenario: string; portico: Side; baseline: Side; reqPerSecRatio: number; p99Ratio: number }>) {
-  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'Node CPU ms/req', 'PG CPU ms/req', 'other load (cores)'];
-  const row = (name: string, s: Side) => [name, String(s.reqPerSec), s.p50Ms.toFixed(2), s.p99Ms.toFixed(2), s.statementsPerRequest.toFixed(2), s.nodeCpuMsPerRequest.toFixed(3), s.postgresCpuMsPerRequest?.toFixed(3) ?? '-', s.otherLoadCores?.toFixed(2) ?? '-'];
+  const header = ['server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'Node CPU ms/req', 'GC ms/req', 'PG CPU ms/req', 'other load (cores)'];
+  const row = (name: string, s: Side) => [name, String(s.reqPerSec), s.p50Ms.toFixed(2), s.p99Ms.toFixed(2), s.statementsPerRequest.toFixed(2), s.nodeCpuMsPerRequest.toFixed(3), s.gcMsPerRequest.toFixed(3), s.postgresCpuMsPerRequest?.toFixed(3) ?? '-', s.otherLoadCores?.toFixed(2) ?? '-'];
   const widths = header.map((h, i) => Math.max(h.length, ...results.flatMap((r) => [row('Portico', r.portico)[i]!.length, row('baseline', r.baseline)[i]!.length])));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(`\nTicket list, ${TICKETS.toLocaleString('en')} tickets, ${CONCURRENCY} clients, ${ROUNDS} × ${SECONDS} s per server and scenario`);

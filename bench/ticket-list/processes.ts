@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -6,7 +7,7 @@ import type pg from 'pg';
 /** Messages between the benchmark and a server child (portico-server.ts, baseline-server.ts). */
 export type ServerMessage =
   | { type: 'ready'; url: string }
-  | { type: 'stats'; statements: number }
+  | { type: 'stats'; statements: number; gcMs: number; scavenges: number }
   | { type: 'failed'; error: string };
 export type ParentMessage = { type: 'stats' } | { type: 'stop' };
 
@@ -17,6 +18,8 @@ export interface ServerChild {
   pid: number;
   /** SQL statements the server has sent so far (counted in the child). */
   statements(): Promise<number>;
+  /** Statements, and the child's garbage collection so far: pause ms and young-generation collections. */
+  stats(): Promise<{ statements: number; gcMs: number; scavenges: number }>;
   /** CPU ms of the whole process (every thread) so far. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -48,15 +51,20 @@ export async function startServerChild(name: string, entry: string, env: Record<
   const send = (message: ParentMessage) => child.send(message);
   const { url } = await next('ready');
   const pid = child.pid!;
+  const stats = async () => {
+    const answer = next('stats');
+    send({ type: 'stats' });
+    const { statements, gcMs, scavenges } = await answer;
+    return { statements, gcMs, scavenges };
+  };
   return {
     name,
     url,
     pid,
     async statements() {
-      const answer = next('stats');
-      send({ type: 'stats' });
-      return (await answer).statements;
+      return (await stats()).statements;
     },
+    stats,
     cpuMs: () => processCpuMs(pid),
     async stop() {
       if (child.exitCode !== null) return;
@@ -69,8 +77,17 @@ export async function startServerChild(name: string, entry: string, env: Record<
 
 /** In a child: answers the parent's requests and reports a failed start. */
 export function serveParent(statements: () => number, stop: () => Promise<void>): void {
+  // Garbage per request, measured as the collector's pauses (all kinds) and the number of scavenges.
+  let gcMs = 0;
+  let scavenges = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      if (((entry as { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'stats') process.send!({ type: 'stats', statements: statements() } satisfies ServerMessage);
+    if (message.type === 'stats') process.send!({ type: 'stats', statements: statements(), gcMs, scavenges } satisfies ServerMessage);
     else if (message.type === 'stop') void stop().finally(() => process.exit(0));
   });
   // The benchmark died: do not linger.
