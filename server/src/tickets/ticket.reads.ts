@@ -278,6 +278,16 @@ export async function readTicket(reads: Reads, principal: Principal, scope: Tick
   return row ?? null;
 }
 
+/** Whether ticket `id` is in `scope`: a live event's delivery check, one small statement. */
+export async function ticketInScope(reads: Reads, scope: TicketScope, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const values: unknown[] = [];
+  const where = scopeSql(scope, values);
+  where.push(`t.id = $${values.push(id)}::uuid`);
+  const row = await reads.row(statementFor<{ found: boolean }>('tickets-in-scope', `select exists(select 1 from tickets t where ${where.join(' and ')}) as found`), values);
+  return row?.found ?? false;
+}
+
 /** A ticket entity just written, as the row the field resolvers read (nothing joined: they load what is asked). */
 export function ticketRowOf(ticket: {
   id: string; number: number; title: string; description: string; status: TicketStatus; priority: TicketPriority; type: TicketType; impact: TicketImpact;

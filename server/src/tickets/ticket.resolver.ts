@@ -24,7 +24,7 @@ import { TicketComment } from './ticket-comment.entity.js';
 import { LiveKeys, type EventTopics } from '../pubsub/event-bus.js';
 import { TicketImpact, TicketPriority, TicketType } from './ticket.enums.js';
 import { ticketPolicy, type TicketListScope, type TicketScope } from './ticket.policy.js';
-import { partsFor, readTicket, readTicketPage, ticketRowOf, type Instant, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
+import { partsFor, readTicket, readTicketPage, ticketInScope, ticketRowOf, type Instant, type LatestCommentRow, type TicketRow } from './ticket.reads.js';
 import { addComment, closeTicket, openTicket, reopenTicket, updateTicket, type TicketWriteContext } from './ticket.service.js';
 import { TicketStatus } from './ticket-status.js';
 import { TicketStatusChange } from './ticket-status-change.entity.js';
@@ -214,7 +214,7 @@ export class TicketResolver {
         if (!ticketPolicy.hearsOf(context.principal, event, settings, ticketingOpenTo)) return false;
         const probe = refreshForEvent(context);
         try {
-          return (await probe.em.count(Ticket, { $and: [{ id: event.ticketId }, await ticketScope(probe)] })) > 0;
+          return await ticketInScope(probe.services.reads, await visibleScope(probe), event.ticketId);
         } catch {
           return false; // e.g. the section was switched off for this contact: deliver nothing
         }
