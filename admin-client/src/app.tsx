@@ -1,25 +1,25 @@
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { Provider } from '@urql/solid';
 import { Match, Show, Switch } from 'solid-js';
-import { Layout } from './components/Layout';
-import { NotFoundView } from './components/StatusViews';
+import { Layout } from './components/layout';
+import { NotFoundView } from './components/status-views';
 import { t } from './lib/i18n';
 import { SessionProvider, useSession } from './lib/session';
-import { AccountPage } from './routes/account/Account';
-import { AuditPage } from './routes/audit/AuditPage';
-import { ContactDetailPage } from './routes/contacts/ContactDetail';
-import { ContactListPage } from './routes/contacts/ContactList';
-import { CustomerDetailPage } from './routes/customers/CustomerDetail';
-import { CustomerListPage } from './routes/customers/CustomerList';
-import { FieldsPage } from './routes/fields/FieldsPage';
-import { HeldMailPage, HeldMessagePage } from './routes/held-mail/HeldMailPage';
-import { OutboxPage } from './routes/outbox/OutboxPage';
-import { SettingsPage } from './routes/settings/SettingsPage';
-import { SignInPage } from './routes/SignIn';
-import { TechnicianDetailPage } from './routes/technicians/TechnicianDetail';
-import { TechnicianListPage } from './routes/technicians/TechnicianList';
-import { TicketDetailPage } from './routes/tickets/TicketDetail';
-import { TicketListPage } from './routes/tickets/TicketList';
+import { AccountPage } from './routes/account/account';
+import { AuditPage } from './routes/audit/audit-page';
+import { ContactDetailPage } from './routes/contacts/contact-detail';
+import { ContactListPage } from './routes/contacts/contact-list';
+import { CustomerDetailPage } from './routes/customers/customer-detail';
+import { CustomerListPage } from './routes/customers/customer-list';
+import { FieldsPage } from './routes/fields/fields-page';
+import { HeldMailPage, HeldMessagePage } from './routes/held-mail/held-mail-page';
+import { OutboxPage } from './routes/outbox/outbox-page';
+import { SettingsPage } from './routes/settings/settings-page';
+import { SignInPage } from './routes/sign-in';
+import { TechnicianDetailPage } from './routes/technicians/technician-detail';
+import { TechnicianListPage } from './routes/technicians/technician-list';
+import { TicketDetailPage } from './routes/tickets/ticket-detail';
+import { TicketListPage } from './routes/tickets/ticket-list';
 
 /**
  * Signed out, every URL shows the sign-in page and stays in the address bar, so signing in lands

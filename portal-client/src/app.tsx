@@ -9,7 +9,7 @@ import { Home } from './routes/home';
 import { Kb } from './routes/kb';
 import { NotFound } from './routes/not-found';
 import { Settings } from './routes/settings';
-import { SignIn } from './routes/signin';
+import { SignIn } from './routes/sign-in';
 import { TicketDetail } from './routes/ticket-detail';
 import { NewTicket } from './routes/ticket-new';
 import { Tickets } from './routes/tickets';

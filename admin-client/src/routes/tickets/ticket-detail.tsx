@@ -2,21 +2,21 @@ import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery, useClient } from '@urql/solid';
 import { batch, createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { Field, FormMessage } from '../../components/Field';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { Field, FormMessage } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
 import { graphql } from '../../gql';
 import type { AdminTicketQuery, TicketImpact, TicketPriority, TicketStatus, TicketType, UpdateTicketInput } from '../../gql/graphql';
 import { attachmentTypeLabel, attachmentUrl, fileExtension, formatFileSize } from '../../lib/attachments';
 import { formError, type FormError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
-import { HeldMailNotice } from '../held-mail/HeldMailNotice';
+import { HeldMailNotice } from '../held-mail/held-mail-notice';
 import { ticketImpactLabel, ticketPriorityLabel, ticketSourceLabel, ticketStatusLabel, ticketTypeLabel } from '../../lib/labels';
-import { CustomFieldInput } from './CustomFieldInput';
-import { TicketFieldsQuery } from './NewTicketForm';
-import { ContactSelect, CustomerSelect, TechnicianSelect, type Picked } from './Pickers';
-import { TicketChangedSubscription } from './TicketList';
-import { IMPACTS, PRIORITIES, STATUS_BADGE, STATUSES, TYPES } from './ticketEnums';
+import { CustomFieldInput } from './custom-field-input';
+import { TicketFieldsQuery } from './new-ticket-form';
+import { ContactSelect, CustomerSelect, TechnicianSelect, type Picked } from './pickers';
+import { TicketChangedSubscription } from './ticket-list';
+import { IMPACTS, PRIORITIES, STATUS_BADGE, STATUSES, TYPES } from './ticket-enums';
 
 const TicketQuery = graphql(`
   query AdminTicket($id: ID!) {

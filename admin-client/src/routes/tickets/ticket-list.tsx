@@ -1,19 +1,19 @@
 import { A } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { FormMessage } from '../../components/Field';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
-import { SearchBox } from '../../components/SearchBox';
+import { FormMessage } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
+import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { TicketStatus } from '../../gql/graphql';
 import { formatDateTime, t } from '../../lib/i18n';
 import { ticketPriorityLabel, ticketStatusLabel } from '../../lib/labels';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
-import { NewTicketForm } from './NewTicketForm';
-import { CustomerSelect, TechnicianSelect, type Picked } from './Pickers';
-import { STATUS_BADGE, STATUSES } from './ticketEnums';
+import { NewTicketForm } from './new-ticket-form';
+import { CustomerSelect, TechnicianSelect, type Picked } from './pickers';
+import { STATUS_BADGE, STATUSES } from './ticket-enums';
 
 const TicketsQuery = graphql(`
   query AdminTickets($first: Int!, $after: String, $search: String, $statuses: [TicketStatus!], $customerId: ID, $technicianId: ID, $unassigned: Boolean) {

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import type { LanguageCode } from '../../../../client-common/src/i18n';
-import { Field, FormMessage } from '../../components/Field';
-import { LanguageSelect } from '../../components/LanguageSelect';
+import { Field, FormMessage } from '../../components/field';
+import { LanguageSelect } from '../../components/language-select';
 import type { FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 

@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { Field, FormMessage } from '../../components/Field';
+import { Field, FormMessage } from '../../components/field';
 import { parseDomains } from '../../lib/domains';
 import type { FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';

@@ -1,13 +1,13 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, For, on, Show } from 'solid-js';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
 import { graphql } from '../../gql';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
-import { AdminOnly } from '../technicians/AdminOnly';
+import { AdminOnly } from '../technicians/admin-only';
 import { auditActionLabel, auditActorKindLabel, auditDetailLines, auditSubjectKindLabel, AUDIT_ACTIONS, subjectHref } from './labels';
 
 const AuditEventsQuery = graphql(`

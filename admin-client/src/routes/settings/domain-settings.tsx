@@ -1,6 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/field';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';

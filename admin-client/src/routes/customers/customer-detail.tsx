@@ -1,20 +1,20 @@
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
-import { ActivationPanel, DeactivatedBadge } from '../../components/Activation';
-import { CredentialsPanel } from '../../components/CredentialsPanel';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
+import { ActivationPanel, DeactivatedBadge } from '../../components/activation';
+import { CredentialsPanel } from '../../components/credentials-panel';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
 import { graphql } from '../../gql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
 import { useSession } from '../../lib/session';
 import { auditHref } from '../audit/links';
-import { ContactForm } from '../contacts/ContactForm';
-import { ContactTable } from '../contacts/ContactTable';
-import { CustomerForm } from './CustomerForm';
+import { ContactForm } from '../contacts/contact-form';
+import { ContactTable } from '../contacts/contact-table';
+import { CustomerForm } from './customer-form';
 
 const CustomerQuery = graphql(`
   query AdminCustomer($id: ID!) {

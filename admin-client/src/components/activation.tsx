@@ -2,7 +2,7 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import type { ActivationFilter } from '../gql/graphql';
 import type { FormError } from '../lib/errors';
 import { formatDateTime, t } from '../lib/i18n';
-import { FormMessage } from './Field';
+import { FormMessage } from './field';
 
 /** "Deactivated" beside a name in a list or on a page; nothing while active. */
 export function DeactivatedBadge(props: { at: string | null | undefined; testid: string }) {

@@ -3,7 +3,7 @@ import { createEffect, Match, Switch, type Accessor, type JSX } from 'solid-js';
 import { errorCode, errorMessage } from '../lib/errors';
 import { t } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { ForbiddenView, NotFoundView } from './StatusViews';
+import { ForbiddenView, NotFoundView } from './status-views';
 
 /**
  * What a page shows while its query runs or when it failed: the data, a spinner line, or the view

@@ -1,14 +1,14 @@
 import { A, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
 import type { HeldMessageState } from '../../gql/graphql';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
-import { HELD_STATES, HeldMessageQuery, HeldMessagesQuery, heldReasonLabel, heldStateLabel } from './heldMail';
-import { HeldDecision, HeldMessageView } from './HeldMessageView';
+import { HELD_STATES, HeldMessageQuery, HeldMessagesQuery, heldReasonLabel, heldStateLabel } from './held-mail';
+import { HeldDecision, HeldMessageView } from './held-message-view';
 
 /** Held mail: messages in existing contacts' names whose sender could not be verified, waiting for a technician. */
 export function HeldMailPage() {

@@ -1,17 +1,17 @@
 import { A, useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { Show } from 'solid-js';
-import { ActivationPanel, DeactivatedBadge } from '../../components/Activation';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
-import { ReissueCredentials } from '../../components/ReissueCredentials';
+import { ActivationPanel, DeactivatedBadge } from '../../components/activation';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
+import { ReissueCredentials } from '../../components/reissue-credentials';
 import { graphql } from '../../gql';
 import type { UpdateContactInput } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { auditHref } from '../audit/links';
-import { ContactForm } from './ContactForm';
+import { ContactForm } from './contact-form';
 
 const ContactQuery = graphql(`
   query AdminContact($id: ID!) {

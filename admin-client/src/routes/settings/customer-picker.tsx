@@ -1,6 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, Show } from 'solid-js';
-import { SearchBox } from '../../components/SearchBox';
+import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n';

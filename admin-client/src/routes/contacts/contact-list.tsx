@@ -1,15 +1,15 @@
 import { createQuery } from '@urql/solid';
 import { createSignal } from 'solid-js';
-import { ActivationFilterSelect } from '../../components/Activation';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
-import { SearchBox } from '../../components/SearchBox';
+import { ActivationFilterSelect } from '../../components/activation';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
+import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
 import { t } from '../../lib/i18n';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
-import { ContactTable } from './ContactTable';
+import { ContactTable } from './contact-table';
 
 const ContactsQuery = graphql(`
   query AdminContacts($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {

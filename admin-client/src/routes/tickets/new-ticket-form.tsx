@@ -1,14 +1,14 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { Field, FormMessage } from '../../components/Field';
+import { Field, FormMessage } from '../../components/field';
 import { graphql } from '../../gql';
 import type { TicketImpact, TicketPriority, TicketType } from '../../gql/graphql';
 import { formError, type FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { ticketImpactLabel, ticketPriorityLabel, ticketTypeLabel } from '../../lib/labels';
-import { CustomFieldInput } from './CustomFieldInput';
-import { ContactSelect, CustomerSelect, TechnicianSelect, type Picked } from './Pickers';
-import { IMPACTS, PRIORITIES, TYPES } from './ticketEnums';
+import { CustomFieldInput } from './custom-field-input';
+import { ContactSelect, CustomerSelect, TechnicianSelect, type Picked } from './pickers';
+import { IMPACTS, PRIORITIES, TYPES } from './ticket-enums';
 
 export const TicketFieldsQuery = graphql(`
   query AdminTicketFields {

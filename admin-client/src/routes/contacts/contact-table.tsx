@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { DeactivatedBadge } from '../../components/Activation';
+import { DeactivatedBadge } from '../../components/activation';
 import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel } from '../../lib/labels';
 import type { LanguageCode } from '../../../../client-common/src/i18n';

@@ -1,12 +1,12 @@
 import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { FormMessage } from '../../components/Field';
+import { FormMessage } from '../../components/field';
 import type { AdminHeldMessageQuery } from '../../gql/graphql';
 import { formatFileSize } from '../../lib/attachments';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
-import { AcceptHeldMessageMutation, DiscardHeldMessageMutation, HELD_STATE_BADGE, heldReasonLabel, heldStateLabel } from './heldMail';
+import { AcceptHeldMessageMutation, DiscardHeldMessageMutation, HELD_STATE_BADGE, heldReasonLabel, heldStateLabel } from './held-mail';
 
 export type HeldMessage = AdminHeldMessageQuery['heldMessage'];
 

@@ -1,18 +1,18 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { ActivationFilterSelect, DeactivatedBadge } from '../../components/Activation';
-import { FormMessage } from '../../components/Field';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
-import { SearchBox } from '../../components/SearchBox';
+import { ActivationFilterSelect, DeactivatedBadge } from '../../components/activation';
+import { FormMessage } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
+import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
-import { CustomerForm } from './CustomerForm';
+import { CustomerForm } from './customer-form';
 
 const CustomersQuery = graphql(`
   query AdminCustomers($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {

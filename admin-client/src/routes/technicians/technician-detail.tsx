@@ -1,18 +1,18 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { A, useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { ActivationPanel, DeactivatedBadge } from '../../components/Activation';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
-import { ReissueCredentials } from '../../components/ReissueCredentials';
+import { ActivationPanel, DeactivatedBadge } from '../../components/activation';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
+import { ReissueCredentials } from '../../components/reissue-credentials';
 import { graphql } from '../../gql';
 import type { UpdateTechnicianInput } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { auditHref } from '../audit/links';
-import { AdminOnly } from './AdminOnly';
-import { TechnicianForm } from './TechnicianForm';
+import { AdminOnly } from './admin-only';
+import { TechnicianForm } from './technician-form';
 
 const TechnicianQuery = graphql(`
   query AdminTechnician($id: ID!) {

@@ -1,5 +1,5 @@
 import { For, Match, Switch } from 'solid-js';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/field';
 import type { CustomFieldKind } from '../../gql/graphql';
 import { t } from '../../lib/i18n';
 

@@ -2,8 +2,8 @@ import { A } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { t } from '../../lib/i18n';
-import { HeldMessagesQuery } from './heldMail';
-import { HeldDecision, HeldMessageView } from './HeldMessageView';
+import { HeldMessagesQuery } from './held-mail';
+import { HeldDecision, HeldMessageView } from './held-message-view';
 
 /**
  * On the console's ticket page: mail about this ticket from an unverified sender, flagged, to read

@@ -3,7 +3,7 @@ import { Show, type JSX } from 'solid-js';
 import { t } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { roleLabel } from '../lib/labels';
-import { HeldMailNavItem } from '../routes/held-mail/HeldMailNavItem';
+import { HeldMailNavItem } from '../routes/held-mail/held-mail-nav-item';
 
 /** The signed-in frame: navigation on the left, the page on the right. */
 export function Layout(props: { children?: JSX.Element }) {

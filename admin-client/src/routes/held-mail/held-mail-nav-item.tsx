@@ -2,7 +2,7 @@ import { A, useLocation } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, on, Show } from 'solid-js';
 import { t } from '../../lib/i18n';
-import { HeldMessageCountQuery } from './heldMail';
+import { HeldMessageCountQuery } from './held-mail';
 
 /** The navigation entry to held mail, with the number of messages waiting (checked again on every page change). */
 export function HeldMailNavItem() {

@@ -1,17 +1,17 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { batch, createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { FormMessage } from '../../components/Field';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { FormMessage } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
 import { graphql } from '../../gql';
 import type { AdminPortalSettingsFieldsFragment, PortalSection, SectionScopeMode, TicketStatus } from '../../gql/graphql';
 import { errorCode, formError, type FormError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { scopeModeLabel, sectionLabel, ticketStatusLabel } from '../../lib/labels';
 import { useSession } from '../../lib/session';
-import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
-import { DomainSettings } from './DomainSettings';
+import { CustomerPicker, type PickedCustomer } from './customer-picker';
+import { DomainSettings } from './domain-settings';
 
 graphql(`
   fragment AdminPortalSettingsFields on PortalSettings {

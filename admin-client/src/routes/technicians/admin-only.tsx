@@ -1,5 +1,5 @@
 import { Show, type JSX } from 'solid-js';
-import { ForbiddenView } from '../../components/StatusViews';
+import { ForbiddenView } from '../../components/status-views';
 import { useSession } from '../../lib/session';
 
 /**

@@ -1,9 +1,9 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { Field, FormMessage } from '../../components/Field';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryState } from '../../components/QueryState';
+import { Field, FormMessage } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
 import { graphql } from '../../gql';
 import type { AdminCustomTicketFieldsQuery, CustomFieldKind, FieldVisibility, StandardTicketField } from '../../gql/graphql';
 import { formError, type FormError } from '../../lib/errors';

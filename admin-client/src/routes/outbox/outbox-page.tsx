@@ -1,16 +1,16 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { FormMessage } from '../../components/Field';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
+import { FormMessage } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
 import { graphql } from '../../gql';
 import type { OutboxStatus } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { outboxStatusLabel } from '../../lib/labels';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
-import { AdminOnly } from '../technicians/AdminOnly';
+import { AdminOnly } from '../technicians/admin-only';
 
 const OutboxQuery = graphql(`
   query AdminOutboxMessages($first: Int!, $after: String, $status: OutboxStatus) {

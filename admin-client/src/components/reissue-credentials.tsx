@@ -1,8 +1,8 @@
 import { createSignal, Show } from 'solid-js';
 import type { FormError } from '../lib/errors';
 import { t } from '../lib/i18n';
-import { CredentialsPanel } from './CredentialsPanel';
-import { FormMessage } from './Field';
+import { CredentialsPanel } from './credentials-panel';
+import { FormMessage } from './field';
 
 /**
  * Re-issuing ends every session of the person and invalidates the old password, so it asks first;

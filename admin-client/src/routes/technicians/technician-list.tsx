@@ -1,20 +1,20 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { ActivationFilterSelect, DeactivatedBadge } from '../../components/Activation';
-import { CredentialsPanel } from '../../components/CredentialsPanel';
-import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
-import { QueryState } from '../../components/QueryState';
-import { SearchBox } from '../../components/SearchBox';
+import { ActivationFilterSelect, DeactivatedBadge } from '../../components/activation';
+import { CredentialsPanel } from '../../components/credentials-panel';
+import { PageHeader } from '../../components/page-header';
+import { Pager } from '../../components/pager';
+import { QueryState } from '../../components/query-state';
+import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel, roleLabel } from '../../lib/labels';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
-import { AdminOnly } from './AdminOnly';
-import { TechnicianForm } from './TechnicianForm';
+import { AdminOnly } from './admin-only';
+import { TechnicianForm } from './technician-form';
 
 const TechniciansQuery = graphql(`
   query AdminTechnicians($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {

@@ -1,6 +1,6 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { Field, FormMessage } from '../components/Field';
-import { LanguageSelect } from '../components/LanguageSelect';
+import { Field, FormMessage } from '../components/field';
+import { LanguageSelect } from '../components/language-select';
 import type { FormError } from '../lib/errors';
 import { language, setLanguage, t } from '../lib/i18n';
 import { useSession } from '../lib/session';
