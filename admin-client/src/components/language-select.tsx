@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { LANGUAGE_CODES, LANGUAGE_NAMES, type LanguageCode } from '../../../client-common/src/i18n';
+import { LANGUAGE_CODES, LANGUAGE_NAMES, type LanguageCode } from '@portico/client-common';
 
 /** The five languages, each named in itself; optionally an empty choice with its own label. */
 export function LanguageSelect(props: {

@@ -1,5 +1,5 @@
 import type { CombinedError } from '@urql/core';
-import { errorField, errorMessage } from '../../../client-common/src/urql';
+import { errorField, errorMessage } from '@portico/client-common';
 
 export { errorField, errorMessage };
 

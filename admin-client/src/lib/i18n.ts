@@ -1,4 +1,4 @@
-import { createI18n } from '../../../client-common/src/i18n';
+import { createI18n } from '@portico/client-common';
 import { de } from '../i18n/de';
 import { en } from '../i18n/en';
 import { es } from '../i18n/es';

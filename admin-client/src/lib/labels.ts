@@ -1,5 +1,5 @@
-import type { LanguageCode } from '../../../client-common/src/i18n';
-import { LANGUAGE_NAMES } from '../../../client-common/src/i18n';
+import type { LanguageCode } from '@portico/client-common';
+import { LANGUAGE_NAMES } from '@portico/client-common';
 import type {
   CustomFieldKind,
   FieldVisibility,

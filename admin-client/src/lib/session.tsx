@@ -1,7 +1,7 @@
 import type { Client } from '@urql/core';
 import { createContext, createEffect, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
-import type { LanguageCode } from '../../../client-common/src/i18n';
-import { createPorticoClient } from '../../../client-common/src/urql';
+import type { LanguageCode } from '@portico/client-common';
+import { createPorticoClient } from '@portico/client-common';
 import { graphql } from '../gql';
 import type { TechnicianRole } from '../gql/graphql';
 import { formError, type FormError } from './errors';

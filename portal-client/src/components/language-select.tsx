@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { LANGUAGE_CODES, LANGUAGE_NAMES, type LanguageCode } from '../../../client-common/src/i18n';
+import { LANGUAGE_CODES, LANGUAGE_NAMES, type LanguageCode } from '@portico/client-common';
 import { t } from '../lib/i18n';
 import { GlobeIcon } from './icons';
 

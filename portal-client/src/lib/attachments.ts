@@ -1,7 +1,7 @@
-import { attachmentKind, fileExtension } from '../../../client-common/src/attachments';
+import { attachmentKind, fileExtension } from '@portico/client-common';
 import { language, t } from './i18n';
 
-export { attachmentKind, attachmentUrl, fileExtension, type AttachmentKind } from '../../../client-common/src/attachments';
+export { attachmentKind, attachmentUrl, fileExtension, type AttachmentKind } from '@portico/client-common';
 
 /** A short, translated hint of the file's type, e.g. "PDF document" or "DWG file". */
 export function attachmentTypeLabel(contentType: string, filename: string): string {

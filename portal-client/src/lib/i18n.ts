@@ -1,4 +1,4 @@
-import { browserLanguage, createI18n, type LanguageCode } from '../../../client-common/src/i18n';
+import { browserLanguage, createI18n, type LanguageCode } from '@portico/client-common';
 import { de } from '../i18n/de';
 import { en, type MessageKey } from '../i18n/en';
 import { es } from '../i18n/es';

@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import { batch, createEffect, createMemo, createRoot, createSignal, onCleanup } from 'solid-js';
-import { createPorticoClient } from '../../../client-common/src/urql';
+import { createPorticoClient } from '@portico/client-common';
 import { graphql } from '../gql';
 import type { PortalMeQuery, PortalSection } from '../gql/graphql';
 import { applyAccountLanguage, language } from './i18n';

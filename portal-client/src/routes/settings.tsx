@@ -1,8 +1,8 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show, type JSX } from 'solid-js';
-import type { LanguageCode } from '../../../client-common/src/i18n';
-import { PasswordStrength } from '../../../client-common/src/password-strength';
-import { errorField, errorMessage } from '../../../client-common/src/urql';
+import type { LanguageCode } from '@portico/client-common';
+import { PasswordStrength } from '@portico/client-common';
+import { errorField, errorMessage } from '@portico/client-common';
 import { LanguageSelect } from '../components/language-select';
 import { graphql } from '../gql';
 import { language, setLanguage, t } from '../lib/i18n';

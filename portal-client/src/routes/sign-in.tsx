@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { errorMessage } from '../../../client-common/src/urql';
+import { errorMessage } from '@portico/client-common';
 import { LanguageSelect } from '../components/language-select';
 import { language, setLanguage, t } from '../lib/i18n';
 import { dismissNotice, notice, signIn } from '../lib/session';

@@ -1,7 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
-import { errorMessage } from '../../../client-common/src/urql';
+import { errorMessage } from '@portico/client-common';
 import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';
 import type { PortalTicketDetailFragment, TicketStatus } from '../gql/graphql';

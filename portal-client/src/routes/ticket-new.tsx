@@ -1,7 +1,7 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { useClient } from '@urql/solid';
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { errorField, errorMessage } from '../../../client-common/src/urql';
+import { errorField, errorMessage } from '@portico/client-common';
 import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';
 import type { OpenTicketInput, PortalNewTicketContextQuery, TicketImpact, TicketPriority, TicketType } from '../gql/graphql';

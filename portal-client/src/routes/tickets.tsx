@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { useClient } from '@urql/solid';
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
-import { errorMessage } from '../../../client-common/src/urql';
+import { errorMessage } from '@portico/client-common';
 import { SectionIcon } from '../components/icons';
 import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';

@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
-import type { LanguageCode } from '../../../../client-common/src/i18n';
-import { PasswordStrength } from '../../../../client-common/src/password-strength';
+import type { LanguageCode } from '@portico/client-common';
+import { PasswordStrength } from '@portico/client-common';
 import { Field, FormMessage } from '../../components/field';
 import { LanguageSelect } from '../../components/language-select';
 import { PageHeader } from '../../components/page-header';

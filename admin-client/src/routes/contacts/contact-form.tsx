@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import type { LanguageCode } from '../../../../client-common/src/i18n';
+import type { LanguageCode } from '@portico/client-common';
 import { Field, FormMessage } from '../../components/field';
 import { LanguageSelect } from '../../components/language-select';
 import type { FormError } from '../../lib/errors';

@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import { DeactivatedBadge } from '../../components/activation';
 import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel } from '../../lib/labels';
-import type { LanguageCode } from '../../../../client-common/src/i18n';
+import type { LanguageCode } from '@portico/client-common';
 
 /** Details are nullable in the schema (other contacts never get them); technicians always get them. */
 export interface ContactRow {

@@ -1,0 +1,5 @@
+// The public face of @portico/client-common: the apps import from here, by package name.
+export * from './attachments';
+export * from './i18n';
+export * from './password-strength';
+export * from './urql';
