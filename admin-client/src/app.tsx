@@ -1,8 +1,9 @@
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { Provider } from '@urql/solid';
+import { onSessionLost, QueryViewsProvider, type QueryViews } from '@portico/client-common';
 import { Match, Show, Switch } from 'solid-js';
 import { Layout } from './components/layout';
-import { NotFoundView } from './components/status-views';
+import { ForbiddenView, NotFoundView } from './components/status-views';
 import { t } from './lib/i18n';
 import { SessionProvider, useSession } from './lib/session';
 import { AccountPage } from './routes/account/account';
@@ -25,8 +26,24 @@ import { TicketListPage } from './routes/tickets/ticket-list';
  * Signed out, every URL shows the sign-in page and stays in the address bar, so signing in lands
  * where the person wanted to go. Signed in, the pages get a urql client bound to this session.
  */
+const queryViews: QueryViews = {
+  loading: () => (
+    <p class="muted" data-testid="loading">
+      {t('common.loading')}
+    </p>
+  ),
+  notFound: () => <NotFoundView />,
+  forbidden: () => <ForbiddenView />,
+  failed: (message) => (
+    <p class="form-message form-message--error" role="alert" data-testid="query-error">
+      {message ?? t('common.unexpectedError')}
+    </p>
+  ),
+};
+
 function Shell(props: RouteSectionProps) {
   const session = useSession();
+  onSessionLost(() => session.expire());
   return (
     <Switch>
       <Match when={session.status() === 'loading'}>
@@ -41,7 +58,9 @@ function Shell(props: RouteSectionProps) {
         <Show when={session.client()} keyed>
           {(client) => (
             <Provider value={client}>
-              <Layout>{props.children}</Layout>
+              <QueryViewsProvider value={queryViews}>
+                <Layout>{props.children}</Layout>
+              </QueryViewsProvider>
             </Provider>
           )}
         </Show>

@@ -1,5 +1,7 @@
 // The public face of @portico/client-common: the apps import from here, by package name.
+export * from './action';
 export * from './attachments';
 export * from './i18n';
 export * from './password-strength';
+export * from './query-view';
 export * from './urql';

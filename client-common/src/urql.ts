@@ -1,11 +1,45 @@
-import { cacheExchange, Client, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, fetchExchange, subscriptionExchange, type CombinedError } from '@urql/core';
+import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
 import { createClient as createWsClient } from 'graphql-ws';
+import schema from './gql/introspection';
+
+/**
+ * Types without an `id` (pages, settings, payloads) are kept embedded in their parent instead of
+ * normalized; read from the schema so a new type needs no entry here.
+ */
+const keys: KeyingConfig = Object.fromEntries(
+  schema.__schema.types
+    .filter((type) => type.kind === 'OBJECT' && !('fields' in type && type.fields.some((field) => field.name === 'id')))
+    .map((type) => [type.name, () => null]),
+);
+
+/** List fields a changed ticket may join or leave: read again only when a ticket they do not hold changes. */
+const TICKET_LISTS = ['tickets'];
+
+/**
+ * A `ticketChanged` delivery is a Ticket with its id: Graphcache writes it over the cached ticket,
+ * so every list row and detail page showing it updates in place. A ticket no cached list holds yet
+ * (just opened, or newly visible) makes those lists stale, and only then are they asked again.
+ */
+function ticketChanged(result: Record<string, unknown>, _args: unknown, cache: Cache) {
+  const ticket = result.ticketChanged as { __typename?: string; id?: string } | undefined;
+  if (!ticket?.id) return;
+  const key = cache.keyOfEntity({ __typename: 'Ticket', id: ticket.id });
+  for (const field of cache.inspectFields('Query')) {
+    if (!TICKET_LISTS.includes(field.fieldName)) continue;
+    const connection = cache.resolve('Query', field.fieldKey) as string | null;
+    const edges = connection ? ((cache.resolve(connection, 'edges') as string[] | null) ?? []) : [];
+    const held = edges.some((edge) => cache.resolve(edge, 'node') === key);
+    if (!held) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+  }
+}
 
 /**
  * The urql client of both web apps: HTTP for queries and mutations, graphql-ws for subscriptions,
- * both on /graphql. The session travels in the HttpOnly cookie (HTTP requests and the WebSocket
- * handshake alike), so a new client is made whenever the signed-in person changes: that drops
- * the cache and reconnects the socket with the new cookie.
+ * both on /graphql, and a normalized cache (Graphcache) that mutation results and subscription
+ * deliveries update in place. The session travels in the HttpOnly cookie (HTTP requests and the
+ * WebSocket handshake alike), so a new client is made whenever the signed-in person changes: that
+ * drops the cache and reconnects the socket with the new cookie.
  */
 export function createPorticoClient(): { client: Client; dispose: () => void } {
   const ws = createWsClient({
@@ -20,7 +54,7 @@ export function createPorticoClient(): { client: Client; dispose: () => void } {
     fetchOptions: { credentials: 'same-origin' },
     requestPolicy: 'cache-and-network',
     exchanges: [
-      cacheExchange,
+      cacheExchange({ schema, keys, updates: { Subscription: { ticketChanged } } }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({
@@ -42,4 +76,22 @@ export function errorMessage(error: { graphQLErrors?: Array<{ message: string }>
 export function errorField(error: { graphQLErrors?: Array<{ extensions?: Record<string, unknown> }> } | undefined): string | undefined {
   const field = error?.graphQLErrors?.[0]?.extensions?.field;
   return typeof field === 'string' ? field : undefined;
+}
+
+/** The `extensions.code` of the first GraphQL error (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, ...). */
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  const code = error?.graphQLErrors?.[0]?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A failed operation split for display: the message, its code, and the input field it belongs to if any. */
+export interface FormError {
+  message: string;
+  code?: string;
+  field?: string;
+}
+
+export function formError(error: CombinedError | undefined): FormError | undefined {
+  const message = errorMessage(error);
+  return message === undefined ? undefined : { message, code: errorCode(error), field: errorField(error) };
 }

@@ -3,7 +3,7 @@ import { createQuery } from '@urql/solid';
 import { createEffect, For, on, Show } from 'solid-js';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
@@ -116,7 +116,7 @@ function AuditLog() {
           </div>
         </div>
       </section>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <div class="table-scroll">
@@ -215,7 +215,7 @@ function AuditLog() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

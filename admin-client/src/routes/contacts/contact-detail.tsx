@@ -3,7 +3,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import { Show } from 'solid-js';
 import { ActivationPanel, DeactivatedBadge } from '../../components/activation';
 import { PageHeader } from '../../components/page-header';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { ReissueCredentials } from '../../components/reissue-credentials';
 import { graphql } from '../../gql';
 import type { UpdateContactInput } from '../../gql/graphql';
@@ -99,7 +99,7 @@ function ContactDetail(props: { id: string }) {
   const session = useSession();
 
   return (
-    <QueryState result={result}>
+    <QueryView result={result}>
       {(data) => (
         <>
           <PageHeader
@@ -192,6 +192,6 @@ function ContactDetail(props: { id: string }) {
           />
         </>
       )}
-    </QueryState>
+    </QueryView>
   );
 }

@@ -3,7 +3,7 @@ import { createSignal } from 'solid-js';
 import { ActivationFilterSelect } from '../../components/activation';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
@@ -59,7 +59,7 @@ export function ContactListPage() {
           <ActivationFilterSelect id="contact-activation" testid="contact-activation" value={activation()} onChange={(value) => { setActivation(value); pager.reset(); }} />
         </div>
       </section>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <ContactTable
@@ -76,7 +76,7 @@ export function ContactListPage() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

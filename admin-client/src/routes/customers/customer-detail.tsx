@@ -5,7 +5,7 @@ import { ActivationPanel, DeactivatedBadge } from '../../components/activation';
 import { CredentialsPanel } from '../../components/credentials-panel';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
@@ -112,7 +112,7 @@ function CustomerDetail(props: { id: string }) {
   const session = useSession();
 
   return (
-    <QueryState result={result}>
+    <QueryView result={result}>
       {(data) => (
         <>
           <PageHeader
@@ -163,7 +163,7 @@ function CustomerDetail(props: { id: string }) {
           <CustomerContacts customerId={props.id} />
         </>
       )}
-    </QueryState>
+    </QueryView>
   );
 }
 
@@ -234,7 +234,7 @@ function CustomerContacts(props: { customerId: string }) {
           />
         </div>
       </Show>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <ContactTable rows={data().contacts.edges.map((edge) => edge.node)} showCustomer={false} emptyText={t('customers.noContacts')} />
@@ -247,7 +247,7 @@ function CustomerContacts(props: { customerId: string }) {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </section>
   );
 }

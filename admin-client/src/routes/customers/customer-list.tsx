@@ -5,7 +5,7 @@ import { ActivationFilterSelect, DeactivatedBadge } from '../../components/activ
 import { FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
@@ -100,7 +100,7 @@ export function CustomerListPage() {
           <ActivationFilterSelect id="customer-activation" testid="customer-activation" value={activation()} onChange={(value) => { setActivation(value); pager.reset(); }} />
         </div>
       </section>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <table class="table" data-testid="customer-table">
@@ -139,7 +139,7 @@ export function CustomerListPage() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

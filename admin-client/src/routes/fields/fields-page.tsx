@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { Field, FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import type { AdminCustomTicketFieldsQuery, CustomFieldKind, FieldVisibility, StandardTicketField } from '../../gql/graphql';
 import { formError, type FormError } from '../../lib/errors';
@@ -151,7 +151,7 @@ function StandardFields(props: { readOnly: boolean }) {
     <section class="panel" aria-labelledby="fields-standard-title" data-testid="fields-standard">
       <h2 id="fields-standard-title">{t('fields.standardTitle')}</h2>
       <p class="muted">{t('fields.standardIntro')}</p>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {() => (
           <form onSubmit={save} novalidate data-testid="fields-standard-form">
             <table class="table fields-table">
@@ -223,7 +223,7 @@ function StandardFields(props: { readOnly: boolean }) {
             </Show>
           </form>
         )}
-      </QueryState>
+      </QueryView>
     </section>
   );
 }
@@ -311,7 +311,7 @@ function CustomFields(props: { readOnly: boolean }) {
           </FormMessage>
         )}
       </Show>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {() => (
           <table class="table fields-table" data-testid="fields-custom-table">
             <thead>
@@ -404,7 +404,7 @@ function CustomFields(props: { readOnly: boolean }) {
             </tbody>
           </table>
         )}
-      </QueryState>
+      </QueryView>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import type { HeldMessageState } from '../../gql/graphql';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
@@ -48,7 +48,7 @@ export function HeldMailPage() {
           </select>
         </div>
       </div>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <div class="table-scroll">
@@ -103,7 +103,7 @@ export function HeldMailPage() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }
@@ -113,7 +113,7 @@ export function HeldMessagePage() {
   const params = useParams<{ id: string }>();
   const [result, refetch] = createQuery({ query: HeldMessageQuery, variables: () => ({ id: params.id }) });
   return (
-    <QueryState result={result}>
+    <QueryView result={result}>
       {(data) => (
         <>
           <PageHeader title={data().heldMessage.subject || t('heldMail.noSubject')} back={{ href: '/held-mail', label: t('heldMail.title') }} testid="held-message-title" />
@@ -123,6 +123,6 @@ export function HeldMessagePage() {
           </section>
         </>
       )}
-    </QueryState>
+    </QueryView>
   );
 }

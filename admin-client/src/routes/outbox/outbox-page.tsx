@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import type { OutboxStatus } from '../../gql/graphql';
 import { formError } from '../../lib/errors';
@@ -145,7 +145,7 @@ function Outbox() {
           </FormMessage>
         )}
       </Show>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <div class="table-scroll">
@@ -258,7 +258,7 @@ function Outbox() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { batch, createEffect, createSignal, For, on, Show, type JSX } from 'soli
 import { createStore, reconcile } from 'solid-js/store';
 import { FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import type { AdminPortalSettingsFieldsFragment, PortalSection, SectionScopeMode, TicketStatus } from '../../gql/graphql';
 import { errorCode, formError, type FormError } from '../../lib/errors';
@@ -120,13 +120,13 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} />
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <Show when={data().portalSettings.__typename === 'PortalSettings' ? (data().portalSettings as Settings) : undefined}>
             {(loaded) => <SettingsForm loaded={loaded()} onReload={() => refetch({ requestPolicy: 'network-only' })} />}
           </Show>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

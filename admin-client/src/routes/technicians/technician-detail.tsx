@@ -3,7 +3,7 @@ import { A, useParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { ActivationPanel, DeactivatedBadge } from '../../components/activation';
 import { PageHeader } from '../../components/page-header';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { ReissueCredentials } from '../../components/reissue-credentials';
 import { graphql } from '../../gql';
 import type { UpdateTechnicianInput } from '../../gql/graphql';
@@ -93,7 +93,7 @@ function TechnicianDetail(props: { id: string }) {
   const [, reactivate] = createMutation(ReactivateTechnicianMutation);
 
   return (
-    <QueryState result={result}>
+    <QueryView result={result}>
       {(data) => (
         <>
           <PageHeader
@@ -189,6 +189,6 @@ function TechnicianDetail(props: { id: string }) {
           />
         </>
       )}
-    </QueryState>
+    </QueryView>
   );
 }

@@ -5,7 +5,7 @@ import { ActivationFilterSelect, DeactivatedBadge } from '../../components/activ
 import { CredentialsPanel } from '../../components/credentials-panel';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
@@ -133,7 +133,7 @@ function TechnicianList() {
           <ActivationFilterSelect id="technician-activation" testid="technician-activation" value={activation()} onChange={(value) => { setActivation(value); pager.reset(); }} />
         </div>
       </section>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <table class="table" data-testid="technician-table">
@@ -191,7 +191,7 @@ function TechnicianList() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { batch, createEffect, createSignal, For, on, onCleanup, onMount, Show } 
 import { createStore, reconcile } from 'solid-js/store';
 import { Field, FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import type { AdminTicketQuery, TicketImpact, TicketPriority, TicketStatus, TicketType, UpdateTicketInput } from '../../gql/graphql';
 import { attachmentTypeLabel, attachmentUrl, fileExtension, formatFileSize } from '../../lib/attachments';
@@ -145,7 +145,7 @@ function TicketDetail(props: { id: string }) {
   });
 
   return (
-    <QueryState result={result}>
+    <QueryView result={result}>
       {(data) => (
         <>
           <PageHeader title={`#${data().ticket.number} ${data().ticket.title}`} back={{ href: '/tickets', label: t('tickets.title') }} testid="ticket-title" />
@@ -214,7 +214,7 @@ function TicketDetail(props: { id: string }) {
           </div>
         </>
       )}
-    </QueryState>
+    </QueryView>
   );
 }
 

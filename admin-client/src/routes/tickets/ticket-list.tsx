@@ -4,7 +4,7 @@ import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
-import { QueryState } from '../../components/query-state';
+import { QueryView } from '@portico/client-common';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { TicketStatus } from '../../gql/graphql';
@@ -206,7 +206,7 @@ export function TicketListPage() {
           </div>
         </div>
       </section>
-      <QueryState result={result}>
+      <QueryView result={result}>
         {(data) => (
           <>
             <div class="table-scroll">
@@ -291,7 +291,7 @@ export function TicketListPage() {
             />
           </>
         )}
-      </QueryState>
+      </QueryView>
     </>
   );
 }
