@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-sed -e "s#^  portal-client/src/gql/:#  $tmp/portal-client/src/gql/:#" -e "s#^  admin-client/src/gql/:#  $tmp/admin-client/src/gql/:#" -e "s#^  client-common/src/gql/introspection.ts:#  $tmp/client-common/src/gql/introspection.ts:#" codegen.yml > "$tmp/codegen.yml"
+sed -e "s#^  portal-client/src/gql/:#  $tmp/portal-client/src/gql/:#" -e "s#^  admin-client/src/gql/:#  $tmp/admin-client/src/gql/:#" -e "s#^  client-common/src/gql/introspection.ts:#  $tmp/client-common/src/gql/introspection.ts:#" -e "s#^  client-common/src/gql/:#  $tmp/client-common/src/gql/:#" codegen.yml > "$tmp/codegen.yml"
 npx graphql-codegen --config "$tmp/codegen.yml" --silent >/dev/null
 status=0
 for client in portal-client admin-client client-common; do

@@ -1,11 +1,11 @@
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { Provider } from '@urql/solid';
-import { onSessionLost, QueryViewsProvider, type QueryViews } from '@portico/client-common';
+import { QueryViewsProvider, type QueryViews } from '@portico/client-common';
 import { Match, Show, Switch } from 'solid-js';
 import { Layout } from './components/layout';
 import { ForbiddenView, NotFoundView } from './components/status-views';
 import { t } from './lib/i18n';
-import { SessionProvider, useSession } from './lib/session';
+import { useSession } from './lib/session';
 import { AccountPage } from './routes/account/account';
 import { AuditPage } from './routes/audit/audit-page';
 import { ContactDetailPage } from './routes/contacts/contact-detail';
@@ -43,13 +43,20 @@ const queryViews: QueryViews = {
 
 function Shell(props: RouteSectionProps) {
   const session = useSession();
-  onSessionLost(() => session.expire());
   return (
     <Switch>
       <Match when={session.status() === 'loading'}>
         <p class="splash" data-testid="loading">
           {t('common.loading')}
         </p>
+      </Match>
+      <Match when={session.status() === 'offline'}>
+        <div class="splash" role="alert">
+          <p>{t('common.offline')}</p>
+          <button type="button" class="button" onClick={() => session.retry()}>
+            {t('common.retry')}
+          </button>
+        </div>
       </Match>
       <Match when={session.status() === 'signedOut'}>
         <SignInPage />
@@ -71,8 +78,7 @@ function Shell(props: RouteSectionProps) {
 
 export function App() {
   return (
-    <SessionProvider>
-      <Router base="/admin" root={Shell}>
+    <Router base="/admin" root={Shell}>
         <Route path="/" component={() => <Navigate href="/customers" />} />
         <Route path="/tickets" component={TicketListPage} />
         <Route path="/tickets/:id" component={TicketDetailPage} />
@@ -90,7 +96,6 @@ export function App() {
         <Route path="/audit" component={AuditPage} />
         <Route path="/account" component={AccountPage} />
         <Route path="*" component={NotFoundView} />
-      </Router>
-    </SessionProvider>
+    </Router>
   );
 }

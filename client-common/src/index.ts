@@ -5,3 +5,4 @@ export * from './i18n';
 export * from './password-strength';
 export * from './query-view';
 export * from './urql';
+export * from './session';

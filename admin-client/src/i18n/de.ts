@@ -12,6 +12,8 @@ export const de: Record<keyof typeof en, string> = {
   'common.updatedAt': 'zuletzt geändert {date}',
   'common.languageNotChosen': 'Noch nicht gewählt',
   'common.unexpectedError': 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  'common.offline': 'Die Konsole erreicht den Server gerade nicht. Bitte prüfen Sie Ihre Verbindung.',
+  'common.retry': 'Erneut versuchen',
 
   'nav.label': 'Hauptnavigation',
   'nav.customers': 'Kunden',

@@ -11,6 +11,8 @@ export const en = {
   'common.updatedAt': 'last changed {date}',
   'common.languageNotChosen': 'Not chosen yet',
   'common.unexpectedError': 'Something went wrong. Please try again.',
+  'common.offline': 'The console cannot reach the server right now. Please check your connection.',
+  'common.retry': 'Try again',
 
   'nav.label': 'Main navigation',
   'nav.customers': 'Customers',

@@ -12,6 +12,8 @@ export const es: Record<keyof typeof en, string> = {
   'common.updatedAt': 'modificado el {date}',
   'common.languageNotChosen': 'Aún sin elegir',
   'common.unexpectedError': 'Algo salió mal. Inténtelo de nuevo.',
+  'common.offline': 'La consola no puede conectar con el servidor en este momento. Compruebe su conexión.',
+  'common.retry': 'Reintentar',
 
   'nav.label': 'Navegación principal',
   'nav.customers': 'Clientes',

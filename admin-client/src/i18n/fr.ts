@@ -12,6 +12,8 @@ export const fr: Record<keyof typeof en, string> = {
   'common.updatedAt': 'modifié le {date}',
   'common.languageNotChosen': 'Pas encore choisie',
   'common.unexpectedError': 'Une erreur s’est produite. Veuillez réessayer.',
+  'common.offline': 'La console ne parvient pas à joindre le serveur pour le moment. Veuillez vérifier votre connexion.',
+  'common.retry': 'Réessayer',
 
   'nav.label': 'Navigation principale',
   'nav.customers': 'Clients',

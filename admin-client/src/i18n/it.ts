@@ -12,6 +12,8 @@ export const it: Record<keyof typeof en, string> = {
   'common.updatedAt': 'modificato il {date}',
   'common.languageNotChosen': 'Non ancora scelta',
   'common.unexpectedError': 'Qualcosa è andato storto. Riprova.',
+  'common.offline': 'La console non riesce a raggiungere il server in questo momento. Controlla la connessione.',
+  'common.retry': 'Riprova',
 
   'nav.label': 'Navigazione principale',
   'nav.customers': 'Clienti',

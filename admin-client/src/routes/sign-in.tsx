@@ -42,9 +42,9 @@ export function SignInPage() {
         <p class="muted">{t('signIn.intro')}</p>
         <Show when={session.notice()}>
           {(notice) => (
-            <p class="notice" classList={{ 'notice--warning': notice() === 'contactRejected' || notice() === 'sessionEnded' }} role="status" data-testid="signin-notice">
+            <p class="notice" classList={{ 'notice--warning': notice() === 'wrongApp' || notice() === 'sessionEnded' }} role="status" data-testid="signin-notice">
               <Switch>
-                <Match when={notice() === 'contactRejected'}>{t('signIn.contactRejected', { portalUrl: `${location.origin}/` })}</Match>
+                <Match when={notice() === 'wrongApp'}>{t('signIn.contactRejected', { portalUrl: `${location.origin}/` })}</Match>
                 <Match when={notice() === 'sessionEnded'}>{t('signIn.sessionEnded')}</Match>
                 <Match when={notice() === 'signedOut'}>{t('signIn.signedOut')}</Match>
                 <Match when={notice() === 'signedOutEverywhere'}>{t('signIn.signedOutEverywhere')}</Match>
