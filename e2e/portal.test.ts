@@ -246,7 +246,7 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
     await laptop.goto(`${portico.url}/settings`);
     await laptop.getByTestId('settings-sign-out-everywhere').click();
     await laptop.getByTestId('signin-form').waitFor();
-    expect(await laptop.getByTestId('signin-notice').getAttribute('data-notice')).toBe('signedOut');
+    expect(await laptop.getByTestId('signin-notice').getAttribute('data-notice')).toBe('signedOutEverywhere');
 
     await phone.getByTestId('signin-notice').waitFor({ timeout: 10_000 });
     expect(await phone.getByTestId('signin-notice').getAttribute('data-notice')).toBe('sessionEnded');

@@ -89,9 +89,11 @@ export interface FormError {
   message: string;
   code?: string;
   field?: string;
+  /** The server was not reached: the message is the browser's, so apps show their own words. */
+  isNetworkError?: boolean;
 }
 
 export function formError(error: CombinedError | undefined): FormError | undefined {
   const message = errorMessage(error);
-  return message === undefined ? undefined : { message, code: errorCode(error), field: errorField(error) };
+  return message === undefined ? undefined : { message, code: errorCode(error), field: errorField(error), isNetworkError: !!error?.networkError };
 }

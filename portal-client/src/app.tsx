@@ -29,9 +29,9 @@ function Shell(props: RouteSectionProps) {
   // there after signing in. After an own sign-out the next person starts at home.
   let returnTo = '/';
   createEffect(() => {
-    if (status() !== 'ready') return;
+    if (status() !== 'signedIn' && status() !== 'signedOut') return;
     if (!viewer() && !onSignInPage()) {
-      returnTo = untrack(notice) === 'signedOut' ? '/' : location.pathname + location.search;
+      returnTo = ['signedOut', 'signedOutEverywhere'].includes(untrack(notice) ?? '') ? '/' : location.pathname + location.search;
       navigate(SIGN_IN_PATH, { replace: true });
     } else if (viewer() && onSignInPage()) {
       navigate(returnTo, { replace: true });

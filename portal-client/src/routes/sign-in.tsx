@@ -1,5 +1,4 @@
 import { createSignal, Show } from 'solid-js';
-import { errorMessage } from '@portico/client-common';
 import { LanguageSelect } from '../components/language-select';
 import { language, setLanguage, t } from '../lib/i18n';
 import { dismissNotice, notice, signIn } from '../lib/session';
@@ -15,6 +14,7 @@ export function SignIn() {
       case 'sessionEnded':
         return t('signIn.sessionEnded');
       case 'signedOut':
+      case 'signedOutEverywhere':
         return t('signIn.signedOut');
       default:
         return undefined;
@@ -33,7 +33,7 @@ export function SignIn() {
     try {
       const failure = await signIn(username().trim(), password());
       if (failure) {
-        setError(failure.networkError ? t('errors.network') : errorMessage(failure));
+        setError(failure.isNetworkError ? t('errors.network') : failure.message);
         setPassword('');
       }
     } finally {
