@@ -197,6 +197,49 @@ describe('customer portal: tickets (browser)', { timeout: 90_000 }, () => {
     expect(await marker(page)).toBe(42);
   });
 
+  it('keeps the list current from the cache: a reply moves its row to the top without asking for the list again', async () => {
+    const { page, api } = await signedInContact({ contactName: 'Robin Cache' });
+    const numbers: number[] = [];
+    const ids = new Map<number, string>();
+    for (let i = 1; i <= 23; i++) {
+      const opened = await api.ok<{ openTicket: { id: string; number: number } }>(OPEN_TICKET, { input: { title: `Cache ticket ${i}`, description: 'Listed.' } });
+      numbers.push(opened.openTicket.number);
+      ids.set(opened.openTicket.number, opened.openTicket.id);
+    }
+    const me = await api.ok<{ me: { id: string } }>('{ me { ... on Contact { id } } }');
+    const listSubscribed = subscriptionSent(page, 'PortalAnyTicketChanged');
+    await page.goto(`${portico.url}/tickets`);
+    await page.getByTestId('tickets-list').waitFor();
+    await listSubscribed;
+    await page.waitForTimeout(300);
+    const shown = () => page.getByTestId('ticket-row').evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.number)));
+    expect(await shown()).toEqual([...numbers].reverse().slice(0, 20));
+
+    await page.getByTestId('tickets-load-more').click();
+    await page.getByTestId('ticket-row').nth(22).waitFor();
+    expect(await shown()).toEqual([...numbers].reverse());
+
+    const listRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && (request.postData() ?? '').includes('PortalTickets')) listRequests.push(request.postData() ?? '');
+    });
+
+    // A reply on the fifth row: the delivery alone moves it to the top and shows the excerpt.
+    const fifth = numbers[numbers.length - 5];
+    await admin.ok(ADD_COMMENT, { input: { ticketId: ids.get(fifth), body: 'Moved up by the cache.' } });
+    await page.getByTestId('ticket-row').first().filter({ hasText: 'Moved up by the cache.' }).waitFor({ timeout: 10_000 });
+    expect((await shown()).slice(0, 2)).toEqual([fifth, numbers[numbers.length - 1]]);
+    expect(await shown()).toHaveLength(23);
+    expect(listRequests).toHaveLength(0);
+
+    // A ticket the first page does not hold (a new one): only the first page is asked again.
+    const opened = await admin.ok<{ openTicket: { number: number } }>(OPEN_TICKET, { input: { title: 'Opened by the technician', description: 'New.', contactId: me.me.id } });
+    await page.getByTestId('ticket-row').first().filter({ hasText: 'Opened by the technician' }).waitFor({ timeout: 10_000 });
+    expect((await shown())[0]).toBe(opened.openTicket.number);
+    expect(listRequests).toHaveLength(1);
+    expect(listRequests[0]).toContain('"after":null');
+  });
+
   it('closes and reopens through the buttons; no Reopen button when reopening is forbidden', async () => {
     const { page, api } = await signedInContact();
     const { openTicket } = await api.ok<{ openTicket: { id: string } }>(OPEN_TICKET, { input: { title: 'New keyboard please' } });

@@ -13,24 +13,39 @@ const keys: KeyingConfig = Object.fromEntries(
     .map((type) => [type.name, () => null]),
 );
 
-/** List fields a changed ticket may join or leave: read again only when a ticket they do not hold changes. */
-const TICKET_LISTS = ['tickets'];
-
 /**
  * A `ticketChanged` delivery is a Ticket with its id: Graphcache writes it over the cached ticket,
- * so every list row and detail page showing it updates in place. A ticket no cached list holds yet
- * (just opened, or newly visible) makes those lists stale, and only then are they asked again.
+ * so every list row and detail page showing it updates in place. The cached ticket lists (newest
+ * activity first, one cache entry a page) are then put in order by hand, without a refetch: the
+ * ticket moves to the top of a first page that holds it, leaves a later page or a status filter it
+ * no longer matches; only a first page that does not hold it yet (a new ticket, or one that just
+ * became visible) is asked again, as the server alone knows whether it belongs there.
  */
 function ticketChanged(result: Record<string, unknown>, _args: unknown, cache: Cache) {
-  const ticket = result.ticketChanged as { __typename?: string; id?: string } | undefined;
+  const ticket = result.ticketChanged as { id?: string } | undefined;
   if (!ticket?.id) return;
   const key = cache.keyOfEntity({ __typename: 'Ticket', id: ticket.id });
+  const status = cache.resolve(key, 'status') as string | null | undefined;
   for (const field of cache.inspectFields('Query')) {
-    if (!TICKET_LISTS.includes(field.fieldName)) continue;
+    if (field.fieldName !== 'tickets') continue;
+    const args = field.arguments ?? {};
     const connection = cache.resolve('Query', field.fieldKey) as string | null;
-    const edges = connection ? ((cache.resolve(connection, 'edges') as string[] | null) ?? []) : [];
-    const held = edges.some((edge) => cache.resolve(edge, 'node') === key);
-    if (!held) cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+    if (!connection) continue;
+    const edges = (cache.resolve(connection, 'edges') as string[] | null) ?? [];
+    const at = edges.findIndex((edge) => cache.resolve(edge, 'node') === key);
+    const without = edges.filter((_, index) => index !== at);
+    const statuses = args.statuses as string[] | null | undefined;
+    if (statuses && status && !statuses.includes(status)) {
+      if (at >= 0) cache.link(connection, 'edges', without);
+    } else if (args.search) {
+      // Search results are ranked by the server: the row updates in place, the order stays.
+    } else if (args.after) {
+      if (at >= 0) cache.link(connection, 'edges', without);
+    } else if (at > 0) {
+      cache.link(connection, 'edges', [edges[at], ...without]);
+    } else if (at < 0) {
+      cache.invalidate('Query', 'tickets', args);
+    }
   }
 }
 

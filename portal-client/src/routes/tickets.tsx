@@ -1,14 +1,13 @@
 import { A } from '@solidjs/router';
-import { useClient } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
-import { errorMessage } from '@portico/client-common';
+import { errorMessage, reportSessionLost } from '@portico/client-common';
 import { SectionIcon } from '../components/icons';
 import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';
-import type { PortalTicketRowFragment, TicketListScope, TicketStatus } from '../gql/graphql';
+import type { PortalTicketRowFragment, PortalTicketsQueryVariables, TicketListScope, TicketStatus } from '../gql/graphql';
 import { t } from '../lib/i18n';
 import { sectionTitle } from '../lib/sections';
-import { handleSessionError } from '../lib/session';
 import { formatDateTime, statusLabel, TICKET_STATUSES, visibilityOf, type FieldSettings } from '../lib/tickets';
 import { StatusBadge } from './ticket-detail';
 
@@ -73,67 +72,39 @@ export function Tickets() {
 
 /** The contact's tickets (a primary contact's: also the company's), with filters, search and paging; updates live. */
 function TicketListPage() {
-  const client = useClient();
-  const [isPrimary, setIsPrimary] = createSignal(false);
-  const [fields, setFields] = createSignal<FieldSettings>();
-  const [statuses, setStatuses] = createSignal<TicketStatus[]>([]);
-  const [canCreate, setCanCreate] = createSignal(true);
+  const [context] = createQuery({ query: TicketListContext });
   const [status, setStatus] = createSignal<TicketStatus | null>(null);
   const [searchText, setSearchText] = createSignal('');
   const [search, setSearch] = createSignal('');
   const [scope, setScope] = createSignal<TicketListScope>('COMPANY');
-  const [rows, setRows] = createSignal<PortalTicketRowFragment[]>([]);
-  const [total, setTotal] = createSignal(0);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [hasMore, setHasMore] = createSignal(false);
-  const [loading, setLoading] = createSignal(true);
-  const [error, setError] = createSignal<string>();
+  // The cursors of the pages shown below the first ("Load more"); each page is its own cached query.
+  const [morePages, setMorePages] = createSignal<string[]>([]);
 
-  const statusVisible = () => visibilityOf(fields(), 'STATUS') !== 'HIDDEN';
+  const isPrimary = () => {
+    const me = context.data?.me;
+    return me?.__typename === 'Contact' && me.isPrimary === true;
+  };
+  const settings = () => {
+    const value = context.data?.portalSettings;
+    return value?.__typename === 'ContactPortalSettings' ? value : undefined;
+  };
+  const statuses = () => TICKET_STATUSES.filter((s) => settings()?.visibleTicketStatuses.includes(s));
+  const canCreate = () => !settings()?.manualTicketCreationDisabled;
+  const statusVisible = () => visibilityOf(context.data?.standardTicketFields, 'STATUS') !== 'HIDDEN';
 
-  void client.query(TicketListContext, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => {
-    if (handleSessionError(result.error) || !result.data) return;
-    const me = result.data.me;
-    setIsPrimary(me?.__typename === 'Contact' && me.isPrimary === true);
-    setFields(result.data.standardTicketFields);
-    const settings = result.data.portalSettings;
-    if (settings.__typename === 'ContactPortalSettings') {
-      setStatuses(TICKET_STATUSES.filter((s) => settings.visibleTicketStatuses.includes(s)));
-      setCanCreate(!settings.manualTicketCreationDisabled);
-    }
+  const variables = (after: string | null) => ({
+    first: PAGE_SIZE,
+    after,
+    statuses: status() ? [status()!] : null,
+    search: search() || null,
+    scope: isPrimary() ? scope() : null,
   });
+  const [firstPage] = createQuery({ query: TicketList, variables: () => variables(null), pause: () => !context.data });
+  createEffect(on([status, search, scope], () => setMorePages([]), { defer: true }));
+  createEffect(() => reportSessionLost(firstPage.error));
 
-  // Only the newest request's answer counts (typing fast, switching filters).
-  let requestId = 0;
-  async function load(options: { append?: boolean; first?: number } = {}) {
-    const id = ++requestId;
-    setLoading(true);
-    const result = await client
-      .query(TicketList, {
-        first: options.first ?? PAGE_SIZE,
-        after: options.append ? cursor() : null,
-        statuses: status() ? [status()!] : null,
-        search: search() || null,
-        scope: isPrimary() ? scope() : null,
-      }, { requestPolicy: 'network-only' })
-      .toPromise();
-    if (id !== requestId) return;
-    setLoading(false);
-    if (result.error || !result.data) {
-      if (handleSessionError(result.error)) return;
-      setError(result.error?.networkError ? t('errors.network') : errorMessage(result.error));
-      return;
-    }
-    setError(undefined);
-    const page = result.data.tickets;
-    const nodes = page.edges.map((edge) => edge.node);
-    setRows(options.append ? [...rows(), ...nodes] : nodes);
-    setTotal(page.totalCount);
-    setCursor(page.pageInfo.endCursor ?? null);
-    setHasMore(page.pageInfo.hasNextPage);
-  }
-
-  createEffect(on([status, search, scope, isPrimary], () => void load()));
+  // Deliveries land in the cache (see client-common's urql.ts): rows update and reorder in place.
+  createSubscription({ query: AnyTicketChanged });
 
   // The search asks the server once the person pauses typing.
   createEffect(on(searchText, (text) => {
@@ -141,19 +112,14 @@ function TicketListPage() {
     onCleanup(() => clearTimeout(timer));
   }, { defer: true }));
 
-  // A technician's reply or status change (or the contact's own, in another tab) reorders the list:
-  // read the loaded rows again, shortly after a burst of changes.
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  const subscription = client.subscription(AnyTicketChanged, {}).subscribe((result) => {
-    if (!result.data) return;
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => void load({ first: Math.min(100, Math.max(PAGE_SIZE, rows().length)) }), 150);
-  });
-  onCleanup(() => {
-    clearTimeout(refreshTimer);
-    subscription.unsubscribe();
-  });
-
+  const rows = () => firstPage.data?.tickets.edges.map((edge) => edge.node) ?? [];
+  const loading = () => firstPage.fetching || context.fetching;
+  const error = () => (firstPage.error ? (firstPage.error.networkError ? t('errors.network') : errorMessage(firstPage.error)) : undefined);
+  const lastCursor = () => {
+    const cursors = morePages();
+    return cursors.length ? undefined : firstPage.data?.tickets.pageInfo;
+  };
+  const showContact = () => isPrimary() && scope() === 'COMPANY';
   const filtered = () => !!status() || !!search();
 
   return (
@@ -210,7 +176,7 @@ function TicketListPage() {
         <p class="notice error" role="alert" data-testid="tickets-error">{error()}</p>
       </Show>
 
-      <p class="visually-hidden" role="status">{loading() ? t('app.loading') : t('tickets.count', { count: total() })}</p>
+      <p class="visually-hidden" role="status">{loading() ? t('app.loading') : t('tickets.count', { count: firstPage.data?.tickets.totalCount ?? 0 })}</p>
 
       <Show
         when={rows().length > 0}
@@ -235,39 +201,75 @@ function TicketListPage() {
         }
       >
         <ul class="ticket-list" data-testid="tickets-list" aria-busy={loading()}>
-          <For each={rows()}>
-            {(ticket) => (
-              <li>
-                <A href={`/tickets/${ticket.id}`} class="card ticket-row" data-testid="ticket-row" data-number={ticket.number}>
-                  <div class="ticket-row-head">
-                    <span class="ticket-number" data-testid="ticket-row-number">#{ticket.number}</span>
-                    <Show when={ticket.status}>{(s) => <StatusBadge status={s()} />}</Show>
-                    <span class="ticket-row-date muted small">{t('tickets.lastActivity', { date: formatDateTime(ticket.lastActivityAt) })}</span>
-                  </div>
-                  <h2 class="ticket-row-title" data-testid="ticket-row-title">{ticket.title}</h2>
-                  <Show when={isPrimary() && scope() === 'COMPANY' && ticket.contact}>
-                    {(contact) => <p class="muted small ticket-row-meta" data-testid="ticket-row-contact">{t('tickets.openedBy', { name: contact().name })}</p>}
-                  </Show>
-                  <Show when={ticket.latestComment}>
-                    {(comment) => (
-                      <p class="ticket-row-excerpt" data-testid="ticket-row-excerpt">
-                        <strong>{comment().authorName}:</strong> {comment().body}
-                      </p>
-                    )}
-                  </Show>
-                </A>
-              </li>
+          <TicketRows rows={rows()} showContact={showContact()} />
+          <For each={morePages()}>
+            {(after, index) => (
+              <MoreTickets variables={variables(after)} showContact={showContact()} isLast={index() === morePages().length - 1} onMore={(cursor) => setMorePages([...morePages(), cursor])} />
             )}
           </For>
         </ul>
-        <Show when={hasMore()}>
-          <div class="load-more">
-            <button type="button" class="button secondary" data-testid="tickets-load-more" disabled={loading()} onClick={() => void load({ append: true })}>
-              {t('tickets.loadMore')}
-            </button>
-          </div>
+        <Show when={lastCursor()?.hasNextPage && lastCursor()?.endCursor}>
+          {(cursor) => <LoadMore busy={loading()} onMore={() => setMorePages([cursor()])} />}
         </Show>
       </Show>
     </section>
+  );
+}
+
+/** A further page of the list, below the first; the last one offers the next. */
+function MoreTickets(props: { variables: PortalTicketsQueryVariables; showContact: boolean; isLast: boolean; onMore: (cursor: string) => void }) {
+  const [page] = createQuery({ query: TicketList, variables: () => props.variables });
+  const rows = () => page.data?.tickets.edges.map((edge) => edge.node) ?? [];
+  const next = () => (props.isLast && page.data?.tickets.pageInfo.hasNextPage ? page.data.tickets.pageInfo.endCursor : null);
+  return (
+    <>
+      <TicketRows rows={rows()} showContact={props.showContact} />
+      <Show when={next()}>
+        {(cursor) => (
+          <li class="load-more-item">
+            <LoadMore busy={page.fetching} onMore={() => props.onMore(cursor())} />
+          </li>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function LoadMore(props: { busy: boolean; onMore: () => void }) {
+  return (
+    <div class="load-more">
+      <button type="button" class="button secondary" data-testid="tickets-load-more" disabled={props.busy} onClick={() => props.onMore()}>
+        {t('tickets.loadMore')}
+      </button>
+    </div>
+  );
+}
+
+function TicketRows(props: { rows: PortalTicketRowFragment[]; showContact: boolean }) {
+  return (
+    <For each={props.rows}>
+      {(ticket) => (
+        <li>
+          <A href={`/tickets/${ticket.id}`} class="card ticket-row" data-testid="ticket-row" data-number={ticket.number}>
+            <div class="ticket-row-head">
+              <span class="ticket-number" data-testid="ticket-row-number">#{ticket.number}</span>
+              <Show when={ticket.status}>{(s) => <StatusBadge status={s()} />}</Show>
+              <span class="ticket-row-date muted small">{t('tickets.lastActivity', { date: formatDateTime(ticket.lastActivityAt) })}</span>
+            </div>
+            <h2 class="ticket-row-title" data-testid="ticket-row-title">{ticket.title}</h2>
+            <Show when={props.showContact && ticket.contact}>
+              {(contact) => <p class="muted small ticket-row-meta" data-testid="ticket-row-contact">{t('tickets.openedBy', { name: contact().name })}</p>}
+            </Show>
+            <Show when={ticket.latestComment}>
+              {(comment) => (
+                <p class="ticket-row-excerpt" data-testid="ticket-row-excerpt">
+                  <strong>{comment().authorName}:</strong> {comment().body}
+                </p>
+              )}
+            </Show>
+          </A>
+        </li>
+      )}
+    </For>
   );
 }
