@@ -1,4 +1,5 @@
-// Language-neutral attachment helpers shared by the portal and the console.
+// Attachment helpers shared by the portal and the console; words come from the caller's `t`.
+import type { LanguageCode } from './i18n';
 
 /** What kind of file an attachment is, from its MIME type and, failing that, its file name. */
 export type AttachmentKind =
@@ -54,4 +55,36 @@ export function attachmentKind(contentType: string, filename: string): Attachmen
 /** Where the browser downloads an attachment; the session cookie goes along (same origin). */
 export function attachmentUrl(id: string): string {
   return `/attachments/${encodeURIComponent(id)}`;
+}
+
+/** The catalog keys both apps keep for attachments. */
+export type AttachmentLabelKey =
+  | `tickets.attachments.kind.${Exclude<AttachmentKind, 'other'>}`
+  | 'tickets.attachments.kind.other'
+  | 'tickets.attachments.kind.unknown'
+  | 'tickets.attachments.size.bytes'
+  | 'tickets.attachments.size.kb'
+  | 'tickets.attachments.size.mb';
+
+type Translate = (key: AttachmentLabelKey, params?: Record<string, string | number>) => string;
+
+/** Labels for files in the caller's language, from the caller's catalog. */
+export function attachmentLabels(t: Translate, language: () => LanguageCode) {
+  /** A short, translated hint of the file's type, e.g. "PDF document" or "DWG file". */
+  const typeLabel = (contentType: string, filename: string): string => {
+    const kind = attachmentKind(contentType, filename);
+    if (kind !== 'other') return t(`tickets.attachments.kind.${kind}`);
+    const extension = fileExtension(filename);
+    return extension ? t('tickets.attachments.kind.other', { ext: extension }) : t('tickets.attachments.kind.unknown');
+  };
+  /** A size in bytes for people, in the current language: "812 bytes", "4.2 KB", "13 MB" (1 KB = 1024 bytes). */
+  const sizeLabel = (bytes: number): string => {
+    const locale = language().toLowerCase();
+    const format = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+    if (bytes < 1024) return t('tickets.attachments.size.bytes', { size: new Intl.NumberFormat(locale).format(bytes) });
+    const kilobytes = bytes / 1024;
+    if (Math.round(kilobytes) < 1024) return t('tickets.attachments.size.kb', { size: format(kilobytes) });
+    return t('tickets.attachments.size.mb', { size: format(kilobytes / 1024) });
+  };
+  return { typeLabel, sizeLabel };
 }

@@ -6,3 +6,4 @@ export * from './password-strength';
 export * from './query-view';
 export * from './urql';
 export * from './session';
+export * from './attachment-list';

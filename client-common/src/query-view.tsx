@@ -20,14 +20,19 @@ export const QueryViewsProvider = QueryViewsContext.Provider;
  * view that matches the error code (NOT_FOUND, FORBIDDEN). A lost session goes back to sign-in.
  * Data already on screen stays while a refetch runs or fails.
  */
-export function QueryView<T>(props: { result: { data?: T; error?: CombinedError; fetching: boolean }; children: (data: Accessor<NonNullable<T>>) => JSX.Element }) {
+export function QueryView<T>(props: {
+  result: { data?: T; error?: CombinedError; fetching: boolean };
+  /** A page's own not-found view (e.g. "this ticket does not exist or is not yours"). */
+  notFound?: () => JSX.Element;
+  children: (data: Accessor<NonNullable<T>>) => JSX.Element;
+}) {
   const views = useContext(QueryViewsContext);
   if (!views) throw new Error('QueryView outside <QueryViewsProvider>');
   const code = () => errorCode(props.result.error);
   createEffect(() => reportSessionLost(props.result.error));
   return (
     <Switch fallback={views.loading()}>
-      <Match when={code() === 'NOT_FOUND'}>{views.notFound()}</Match>
+      <Match when={code() === 'NOT_FOUND'}>{(props.notFound ?? views.notFound)()}</Match>
       <Match when={code() === 'FORBIDDEN'}>{views.forbidden()}</Match>
       <Match when={props.result.error && !props.result.data}>{views.failed(errorMessage(props.result.error))}</Match>
       <Match when={props.result.data}>{(data) => props.children(data)}</Match>

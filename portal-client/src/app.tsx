@@ -1,4 +1,5 @@
 import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { QueryViewsProvider, type QueryViews } from '@portico/client-common';
 import { Provider } from '@urql/solid';
 import { createEffect, Match, Show, Switch, untrack } from 'solid-js';
 import { Header } from './components/header';
@@ -15,6 +16,14 @@ import { NewTicket } from './routes/ticket-new';
 import { Tickets } from './routes/tickets';
 
 const SIGN_IN_PATH = '/signin';
+
+// A denied page looks like a missing one (the server answers both alike).
+const queryViews: QueryViews = {
+  loading: () => <p class="muted" aria-busy="true" data-testid="loading">{t('app.loading')}</p>,
+  notFound: () => <NotFound />,
+  forbidden: () => <NotFound />,
+  failed: (message) => <p class="notice error" role="alert" data-testid="query-error">{message ?? t('errors.network')}</p>,
+};
 
 /**
  * Decides what the person may see: the sign-in page when signed out, the portal when signed in as a
@@ -68,11 +77,13 @@ function Shell(props: RouteSectionProps) {
           <Show when={client()} keyed>
             {(current) => (
               <Provider value={current}>
-                <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
-                <Header contact={me()} />
-                <main id="main" class="main" tabindex="-1">
-                  <Show when={!onSignInPage()}>{props.children}</Show>
-                </main>
+                <QueryViewsProvider value={queryViews}>
+                  <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+                  <Header contact={me()} />
+                  <main id="main" class="main" tabindex="-1">
+                    <Show when={!onSignInPage()}>{props.children}</Show>
+                  </main>
+                </QueryViewsProvider>
               </Provider>
             )}
           </Show>

@@ -9,7 +9,7 @@ import type { PortalTicketRowFragment, PortalTicketsQueryVariables, TicketListSc
 import { t } from '../lib/i18n';
 import { sectionTitle } from '../lib/sections';
 import { formatDateTime, statusLabel, TICKET_STATUSES, visibilityOf, type FieldSettings } from '../lib/tickets';
-import { StatusBadge } from './ticket-detail';
+import { StatusBadge } from '../components/status-badge';
 
 const PAGE_SIZE = 20;
 const SEARCH_DELAY_MS = 300;

@@ -55,12 +55,12 @@ export function HeldMessageView(props: { message: HeldMessage; testid: string })
       </pre>
       <Show when={message().attachments.length > 0}>
         <p class="muted" style={{ margin: '0 0 0.3rem' }}>{t('heldMail.attachments')}</p>
-        <ul class="attachments" data-testid={`${props.testid}-attachments`}>
+        <ul class="attachment-list" data-testid={`${props.testid}-attachments`}>
           <For each={message().attachments}>
             {(file) => (
               <li class="attachment">
                 <span class="attachment__name">{file.filename}</span>
-                <span class="attachment__meta muted">{formatFileSize(file.size)}</span>
+                <span class="attachment__meta">{formatFileSize(file.size)}</span>
               </li>
             )}
           </For>

@@ -7,7 +7,8 @@ import { PageHeader } from '../../components/page-header';
 import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import type { AdminTicketQuery, TicketImpact, TicketPriority, TicketStatus, TicketType, UpdateTicketInput } from '../../gql/graphql';
-import { attachmentTypeLabel, attachmentUrl, fileExtension, formatFileSize } from '../../lib/attachments';
+import { AttachmentList } from '@portico/client-common';
+import { attachmentTypeLabel, formatFileSize } from '../../lib/attachments';
 import { formError, type FormError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { HeldMailNotice } from '../held-mail/held-mail-notice';
@@ -310,31 +311,12 @@ function Conversation(props: { ticket: Ticket; onChanged: () => void }) {
   );
 }
 
-/** Files that came with the ticket (e.g. by email); downloads go through the technician's session. */
+/** Files that came with the ticket (by email or from the browser); downloads go through the technician's session. */
 function Attachments(props: { attachments: Ticket['attachments'] }) {
   return (
     <section class="panel" aria-labelledby="ticket-attachments-title" data-testid="ticket-attachments">
       <h2 id="ticket-attachments-title">{t('tickets.attachments.title')}</h2>
-      <ul class="attachments">
-        <For each={props.attachments}>
-          {(attachment) => (
-            <li class="attachment" data-testid="ticket-attachment" data-attachment-id={attachment.id}>
-              <span class="attachment__icon" aria-hidden="true">{fileExtension(attachment.filename)}</span>
-              {/* `download`: the address is outside /admin, not a page of the console. */}
-              <a class="attachment__name" href={attachmentUrl(attachment.id)} download={attachment.filename} data-testid="ticket-attachment-link">
-                {attachment.filename}
-              </a>
-              <span class="attachment__meta muted">
-                <span data-testid="ticket-attachment-type">{attachmentTypeLabel(attachment.contentType, attachment.filename)}</span>
-                {' · '}
-                <span data-testid="ticket-attachment-size">{formatFileSize(attachment.size)}</span>
-                {' · '}
-                <time datetime={attachment.createdAt}>{formatDateTime(attachment.createdAt)}</time>
-              </span>
-            </li>
-          )}
-        </For>
-      </ul>
+      <AttachmentList attachments={props.attachments} typeLabel={attachmentTypeLabel} sizeLabel={formatFileSize} dateLabel={formatDateTime} />
     </section>
   );
 }
