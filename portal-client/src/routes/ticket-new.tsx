@@ -1,12 +1,11 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { useClient } from '@urql/solid';
-import { createSignal, For, Show, type JSX } from 'solid-js';
-import { errorField, errorMessage } from '@portico/client-common';
+import { createQuery, useClient } from '@urql/solid';
+import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
+import { createAction, errorMessage, reportSessionLost } from '@portico/client-common';
 import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';
 import type { OpenTicketInput, PortalNewTicketContextQuery, TicketImpact, TicketPriority, TicketType } from '../gql/graphql';
 import { t } from '../lib/i18n';
-import { handleSessionError } from '../lib/session';
 import {
   impactLabel,
   priorityLabel,
@@ -68,9 +67,13 @@ function NewTicketPage() {
   const client = useClient();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams<{ followUpOf?: string }>();
-  const [context, setContext] = createSignal<Context>();
-  const [followUp, setFollowUp] = createSignal<{ id: string; number: number; title: string }>();
-  const [loadError, setLoadError] = createSignal<string>();
+  const [contextResult] = createQuery({ query: NewTicketContext });
+  const followUpId = searchParams.followUpOf;
+  const [followUpResult] = createQuery({ query: FollowUpTarget, variables: { id: followUpId ?? '' }, pause: !followUpId });
+  const context = () => contextResult.data;
+  const followUp = () => followUpResult.data?.ticket;
+  createEffect(() => reportSessionLost(contextResult.error));
+  const loadError = () => (contextResult.error && !contextResult.data ? (contextResult.error.networkError ? t('errors.network') : errorMessage(contextResult.error)) : undefined);
 
   const [title, setTitle] = createSignal('');
   const [description, setDescription] = createSignal('');
@@ -79,23 +82,20 @@ function NewTicketPage() {
   const [impact, setImpact] = createSignal<TicketImpact | ''>('');
   const [dueDate, setDueDate] = createSignal('');
   const [custom, setCustom] = createSignal<Record<string, string>>({});
-  const [submitting, setSubmitting] = createSignal(false);
-  const [fieldError, setFieldError] = createSignal<{ field?: string; message: string }>();
-
-  void client.query(NewTicketContext, {}, { requestPolicy: 'network-only' }).toPromise().then((result) => {
-    if (handleSessionError(result.error)) return;
-    if (!result.data) {
-      setLoadError(result.error?.networkError ? t('errors.network') : errorMessage(result.error));
-      return;
-    }
-    setContext(result.data);
+  // A check made here before sending (a missing title); the server's errors come from `open`.
+  const [localError, setLocalError] = createSignal<{ field?: string; message: string }>();
+  const open = createAction((input: OpenTicketInput) => client.mutation(OpenTicket, { input }).toPromise(), {
+    onDone: (data) => navigate(`/tickets/${data.openTicket.id}`),
   });
-  const followUpId = searchParams.followUpOf;
-  if (followUpId) {
-    void client.query(FollowUpTarget, { id: followUpId }, { requestPolicy: 'network-only' }).toPromise().then((result) => {
-      if (result.data) setFollowUp(result.data.ticket);
-    });
-  }
+  const submitting = open.busy;
+  const fieldError = () => {
+    const failure = open.error();
+    return localError() ?? (failure ? { field: failure.field, message: failure.isNetworkError ? t('errors.network') : failure.message } : undefined);
+  };
+  const setFieldError = (error: undefined) => {
+    setLocalError(error);
+    open.reset();
+  };
 
   const editable = (field: Parameters<typeof visibilityOf>[1]) => visibilityOf(context()?.standardTicketFields, field) === 'EDITABLE';
   const errorFor = (field: string) => (fieldError()?.field === field ? fieldError()?.message : undefined);
@@ -108,11 +108,11 @@ function NewTicketPage() {
     setCustom({ ...custom(), [id]: value });
   };
 
-  async function submit(event: SubmitEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault();
     setFieldError(undefined);
     if (!title().trim()) {
-      setFieldError({ field: 'title', message: t('tickets.new.titleRequired') });
+      setLocalError({ field: 'title', message: t('tickets.new.titleRequired') });
       return;
     }
     const input: OpenTicketInput = { title: title().trim(), customFields: [] };
@@ -126,18 +126,7 @@ function NewTicketPage() {
       const value = custom()[field.id] ?? (field.kind === 'CHECKBOX' ? 'false' : '');
       if (value !== '') input.customFields!.push({ fieldId: field.id, value });
     }
-    setSubmitting(true);
-    const result = await client.mutation(OpenTicket, { input }).toPromise();
-    setSubmitting(false);
-    if (result.error || !result.data) {
-      if (handleSessionError(result.error)) return;
-      setFieldError({
-        field: errorField(result.error),
-        message: result.error?.networkError ? t('errors.network') : (errorMessage(result.error) ?? t('errors.network')),
-      });
-      return;
-    }
-    navigate(`/tickets/${result.data.openTicket.id}`);
+    void open.run(input);
   }
 
   const knownFields = () => ['title', 'description', 'priority', 'type', 'impact', 'dueDate', ...(context()?.ticketFields ?? []).map((f) => `customFields.${f.id}`)];
