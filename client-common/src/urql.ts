@@ -50,6 +50,43 @@ function ticketChanged(result: Record<string, unknown>, _args: unknown, cache: C
 }
 
 /**
+ * Writes that add an object to a list or take one out of it (or change which filter it matches):
+ * the cached lists named here are dropped, so the queries showing them ask again. Every other write
+ * answers with the objects it changed, which Graphcache writes over the cached ones.
+ */
+const LISTS_CHANGED_BY: Record<string, string[]> = {
+  openTicket: ['tickets'],
+  acceptHeldMessage: ['heldMessages', 'tickets'],
+  discardHeldMessage: ['heldMessages'],
+  retryOutboxMessage: ['outboxMessages'],
+  createCustomer: ['customers'],
+  deactivateCustomer: ['customers', 'contacts'],
+  reactivateCustomer: ['customers', 'contacts'],
+  createContact: ['contacts'],
+  deactivateContact: ['contacts'],
+  reactivateContact: ['contacts'],
+  createTechnician: ['technicians'],
+  deactivateTechnician: ['technicians'],
+  reactivateTechnician: ['technicians'],
+  createTicketField: ['ticketFields'],
+  deleteTicketField: ['ticketFields'],
+  updateTicketField: ['ticketFields'],
+  updateStandardFieldVisibility: ['standardTicketFields'],
+  updatePortalSettings: ['portalSettings'],
+};
+
+const mutationUpdates = Object.fromEntries(
+  Object.entries(LISTS_CHANGED_BY).map(([mutation, lists]) => [
+    mutation,
+    (_result: unknown, _args: unknown, cache: Cache) => {
+      for (const field of cache.inspectFields('Query')) {
+        if (lists.includes(field.fieldName)) cache.invalidate('Query', field.fieldKey);
+      }
+    },
+  ]),
+);
+
+/**
  * The urql client of both web apps: HTTP for queries and mutations, graphql-ws for subscriptions,
  * both on /graphql, and a normalized cache (Graphcache) that mutation results and subscription
  * deliveries update in place. The session travels in the HttpOnly cookie (HTTP requests and the
@@ -69,7 +106,7 @@ export function createPorticoClient(): { client: Client; dispose: () => void } {
     fetchOptions: { credentials: 'same-origin' },
     requestPolicy: 'cache-and-network',
     exchanges: [
-      cacheExchange({ schema, keys, updates: { Subscription: { ticketChanged } } }),
+      cacheExchange({ schema, keys, updates: { Mutation: mutationUpdates, Subscription: { ticketChanged } } }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (request) => ({

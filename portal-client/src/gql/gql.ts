@@ -17,22 +17,18 @@ type Documents = {
     "\n  query PortalMe {\n    me {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": typeof types.PortalMeDocument,
     "\n  query PortalAvailableSections {\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        availableSections\n      }\n    }\n  }\n": typeof types.PortalAvailableSectionsDocument,
     "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": typeof types.PortalAvailableSectionsChangedDocument,
-    "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      expiresAt\n    }\n  }\n": typeof types.PortalSignInDocument,
-    "\n  mutation PortalSignOut {\n    signOut\n  }\n": typeof types.PortalSignOutDocument,
-    "\n  mutation PortalSignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.PortalSignOutEverywhereDocument,
-    "\n  subscription PortalSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n": typeof types.PortalSessionEndedDocument,
     "\n  fragment PortalTicketDetail on Ticket {\n    id\n    number\n    title\n    description\n    status\n    priority\n    type\n    impact\n    dueDate\n    isBilled\n    createdAt\n    lastActivityAt\n    technician {\n      id\n      name\n    }\n    contact {\n      id\n      name\n    }\n    followUpOf {\n      id\n      number\n      title\n    }\n    comments {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n    statusHistory {\n      id\n      fromStatus\n      toStatus\n      actorName\n      createdAt\n    }\n    customFields {\n      field {\n        id\n        label\n        kind\n        options\n      }\n      value\n    }\n    attachments {\n      id\n      filename\n      contentType\n      size\n      createdAt\n    }\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n": typeof types.PortalTicketDetailFragmentDoc,
     "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n": typeof types.PortalTicketRowFragmentDoc,
     "\n  mutation PortalUpdateMyLanguage($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": typeof types.PortalUpdateMyLanguageDocument,
     "\n  mutation PortalChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.PortalChangePasswordDocument,
     "\n  query PortalTicket($id: ID!) {\n    ticket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": typeof types.PortalTicketDocument,
     "\n  subscription PortalTicketChanged($id: ID) {\n    ticketChanged(ticketId: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": typeof types.PortalTicketChangedDocument,
-    "\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n": typeof types.PortalAddTicketCommentDocument,
     "\n  mutation PortalCloseTicket($id: ID!) {\n    closeTicket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": typeof types.PortalCloseTicketDocument,
     "\n  mutation PortalReopenTicket($id: ID!) {\n    reopenTicket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": typeof types.PortalReopenTicketDocument,
     "\n  query PortalNewTicketContext {\n    standardTicketFields {\n      field\n      visibility\n    }\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n    }\n  }\n": typeof types.PortalNewTicketContextDocument,
     "\n  query PortalFollowUpTarget($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      title\n    }\n  }\n": typeof types.PortalFollowUpTargetDocument,
     "\n  mutation PortalOpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.PortalOpenTicketDocument,
+    "\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n": typeof types.PortalAddTicketCommentDocument,
     "\n  query PortalTicketListContext {\n    me {\n      __typename\n      ... on Contact {\n        id\n        isPrimary\n      }\n    }\n    standardTicketFields {\n      field\n      visibility\n    }\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        visibleTicketStatuses\n        manualTicketCreationDisabled\n      }\n    }\n  }\n": typeof types.PortalTicketListContextDocument,
     "\n  query PortalTickets($first: Int!, $after: String, $statuses: [TicketStatus!], $search: String, $scope: TicketListScope) {\n    tickets(first: $first, after: $after, statuses: $statuses, search: $search, scope: $scope) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PortalTicketRow\n        }\n      }\n    }\n  }\n": typeof types.PortalTicketsDocument,
     "\n  subscription PortalAnyTicketChanged {\n    ticketChanged {\n      ...PortalTicketRow\n    }\n  }\n": typeof types.PortalAnyTicketChangedDocument,
@@ -41,22 +37,18 @@ const documents: Documents = {
     "\n  query PortalMe {\n    me {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": types.PortalMeDocument,
     "\n  query PortalAvailableSections {\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        availableSections\n      }\n    }\n  }\n": types.PortalAvailableSectionsDocument,
     "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": types.PortalAvailableSectionsChangedDocument,
-    "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      expiresAt\n    }\n  }\n": types.PortalSignInDocument,
-    "\n  mutation PortalSignOut {\n    signOut\n  }\n": types.PortalSignOutDocument,
-    "\n  mutation PortalSignOutEverywhere {\n    signOutEverywhere\n  }\n": types.PortalSignOutEverywhereDocument,
-    "\n  subscription PortalSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n": types.PortalSessionEndedDocument,
     "\n  fragment PortalTicketDetail on Ticket {\n    id\n    number\n    title\n    description\n    status\n    priority\n    type\n    impact\n    dueDate\n    isBilled\n    createdAt\n    lastActivityAt\n    technician {\n      id\n      name\n    }\n    contact {\n      id\n      name\n    }\n    followUpOf {\n      id\n      number\n      title\n    }\n    comments {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n    statusHistory {\n      id\n      fromStatus\n      toStatus\n      actorName\n      createdAt\n    }\n    customFields {\n      field {\n        id\n        label\n        kind\n        options\n      }\n      value\n    }\n    attachments {\n      id\n      filename\n      contentType\n      size\n      createdAt\n    }\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n": types.PortalTicketDetailFragmentDoc,
     "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n": types.PortalTicketRowFragmentDoc,
     "\n  mutation PortalUpdateMyLanguage($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": types.PortalUpdateMyLanguageDocument,
     "\n  mutation PortalChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.PortalChangePasswordDocument,
     "\n  query PortalTicket($id: ID!) {\n    ticket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": types.PortalTicketDocument,
     "\n  subscription PortalTicketChanged($id: ID) {\n    ticketChanged(ticketId: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": types.PortalTicketChangedDocument,
-    "\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n": types.PortalAddTicketCommentDocument,
     "\n  mutation PortalCloseTicket($id: ID!) {\n    closeTicket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": types.PortalCloseTicketDocument,
     "\n  mutation PortalReopenTicket($id: ID!) {\n    reopenTicket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": types.PortalReopenTicketDocument,
     "\n  query PortalNewTicketContext {\n    standardTicketFields {\n      field\n      visibility\n    }\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n    }\n  }\n": types.PortalNewTicketContextDocument,
     "\n  query PortalFollowUpTarget($id: ID!) {\n    ticket(id: $id) {\n      id\n      number\n      title\n    }\n  }\n": types.PortalFollowUpTargetDocument,
     "\n  mutation PortalOpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      id\n      number\n    }\n  }\n": types.PortalOpenTicketDocument,
+    "\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n": types.PortalAddTicketCommentDocument,
     "\n  query PortalTicketListContext {\n    me {\n      __typename\n      ... on Contact {\n        id\n        isPrimary\n      }\n    }\n    standardTicketFields {\n      field\n      visibility\n    }\n    portalSettings {\n      __typename\n      ... on ContactPortalSettings {\n        visibleTicketStatuses\n        manualTicketCreationDisabled\n      }\n    }\n  }\n": types.PortalTicketListContextDocument,
     "\n  query PortalTickets($first: Int!, $after: String, $statuses: [TicketStatus!], $search: String, $scope: TicketListScope) {\n    tickets(first: $first, after: $after, statuses: $statuses, search: $search, scope: $scope) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PortalTicketRow\n        }\n      }\n    }\n  }\n": types.PortalTicketsDocument,
     "\n  subscription PortalAnyTicketChanged {\n    ticketChanged {\n      ...PortalTicketRow\n    }\n  }\n": types.PortalAnyTicketChangedDocument,
@@ -91,22 +83,6 @@ export function graphql(source: "\n  subscription PortalAvailableSectionsChanged
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      expiresAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PortalSignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation PortalSignOut {\n    signOut\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PortalSignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation PortalSignOutEverywhere {\n    signOutEverywhere\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription PortalSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n"): (typeof documents)["\n  subscription PortalSessionEnded {\n    sessionEnded {\n      endedAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment PortalTicketDetail on Ticket {\n    id\n    number\n    title\n    description\n    status\n    priority\n    type\n    impact\n    dueDate\n    isBilled\n    createdAt\n    lastActivityAt\n    technician {\n      id\n      name\n    }\n    contact {\n      id\n      name\n    }\n    followUpOf {\n      id\n      number\n      title\n    }\n    comments {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n    statusHistory {\n      id\n      fromStatus\n      toStatus\n      actorName\n      createdAt\n    }\n    customFields {\n      field {\n        id\n        label\n        kind\n        options\n      }\n      value\n    }\n    attachments {\n      id\n      filename\n      contentType\n      size\n      createdAt\n    }\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n"): (typeof documents)["\n  fragment PortalTicketDetail on Ticket {\n    id\n    number\n    title\n    description\n    status\n    priority\n    type\n    impact\n    dueDate\n    isBilled\n    createdAt\n    lastActivityAt\n    technician {\n      id\n      name\n    }\n    contact {\n      id\n      name\n    }\n    followUpOf {\n      id\n      number\n      title\n    }\n    comments {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n    statusHistory {\n      id\n      fromStatus\n      toStatus\n      actorName\n      createdAt\n    }\n    customFields {\n      field {\n        id\n        label\n        kind\n        options\n      }\n      value\n    }\n    attachments {\n      id\n      filename\n      contentType\n      size\n      createdAt\n    }\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -131,10 +107,6 @@ export function graphql(source: "\n  subscription PortalTicketChanged($id: ID) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation PortalCloseTicket($id: ID!) {\n    closeTicket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n"): (typeof documents)["\n  mutation PortalCloseTicket($id: ID!) {\n    closeTicket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -152,6 +124,10 @@ export function graphql(source: "\n  query PortalFollowUpTarget($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PortalOpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      id\n      number\n    }\n  }\n"): (typeof documents)["\n  mutation PortalOpenTicket($input: OpenTicketInput!) {\n    openTicket(input: $input) {\n      id\n      number\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PortalAddTicketComment($input: AddTicketCommentInput!) {\n    addTicketComment(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

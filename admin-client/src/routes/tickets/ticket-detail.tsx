@@ -1,128 +1,107 @@
+import { AttachmentList, QueryView } from '@portico/client-common';
 import { A, useParams } from '@solidjs/router';
-import { createMutation, createQuery, useClient } from '@urql/solid';
-import { batch, createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
-import { Field, FormMessage } from '../../components/field';
+import { createQuery, createSubscription } from '@urql/solid';
+import { For, Show } from 'solid-js';
 import { PageHeader } from '../../components/page-header';
-import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
-import type { AdminTicketQuery, TicketImpact, TicketPriority, TicketStatus, TicketType, UpdateTicketInput } from '../../gql/graphql';
-import { AttachmentList } from '@portico/client-common';
+import type { AdminTicketDetailFragment } from '../../gql/graphql';
 import { attachmentTypeLabel, formatFileSize } from '../../lib/attachments';
-import { formError, type FormError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
+import { ticketSourceLabel, ticketStatusLabel } from '../../lib/labels';
 import { HeldMailNotice } from '../held-mail/held-mail-notice';
-import { ticketImpactLabel, ticketPriorityLabel, ticketSourceLabel, ticketStatusLabel, ticketTypeLabel } from '../../lib/labels';
-import { CustomFieldInput } from './custom-field-input';
-import { TicketFieldsQuery } from './new-ticket-form';
-import { ContactSelect, CustomerSelect, TechnicianSelect, type Picked } from './pickers';
-import { TicketChangedSubscription } from './ticket-list';
-import { IMPACTS, PRIORITIES, STATUS_BADGE, STATUSES, TYPES } from './ticket-enums';
+import { STATUS_BADGE } from './ticket-enums';
+import { TicketConversation } from './ticket-conversation';
+import { TicketSidePanel } from './ticket-side-panel';
+
+/** Everything the ticket page shows; the query and the live updates both answer with it. */
+export const TicketDetailFields = graphql(`
+  fragment AdminTicketDetail on Ticket {
+  id
+  number
+  title
+  description
+  status
+  priority
+  type
+  impact
+  dueDate
+  isBilled
+  source
+  requesterEmail
+  lastActivityAt
+  createdAt
+  updatedAt
+  technician {
+    id
+    name
+  }
+  customer {
+    id
+    name
+  }
+  contact {
+    id
+    name
+    email
+  }
+  followUpOf {
+    id
+    number
+    title
+  }
+  comments {
+    id
+    body
+    isInternal
+    authorName
+    authorKind
+    createdAt
+  }
+  statusHistory {
+    id
+    fromStatus
+    toStatus
+    actorName
+    createdAt
+  }
+  customFields {
+    field {
+      id
+      label
+      kind
+      options
+      isRequired
+    }
+    value
+  }
+  attachments {
+    id
+    filename
+    contentType
+    size
+    createdAt
+  }
+  }
+`);
 
 const TicketQuery = graphql(`
   query AdminTicket($id: ID!) {
     ticket(id: $id) {
-      id
-      number
-      title
-      description
-      status
-      priority
-      type
-      impact
-      dueDate
-      isBilled
-      source
-      requesterEmail
-      lastActivityAt
-      createdAt
-      updatedAt
-      technician {
-        id
-        name
-      }
-      customer {
-        id
-        name
-      }
-      contact {
-        id
-        name
-        email
-      }
-      followUpOf {
-        id
-        number
-        title
-      }
-      comments {
-        id
-        body
-        isInternal
-        authorName
-        authorKind
-        createdAt
-      }
-      statusHistory {
-        id
-        fromStatus
-        toStatus
-        actorName
-        createdAt
-      }
-      customFields {
-        field {
-          id
-          label
-          kind
-          options
-          isRequired
-        }
-        value
-      }
-      attachments {
-        id
-        filename
-        contentType
-        size
-        createdAt
-      }
+      ...AdminTicketDetail
     }
   }
 `);
 
-const UpdateTicketMutation = graphql(`
-  mutation AdminUpdateTicket($input: UpdateTicketInput!) {
-    updateTicket(input: $input) {
-      id
-      status
-      priority
-      type
-      impact
-      dueDate
-      isBilled
-      updatedAt
-      lastActivityAt
-      technician {
-        id
-        name
-      }
+// Replies, status changes and edits by anybody else arrive here and land in the cached ticket.
+const TicketDetailChanged = graphql(`
+  subscription AdminTicketDetailChanged($ticketId: ID) {
+    ticketChanged(ticketId: $ticketId) {
+      ...AdminTicketDetail
     }
   }
 `);
 
-const AddTicketCommentMutation = graphql(`
-  mutation AdminAddTicketComment($input: AddTicketCommentInput!) {
-    addTicketComment(input: $input) {
-      id
-      body
-      isInternal
-      createdAt
-    }
-  }
-`);
-
-type Ticket = AdminTicketQuery['ticket'];
+export type Ticket = AdminTicketDetailFragment;
 
 export function TicketDetailPage() {
   const params = useParams<{ id: string }>();
@@ -134,16 +113,10 @@ export function TicketDetailPage() {
 }
 
 function TicketDetail(props: { id: string }) {
-  const client = useClient();
   const [result, refetch] = createQuery({ query: TicketQuery, variables: { id: props.id } });
-
-  // Replies, status changes and edits by anybody else show up without a reload.
-  onMount(() => {
-    const subscription = client.subscription(TicketChangedSubscription, { ticketId: props.id }).subscribe((event) => {
-      if (event.data?.ticketChanged) refetch({ requestPolicy: 'network-only' });
-    });
-    onCleanup(() => subscription.unsubscribe());
-  });
+  createSubscription({ query: TicketDetailChanged, variables: { ticketId: props.id } });
+  // After an own write whose answer does not carry the whole ticket (a new comment, its files).
+  const reload = () => refetch({ requestPolicy: 'network-only' });
 
   return (
     <QueryView result={result}>
@@ -177,7 +150,7 @@ function TicketDetail(props: { id: string }) {
               </p>
             )}
           </Show>
-          <HeldMailNotice ticketId={data().ticket.id} onDecided={() => refetch({ requestPolicy: 'network-only' })} />
+          <HeldMailNotice ticketId={data().ticket.id} onDecided={reload} />
           <div class="ticket-layout">
             <div class="ticket-main">
               <section class="panel" aria-labelledby="ticket-description-title">
@@ -187,9 +160,12 @@ function TicketDetail(props: { id: string }) {
                 </p>
               </section>
               <Show when={data().ticket.attachments.length > 0}>
-                <Attachments attachments={data().ticket.attachments} />
+                <section class="panel" aria-labelledby="ticket-attachments-title" data-testid="ticket-attachments">
+                  <h2 id="ticket-attachments-title">{t('tickets.attachments.title')}</h2>
+                  <AttachmentList attachments={data().ticket.attachments} typeLabel={attachmentTypeLabel} sizeLabel={formatFileSize} dateLabel={formatDateTime} />
+                </section>
               </Show>
-              <Conversation ticket={data().ticket} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+              <TicketConversation ticket={data().ticket} onChanged={reload} />
               <section class="panel" aria-labelledby="ticket-history-title" data-testid="ticket-history">
                 <h2 id="ticket-history-title">{t('tickets.history')}</h2>
                 <ol class="history">
@@ -211,7 +187,7 @@ function TicketDetail(props: { id: string }) {
                 </ol>
               </section>
             </div>
-            <SidePanel ticket={data().ticket} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
+            <TicketSidePanel ticket={data().ticket} />
           </div>
         </>
       )}
@@ -219,356 +195,3 @@ function TicketDetail(props: { id: string }) {
   );
 }
 
-function Conversation(props: { ticket: Ticket; onChanged: () => void }) {
-  const [, addComment] = createMutation(AddTicketCommentMutation);
-  const [mode, setMode] = createSignal<'reply' | 'note'>('reply');
-  const [body, setBody] = createSignal('');
-  const [error, setError] = createSignal<FormError>();
-  const [sent, setSent] = createSignal<'reply' | 'note'>();
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSent(undefined);
-    try {
-      const outcome = await addComment({ input: { ticketId: props.ticket.id, body: body().trim(), isInternal: mode() === 'note' } });
-      if (outcome.data) {
-        setSent(mode());
-        setBody('');
-        props.onChanged();
-      } else {
-        setError(formError(outcome.error) ?? { message: t('common.unexpectedError') });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section class="panel" aria-labelledby="ticket-conversation-title" data-testid="ticket-conversation">
-      <h2 id="ticket-conversation-title">{t('tickets.conversation')}</h2>
-      <ol class="conversation">
-        <For each={props.ticket.comments} fallback={<li class="muted" data-testid="ticket-no-comments">{t('tickets.noComments')}</li>}>
-          {(comment) => (
-            <li
-              class="comment"
-              classList={{ 'comment--internal': comment.isInternal, 'comment--staff': comment.authorKind === 'technician' && !comment.isInternal }}
-              data-testid="ticket-comment"
-              data-internal={comment.isInternal ? 'true' : 'false'}
-            >
-              <div class="comment__head">
-                <strong>{comment.authorName}</strong>
-                <Show when={comment.isInternal} fallback={<span class="comment__kind">{comment.authorKind === 'technician' ? t('tickets.comment.publicReply') : t('tickets.comment.fromCustomer')}</span>}>
-                  <span class="comment__kind comment__kind--internal" data-testid="ticket-comment-internal">
-                    {t('tickets.comment.internalNote')}
-                  </span>
-                </Show>
-                <span class="muted comment__date">{formatDateTime(comment.createdAt)}</span>
-              </div>
-              <p class="comment__body" data-testid="ticket-comment-body">
-                {comment.body}
-              </p>
-            </li>
-          )}
-        </For>
-      </ol>
-      <form class="composer" classList={{ 'composer--internal': mode() === 'note' }} data-testid="ticket-composer" onSubmit={submit} novalidate>
-        <div class="composer__modes" role="radiogroup" aria-label={t('tickets.composer.mode')}>
-          <label class="radio" classList={{ 'radio--checked': mode() === 'reply' }}>
-            <input type="radio" name="composer-mode" value="reply" data-testid="ticket-composer-mode-reply" checked={mode() === 'reply'} onChange={() => setMode('reply')} />
-            {t('tickets.composer.reply')}
-          </label>
-          <label class="radio" classList={{ 'radio--checked': mode() === 'note' }}>
-            <input type="radio" name="composer-mode" value="note" data-testid="ticket-composer-mode-note" checked={mode() === 'note'} onChange={() => setMode('note')} />
-            {t('tickets.composer.note')}
-          </label>
-        </div>
-        <p class="field__hint">{mode() === 'note' ? t('tickets.composer.noteHint') : t('tickets.composer.replyHint')}</p>
-        <Field label={t('tickets.composer.body')} for="ticket-composer-body" testid="ticket-composer-body-field" error={error()?.field === 'body' ? error()?.message : undefined}>
-          <textarea id="ticket-composer-body" data-testid="ticket-composer-body" rows={4} value={body()} onInput={(e) => { setBody(e.currentTarget.value); setSent(undefined); }} />
-        </Field>
-        <Show when={error() && error()?.field !== 'body'}>
-          <FormMessage kind="error" testid="ticket-composer-error">
-            {error()?.message}
-          </FormMessage>
-        </Show>
-        <Show when={sent()}>
-          {(what) => (
-            <FormMessage kind="success" testid="ticket-composer-sent">
-              {what() === 'note' ? t('tickets.composer.noteAdded') : t('tickets.composer.replySent')}
-            </FormMessage>
-          )}
-        </Show>
-        <div class="actions">
-          <button type="submit" class="button" classList={{ 'button--note': mode() === 'note' }} data-testid="ticket-composer-submit" disabled={busy()}>
-            {mode() === 'note' ? t('tickets.composer.addNote') : t('tickets.composer.sendReply')}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-/** Files that came with the ticket (by email or from the browser); downloads go through the technician's session. */
-function Attachments(props: { attachments: Ticket['attachments'] }) {
-  return (
-    <section class="panel" aria-labelledby="ticket-attachments-title" data-testid="ticket-attachments">
-      <h2 id="ticket-attachments-title">{t('tickets.attachments.title')}</h2>
-      <AttachmentList attachments={props.attachments} typeLabel={attachmentTypeLabel} sizeLabel={formatFileSize} dateLabel={formatDateTime} />
-    </section>
-  );
-}
-
-interface Draft {
-  status: TicketStatus | '';
-  priority: TicketPriority | '';
-  type: TicketType | '';
-  impact: TicketImpact | '';
-  technicianId: string;
-  dueDate: string;
-  isBilled: boolean;
-  customer: Picked | null;
-  contact: Picked | null;
-  custom: Record<string, string>;
-}
-
-function draftOf(ticket: Ticket): Draft {
-  return {
-    status: ticket.status ?? '',
-    priority: ticket.priority ?? '',
-    type: ticket.type ?? '',
-    impact: ticket.impact ?? '',
-    technicianId: ticket.technician?.id ?? '',
-    dueDate: ticket.dueDate ?? '',
-    isBilled: ticket.isBilled,
-    customer: ticket.customer ? { id: ticket.customer.id, name: ticket.customer.name } : null,
-    contact: ticket.contact ? { id: ticket.contact.id, name: ticket.contact.name } : null,
-    custom: Object.fromEntries(ticket.customFields.map((entry) => [entry.field.id, entry.value ?? ''])),
-  };
-}
-
-/** Only what changed, so a save never touches what somebody else changed meanwhile. */
-function changesOf(ticket: Ticket, draft: Draft): UpdateTicketInput {
-  const base = draftOf(ticket);
-  const input: UpdateTicketInput = { id: ticket.id };
-  if (draft.status && draft.status !== base.status) input.status = draft.status;
-  if (draft.priority && draft.priority !== base.priority) input.priority = draft.priority;
-  if (draft.type && draft.type !== base.type) input.type = draft.type;
-  if (draft.impact && draft.impact !== base.impact) input.impact = draft.impact;
-  if (draft.technicianId !== base.technicianId) {
-    if (draft.technicianId) input.technicianId = draft.technicianId;
-    else input.unassignTechnician = true;
-  }
-  if (draft.dueDate !== base.dueDate) input.dueDate = draft.dueDate;
-  if (draft.isBilled !== base.isBilled) input.isBilled = draft.isBilled;
-  if (draft.customer && draft.customer.id !== base.customer?.id) input.customerId = draft.customer.id;
-  if (draft.contact && draft.contact.id !== base.contact?.id) {
-    input.contactId = draft.contact.id;
-    if (draft.customer) input.customerId = draft.customer.id;
-  } else if (!draft.contact && base.contact && draft.customer?.id === base.customer?.id) {
-    input.detachContact = true;
-  }
-  const custom = Object.entries(draft.custom).filter(([id, value]) => value !== (base.custom[id] ?? ''));
-  if (custom.length) input.customFields = custom.map(([fieldId, value]) => ({ fieldId, value }));
-  return input;
-}
-
-function SidePanel(props: { ticket: Ticket; onSaved: () => void }) {
-  const prefix = 'ticket-side';
-  const [fields] = createQuery({ query: TicketFieldsQuery });
-  const [, updateTicket] = createMutation(UpdateTicketMutation);
-  const [draft, setDraft] = createStore<Draft>(draftOf(props.ticket));
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const dirty = () => Object.keys(changesOf(props.ticket, draft)).length > 1;
-
-  // Somebody else changed the ticket: take their values unless this form holds unsaved edits.
-  createEffect(
-    on(
-      () => props.ticket.updatedAt,
-      () => {
-        if (!dirty()) setDraft(reconcile(draftOf(props.ticket)));
-      },
-      { defer: true },
-    ),
-  );
-
-  const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    batch(() => {
-      setDraft(key, value as never);
-      setSaved(false);
-    });
-  };
-  const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
-  const known = ['status', 'priority', 'type', 'impact', 'technicianId', 'unassignTechnician', 'dueDate', 'isBilled', 'customerId', 'contactId', 'detachContact'];
-  const generalError = () => {
-    const failure = error();
-    if (!failure) return undefined;
-    if (failure.field && (known.includes(failure.field) || failure.field.startsWith('customFields.'))) return undefined;
-    return failure.message;
-  };
-  const customFields = () => {
-    const defined = fields.data?.ticketFields ?? [];
-    const withValues = props.ticket.customFields.map((entry) => entry.field).filter((field) => !defined.some((candidate) => candidate.id === field.id));
-    return [...defined, ...withValues];
-  };
-
-  const save = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const input = changesOf(props.ticket, draft);
-    setError(undefined);
-    setSaved(false);
-    if (Object.keys(input).length <= 1) {
-      setSaved(true);
-      return;
-    }
-    setBusy(true);
-    try {
-      const outcome = await updateTicket({ input });
-      if (outcome.data) {
-        setSaved(true);
-        props.onSaved();
-      } else {
-        setError(formError(outcome.error) ?? { message: t('common.unexpectedError') });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <aside class="ticket-side">
-      <form class="panel side-panel" data-testid={prefix} onSubmit={save} novalidate aria-labelledby="ticket-side-title">
-        <h2 id="ticket-side-title">{t('tickets.details')}</h2>
-        <Field label={t('tickets.field.status')} for={`${prefix}-status`} testid={`${prefix}-status-field`} error={fieldError('status')}>
-          <select id={`${prefix}-status`} data-testid={`${prefix}-status`} value={draft.status} onChange={(e) => edit('status', e.currentTarget.value as TicketStatus)}>
-            <For each={STATUSES}>{(value) => <option value={value} selected={draft.status === value}>{ticketStatusLabel(value)}</option>}</For>
-          </select>
-        </Field>
-        <Field label={t('tickets.field.priority')} for={`${prefix}-priority`} testid={`${prefix}-priority-field`} error={fieldError('priority')}>
-          <select id={`${prefix}-priority`} data-testid={`${prefix}-priority`} value={draft.priority} onChange={(e) => edit('priority', e.currentTarget.value as TicketPriority)}>
-            <Show when={!props.ticket.priority}>
-              <option value="">{t('tickets.field.none')}</option>
-            </Show>
-            <For each={PRIORITIES}>{(value) => <option value={value} selected={draft.priority === value}>{ticketPriorityLabel(value)}</option>}</For>
-          </select>
-        </Field>
-        <Field label={t('tickets.field.type')} for={`${prefix}-type`} testid={`${prefix}-type-field`} error={fieldError('type')}>
-          <select id={`${prefix}-type`} data-testid={`${prefix}-type`} value={draft.type} onChange={(e) => edit('type', e.currentTarget.value as TicketType)}>
-            <Show when={!props.ticket.type}>
-              <option value="">{t('tickets.field.none')}</option>
-            </Show>
-            <For each={TYPES}>{(value) => <option value={value} selected={draft.type === value}>{ticketTypeLabel(value)}</option>}</For>
-          </select>
-        </Field>
-        <Field label={t('tickets.field.impact')} for={`${prefix}-impact`} testid={`${prefix}-impact-field`} error={fieldError('impact')}>
-          <select id={`${prefix}-impact`} data-testid={`${prefix}-impact`} value={draft.impact} onChange={(e) => edit('impact', e.currentTarget.value as TicketImpact)}>
-            <Show when={!props.ticket.impact}>
-              <option value="">{t('tickets.field.none')}</option>
-            </Show>
-            <For each={IMPACTS}>{(value) => <option value={value} selected={draft.impact === value}>{ticketImpactLabel(value)}</option>}</For>
-          </select>
-        </Field>
-        <Field label={t('tickets.field.technician')} for={`${prefix}-technician`} testid={`${prefix}-technician-field`} error={fieldError('technicianId') ?? fieldError('unassignTechnician')}>
-          <TechnicianSelect id={`${prefix}-technician`} testid={`${prefix}-technician`} value={draft.technicianId} emptyLabel={t('tickets.field.noTechnician')} onChange={(id) => edit('technicianId', id)} />
-        </Field>
-        <Field label={t('tickets.field.dueDate')} for={`${prefix}-due-date`} testid={`${prefix}-due-date-field`} error={fieldError('dueDate')}>
-          <input id={`${prefix}-due-date`} type="date" data-testid={`${prefix}-due-date`} value={draft.dueDate} onInput={(e) => edit('dueDate', e.currentTarget.value)} />
-        </Field>
-        <div class="checkbox">
-          <input id={`${prefix}-billed`} type="checkbox" data-testid={`${prefix}-billed`} checked={draft.isBilled} onChange={(e) => edit('isBilled', e.currentTarget.checked)} />
-          <label for={`${prefix}-billed`}>
-            {t('tickets.field.billed')}
-            <span class="field__hint">{t('tickets.field.billedHint')}</span>
-          </label>
-        </div>
-        <Show when={fieldError('isBilled')}>
-          <p class="field__error" role="alert">{fieldError('isBilled')}</p>
-        </Show>
-        <Field
-          label={t('tickets.field.customer')}
-          for={`${prefix}-customer`}
-          testid={`${prefix}-customer-field`}
-          hint={props.ticket.customer ? undefined : t('tickets.field.attachHint', { email: props.ticket.requesterEmail ?? '—' })}
-          error={fieldError('customerId')}
-        >
-          <Show
-            when={!props.ticket.customer}
-            fallback={
-              <p class="side-panel__value" data-testid={`${prefix}-customer-name`}>
-                <A href={`/customers/${props.ticket.customer?.id}`}>{props.ticket.customer?.name}</A>
-              </p>
-            }
-          >
-            <CustomerSelect
-              id={`${prefix}-customer`}
-              testid={`${prefix}-customer`}
-              selected={draft.customer}
-              error={fieldError('customerId')}
-              onSelect={(picked) => batch(() => { edit('customer', picked); edit('contact', null); })}
-            />
-          </Show>
-        </Field>
-        <Field label={t('tickets.field.contact')} for={`${prefix}-contact`} testid={`${prefix}-contact-field`} error={fieldError('contactId')}>
-          <ContactSelect
-            id={`${prefix}-contact`}
-            testid={`${prefix}-contact`}
-            customerId={draft.customer?.id ?? null}
-            selected={draft.contact}
-            error={fieldError('contactId')}
-            onSelect={(picked) => edit('contact', picked)}
-          />
-          <Show when={props.ticket.contact?.email}>
-            <span class="field__hint">{props.ticket.contact?.email}</span>
-          </Show>
-        </Field>
-        <Show when={customFields().length > 0}>
-          <fieldset class="custom-fields">
-            <legend>{t('tickets.customFields')}</legend>
-            <For each={customFields()}>
-              {(field) => (
-                <CustomFieldInput
-                  prefix={prefix}
-                  field={field}
-                  value={draft.custom[field.id] ?? ''}
-                  error={fieldError(`customFields.${field.id}`)}
-                  onChange={(value) => edit('custom', { ...draft.custom, [field.id]: value })}
-                />
-              )}
-            </For>
-          </fieldset>
-        </Show>
-        <Show when={generalError()}>
-          {(message) => (
-            <FormMessage kind="error" testid={`${prefix}-error`}>
-              {message()}
-            </FormMessage>
-          )}
-        </Show>
-        <Show when={error() && !generalError()}>
-          <FormMessage kind="error" testid={`${prefix}-field-error`}>
-            {t('tickets.saveFailed')}
-          </FormMessage>
-        </Show>
-        <Show when={saved() && !dirty()}>
-          <FormMessage kind="success" testid={`${prefix}-saved`}>
-            {t('tickets.saved')}
-          </FormMessage>
-        </Show>
-        <div class="actions">
-          <button type="submit" class="button" data-testid={`${prefix}-save`} disabled={busy()}>
-            {busy() ? t('tickets.saving') : t('common.save')}
-          </button>
-          <Show when={dirty()}>
-            <button type="button" class="button button--secondary" data-testid={`${prefix}-discard`} onClick={() => { setDraft(reconcile(draftOf(props.ticket))); setError(undefined); }}>
-              {t('tickets.discard')}
-            </button>
-          </Show>
-        </div>
-      </form>
-    </aside>
-  );
-}

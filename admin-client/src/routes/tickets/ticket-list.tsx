@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
-import { createQuery, useClient } from '@urql/solid';
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createQuery, createSubscription } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
 import { FormMessage } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
@@ -15,6 +15,33 @@ import { NewTicketForm } from './new-ticket-form';
 import { CustomerSelect, TechnicianSelect, type Picked } from './pickers';
 import { STATUS_BADGE, STATUSES } from './ticket-enums';
 
+/** A row's fields: the page query and the live updates both select them. */
+export const TicketRowFields = graphql(`
+  fragment AdminTicketRow on Ticket {
+    id
+    number
+    title
+    status
+    priority
+    isBilled
+    requesterEmail
+    lastActivityAt
+    customer {
+      id
+      name
+    }
+    contact {
+      id
+      name
+      email
+    }
+    technician {
+      id
+      name
+    }
+  }
+`);
+
 const TicketsQuery = graphql(`
   query AdminTickets($first: Int!, $after: String, $search: String, $statuses: [TicketStatus!], $customerId: ID, $technicianId: ID, $unassigned: Boolean) {
     tickets(first: $first, after: $after, search: $search, statuses: $statuses, customerId: $customerId, technicianId: $technicianId, unassigned: $unassigned) {
@@ -25,47 +52,23 @@ const TicketsQuery = graphql(`
       }
       edges {
         node {
-          id
-          number
-          title
-          status
-          priority
-          isBilled
-          requesterEmail
-          lastActivityAt
-          customer {
-            id
-            name
-          }
-          contact {
-            id
-            name
-            email
-          }
-          technician {
-            id
-            name
-          }
+          ...AdminTicketRow
         }
       }
     }
   }
 `);
 
-export const TicketChangedSubscription = graphql(`
-  subscription AdminTicketChanged($ticketId: ID) {
-    ticketChanged(ticketId: $ticketId) {
-      id
-      number
-      title
-      status
-      lastActivityAt
+// Deliveries carry the row's fields and land in the cache: rows update and reorder in place.
+const TicketListChanged = graphql(`
+  subscription AdminTicketListChanged {
+    ticketChanged {
+      ...AdminTicketRow
     }
   }
 `);
 
 export function TicketListPage() {
-  const client = useClient();
   const [search, setSearch] = createSignal('');
   const [statuses, setStatuses] = createSignal<TicketStatus[]>([]);
   const [customer, setCustomer] = createSignal<Picked | null>(null);
@@ -88,19 +91,7 @@ export function TicketListPage() {
   const [formOpen, setFormOpen] = createSignal(false);
   const [created, setCreated] = createSignal<{ id: string; number: number; title: string }>();
 
-  // Any ticket the technician may see changed or appeared: read the page again (one read per burst).
-  onMount(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = client.subscription(TicketChangedSubscription, {}).subscribe((event) => {
-      if (!event.data?.ticketChanged) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => refetch({ requestPolicy: 'network-only' }), 150);
-    });
-    onCleanup(() => {
-      clearTimeout(timer);
-      subscription.unsubscribe();
-    });
-  });
+  createSubscription({ query: TicketListChanged });
 
   const toggleStatus = (status: TicketStatus) => {
     const current = statuses();
