@@ -11,7 +11,7 @@ export default defineConfig({
   // too, or schema objects from the two copies fail graphql's instanceof checks.
   resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
-    include: ['server/src/**/*.test.ts', 'e2e/**/*.test.ts', 'device-agent/src/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'client-common/src/**/*.test.ts', 'e2e/**/*.test.ts', 'device-agent/src/**/*.test.ts'],
     globalSetup: ['server/src/test/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 30_000,

@@ -316,8 +316,6 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
 describe('portal translations', () => {
   const root = join(process.cwd(), 'portal-client', 'src');
   const sources = listSources(root).filter((file) => !file.includes(`${join('src', 'gql')}`) && !file.includes(`${join('src', 'i18n')}`));
-  // Shared code that speaks through the portal's `t` (client-common's labels).
-  sources.push(join(process.cwd(), 'client-common', 'src', 'attachments.ts'));
   const code = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
 
   it('uses only literal keys, each in the catalog, and every catalog key is used', () => {

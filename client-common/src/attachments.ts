@@ -1,5 +1,6 @@
 // Attachment helpers shared by the portal and the console; words come from the caller's `t`.
 import type { LanguageCode } from './i18n';
+import type { SharedMessageKey } from './messages';
 
 /** What kind of file an attachment is, from its MIME type and, failing that, its file name. */
 export type AttachmentKind =
@@ -57,46 +58,37 @@ export function attachmentUrl(id: string): string {
   return `/attachments/${encodeURIComponent(id)}`;
 }
 
-/** The catalog keys both apps keep for attachments. */
-export type AttachmentLabelKey =
-  | `tickets.attachments.kind.${Exclude<AttachmentKind, 'other'>}`
-  | 'tickets.attachments.kind.other'
-  | 'tickets.attachments.kind.unknown'
-  | 'tickets.attachments.size.bytes'
-  | 'tickets.attachments.size.kb'
-  | 'tickets.attachments.size.mb';
+type Translate = (key: SharedMessageKey, params?: Record<string, string | number>) => string;
 
-type Translate = (key: AttachmentLabelKey, params?: Record<string, string | number>) => string;
-
-/** Labels for files in the caller's language, from the caller's catalog. */
+/** Labels for files in the caller's language, through the caller's `t` (which knows the shared texts). */
 export function attachmentLabels(t: Translate, language: () => LanguageCode) {
   /** A short, translated hint of the file's type, e.g. "PDF document" or "DWG file". */
   const typeLabel = (contentType: string, filename: string): string => {
     // Literal keys, so the apps' catalog tests see them used.
     switch (attachmentKind(contentType, filename)) {
       case 'pdf':
-        return t('tickets.attachments.kind.pdf');
+        return t('files.kind.pdf');
       case 'image':
-        return t('tickets.attachments.kind.image');
+        return t('files.kind.image');
       case 'document':
-        return t('tickets.attachments.kind.document');
+        return t('files.kind.document');
       case 'spreadsheet':
-        return t('tickets.attachments.kind.spreadsheet');
+        return t('files.kind.spreadsheet');
       case 'presentation':
-        return t('tickets.attachments.kind.presentation');
+        return t('files.kind.presentation');
       case 'archive':
-        return t('tickets.attachments.kind.archive');
+        return t('files.kind.archive');
       case 'text':
-        return t('tickets.attachments.kind.text');
+        return t('files.kind.text');
       case 'audio':
-        return t('tickets.attachments.kind.audio');
+        return t('files.kind.audio');
       case 'video':
-        return t('tickets.attachments.kind.video');
+        return t('files.kind.video');
       case 'email':
-        return t('tickets.attachments.kind.email');
+        return t('files.kind.email');
       case 'other': {
         const extension = fileExtension(filename);
-        return extension ? t('tickets.attachments.kind.other', { ext: extension }) : t('tickets.attachments.kind.unknown');
+        return extension ? t('files.kind.other', { ext: extension }) : t('files.kind.unknown');
       }
     }
   };
@@ -104,10 +96,10 @@ export function attachmentLabels(t: Translate, language: () => LanguageCode) {
   const sizeLabel = (bytes: number): string => {
     const locale = language().toLowerCase();
     const format = (value: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
-    if (bytes < 1024) return t('tickets.attachments.size.bytes', { size: new Intl.NumberFormat(locale).format(bytes) });
+    if (bytes < 1024) return t('files.size.bytes', { size: new Intl.NumberFormat(locale).format(bytes) });
     const kilobytes = bytes / 1024;
-    if (Math.round(kilobytes) < 1024) return t('tickets.attachments.size.kb', { size: format(kilobytes) });
-    return t('tickets.attachments.size.mb', { size: format(kilobytes / 1024) });
+    if (Math.round(kilobytes) < 1024) return t('files.size.kb', { size: format(kilobytes) });
+    return t('files.size.mb', { size: format(kilobytes / 1024) });
   };
   return { typeLabel, sizeLabel };
 }

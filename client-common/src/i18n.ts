@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { sharedMessages, type SharedMessageKey } from './messages';
 
 /** The Language enum of the GraphQL schema. */
 export type LanguageCode = 'EN' | 'FR' | 'DE' | 'ES' | 'IT';
@@ -24,14 +25,18 @@ export function browserLanguage(languages: readonly string[] = navigator.languag
 
 /**
  * A translator over typed catalogs: every catalog must have exactly the English keys (the
- * compiler checks), and `t` accepts only known keys. `{name}` placeholders are filled from params.
+ * compiler checks), and `t` accepts only known keys: the app's and the shared components' texts
+ * (client-common's messages.ts). `{name}` placeholders are filled from params.
  * The language last shown is remembered in this browser under `storageKey`, so the next visit
  * (the sign-in page included) opens in it; it starts from the browser's language otherwise.
  */
 export function createI18n<Key extends string>(catalogs: Record<LanguageCode, Record<Key, string>>, storageKey: string) {
   const [language, setLanguageSignal] = createSignal<LanguageCode>(storedLanguage(storageKey) ?? browserLanguage());
-  const t = (key: Key, params: Record<string, string | number> = {}): string =>
-    catalogs[language()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const merged = Object.fromEntries(
+    Object.entries(catalogs).map(([code, catalog]) => [code, { ...sharedMessages[code as LanguageCode], ...catalog }]),
+  ) as Record<LanguageCode, Record<Key | SharedMessageKey, string>>;
+  const t = (key: Key | SharedMessageKey, params: Record<string, string | number> = {}): string =>
+    merged[language()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   const setLanguage = (code: LanguageCode) => {
     setLanguageSignal(code);
     document.documentElement.lang = code.toLowerCase();

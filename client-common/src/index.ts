@@ -7,3 +7,4 @@ export * from './query-view';
 export * from './urql';
 export * from './session';
 export * from './attachment-list';
+export * from './messages';
