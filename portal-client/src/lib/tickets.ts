@@ -13,61 +13,7 @@ import { language, t } from './i18n';
 /** Everything the detail page shows; queries, live updates and mutations all answer with it. */
 export const TicketDetailFields = graphql(`
   fragment PortalTicketDetail on Ticket {
-    id
-    number
-    title
-    description
-    status
-    priority
-    type
-    impact
-    dueDate
-    isBilled
-    createdAt
-    lastActivityAt
-    technician {
-      id
-      name
-    }
-    contact {
-      id
-      name
-    }
-    followUpOf {
-      id
-      number
-      title
-    }
-    comments {
-      id
-      body
-      authorName
-      authorKind
-      createdAt
-    }
-    statusHistory {
-      id
-      fromStatus
-      toStatus
-      actorName
-      createdAt
-    }
-    customFields {
-      field {
-        id
-        label
-        kind
-        options
-      }
-      value
-    }
-    attachments {
-      id
-      filename
-      contentType
-      size
-      createdAt
-    }
+    ...TicketCore
     viewerCan {
       reply
       close

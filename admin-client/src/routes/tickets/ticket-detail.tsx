@@ -16,71 +16,25 @@ import { TicketSidePanel } from './ticket-side-panel';
 /** Everything the ticket page shows; the query and the live updates both answer with it. */
 export const TicketDetailFields = graphql(`
   fragment AdminTicketDetail on Ticket {
-  id
-  number
-  title
-  description
-  status
-  priority
-  type
-  impact
-  dueDate
-  isBilled
-  source
-  requesterEmail
-  lastActivityAt
-  createdAt
-  updatedAt
-  technician {
-    id
-    name
-  }
-  customer {
-    id
-    name
-  }
-  contact {
-    id
-    name
-    email
-  }
-  followUpOf {
-    id
-    number
-    title
-  }
-  comments {
-    id
-    body
-    isInternal
-    authorName
-    authorKind
-    createdAt
-  }
-  statusHistory {
-    id
-    fromStatus
-    toStatus
-    actorName
-    createdAt
-  }
-  customFields {
-    field {
+    ...TicketCore
+    source
+    requesterEmail
+    updatedAt
+    customer {
       id
-      label
-      kind
-      options
-      isRequired
+      name
     }
-    value
-  }
-  attachments {
-    id
-    filename
-    contentType
-    size
-    createdAt
-  }
+    contact {
+      email
+    }
+    comments {
+      isInternal
+    }
+    customFields {
+      field {
+        isRequired
+      }
+    }
   }
 `);
 
