@@ -1,14 +1,4 @@
-import { defineConfig } from 'vite';
-import solid from 'vite-plugin-solid';
+import { porticoApp } from '../client-common/vite.app';
 
-// The server serves the built portal at `/`; in development Vite proxies the API (and its WebSocket).
-export default defineConfig({
-  base: '/',
-  plugins: [solid()],
-  build: { outDir: 'dist', emptyOutDir: true },
-  server: {
-    proxy: {
-      '/graphql': { target: 'http://127.0.0.1:4000', ws: true },
-    },
-  },
-});
+// The server serves the built portal at `/`.
+export default porticoApp({ base: '/', themeColor: '#1f4fd1' });
