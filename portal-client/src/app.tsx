@@ -4,7 +4,7 @@ import { Provider } from '@urql/solid';
 import { createEffect, Match, Show, Switch, untrack } from 'solid-js';
 import { Header } from './components/header';
 import { t } from './lib/i18n';
-import { client, notice, retryConnection, signOut, status, viewer, type Contact } from './lib/session';
+import { client, contact, notice, retryConnection, signOut, status, viewer } from './lib/session';
 import { Devices } from './routes/devices';
 import { Home } from './routes/home';
 import { Kb } from './routes/kb';
@@ -51,10 +51,6 @@ function Shell(props: RouteSectionProps) {
     document.title = t('app.title');
   });
 
-  const contact = () => {
-    const me = viewer();
-    return me?.__typename === 'Contact' ? (me as Contact) : undefined;
-  };
 
   return (
     <Switch>

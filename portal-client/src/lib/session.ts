@@ -80,6 +80,12 @@ const session = createSession<Viewer>({
 export const { client, notice, status, viewer, signIn, dismissNotice, retry: retryConnection, setViewer: updateViewer } = session;
 export { availableSections };
 
+/** The signed-in contact (null for nobody, or for MSP staff who opened the portal). */
+export function contact(): Contact | null {
+  const me = viewer();
+  return me?.__typename === 'Contact' ? me : null;
+}
+
 export function signOut(everywhere = false) {
   setAvailableSections([]);
   return session.signOut({ everywhere });

@@ -3,10 +3,9 @@ import { For, Show } from 'solid-js';
 import { ArrowIcon, ClockIcon, SectionIcon } from '../components/icons';
 import { t } from '../lib/i18n';
 import { availableSectionIds, sectionDescription, sectionPath, sectionTitle } from '../lib/sections';
-import { viewer, type Contact } from '../lib/session';
+import { contact } from '../lib/session';
 
 export function Home() {
-  const contact = () => viewer() as Contact | null;
   return (
     <Show when={contact()}>
       {(me) => (

@@ -1,12 +1,12 @@
-import { createMutation } from '@urql/solid';
+import { useClient } from '@urql/solid';
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { LanguageCode } from '@portico/client-common';
 import { PasswordStrength } from '@portico/client-common';
-import { errorField, errorMessage } from '@portico/client-common';
+import { createAction } from '@portico/client-common';
 import { LanguageSelect } from '../components/language-select';
 import { graphql } from '../gql';
 import { language, setLanguage, t } from '../lib/i18n';
-import { handleSessionError, signOut, updateViewer, viewer, type Contact } from '../lib/session';
+import { contact, signOut, updateViewer, type Contact } from '../lib/session';
 
 const UpdateMyLanguage = graphql(`
   mutation PortalUpdateMyLanguage($input: UpdateMyPreferencesInput!) {
@@ -38,7 +38,6 @@ const ChangePassword = graphql(`
 `);
 
 export function Settings() {
-  const contact = () => viewer() as Contact | null;
   return (
     <section class="page" aria-labelledby="settings-title">
       <h1 id="settings-title" class="page-title" data-testid="settings-title">{t('settings.title')}</h1>
@@ -78,32 +77,26 @@ function AccountCard(props: { contact: Contact }) {
 }
 
 function LanguageCard() {
-  const [state, update] = createMutation(UpdateMyLanguage);
-  const [saved, setSaved] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  const client = useClient();
+  let previous = language();
+  const save = createAction((code: LanguageCode) => client.mutation(UpdateMyLanguage, { input: { language: code } }).toPromise(), {
+    savedForMs: 0,
+    onDone: (data) => updateViewer(data.updateMyPreferences),
+  });
 
   async function choose(code: LanguageCode) {
-    const previous = language();
-    // Switch at once; the server confirms (or the choice is undone below).
+    previous = language();
+    // Switch at once; the server confirms (or the choice is undone).
     setLanguage(code);
-    setSaved(false);
-    setError(undefined);
-    const result = await update({ input: { language: code } });
-    if (result.error) {
-      if (handleSessionError(result.error)) return;
-      setLanguage(previous);
-      setError(result.error.networkError ? t('errors.network') : errorMessage(result.error));
-      return;
-    }
-    if (result.data) updateViewer(result.data.updateMyPreferences);
-    setSaved(true);
+    if (!(await save.run(code)) && save.error()) setLanguage(previous);
   }
+  const error = () => (save.error()?.isNetworkError ? t('errors.network') : save.error()?.message);
 
   return (
     <Card id="settings-language-title" title={t('settings.language.title')}>
       <p class="muted">{t('settings.language.help')}</p>
-      <LanguageSelect id="settings-language" testId="settings-language" value={language()} onChange={(code) => void choose(code)} disabled={state.fetching} />
-      <Show when={saved()}>
+      <LanguageSelect id="settings-language" testId="settings-language" value={language()} onChange={(code) => void choose(code)} disabled={save.busy()} />
+      <Show when={save.saved()}>
         <p class="notice success" role="status" data-testid="settings-language-saved">{t('settings.language.saved')}</p>
       </Show>
       <Show when={error()}>
@@ -116,38 +109,37 @@ function LanguageCard() {
 type PasswordField = 'currentPassword' | 'newPassword' | 'repeat';
 
 function PasswordCard() {
-  const me = () => viewer() as Contact | null;
-  const [state, change] = createMutation(ChangePassword);
+  const client = useClient();
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
   const [repeat, setRepeat] = createSignal('');
-  const [fieldError, setFieldError] = createSignal<{ field?: PasswordField; message: string }>();
-  const [success, setSuccess] = createSignal(false);
-
+  const [mismatch, setMismatch] = createSignal(false);
+  const change = createAction(
+    () => client.mutation(ChangePassword, { input: { currentPassword: current(), newPassword: next() } }).toPromise(),
+    {
+      savedForMs: 0,
+      onDone: () => {
+        setCurrent('');
+        setNext('');
+        setRepeat('');
+      },
+    },
+  );
+  const fieldError = (): { field?: PasswordField; message: string } | undefined => {
+    if (mismatch()) return { field: 'repeat', message: t('settings.password.mismatch') };
+    const failure = change.error();
+    if (!failure) return undefined;
+    const field = failure.field === 'currentPassword' || failure.field === 'newPassword' ? failure.field : undefined;
+    return { field, message: failure.isNetworkError ? t('errors.network') : failure.message };
+  };
   const errorFor = (field: PasswordField) => (fieldError()?.field === field ? fieldError()?.message : undefined);
+  const success = change.saved;
 
-  async function submit(event: SubmitEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault();
-    setSuccess(false);
-    setFieldError(undefined);
-    if (next() !== repeat()) {
-      setFieldError({ field: 'repeat', message: t('settings.password.mismatch') });
-      return;
-    }
-    const result = await change({ input: { currentPassword: current(), newPassword: next() } });
-    if (result.error) {
-      if (handleSessionError(result.error)) return;
-      const field = errorField(result.error);
-      setFieldError({
-        field: field === 'currentPassword' || field === 'newPassword' ? field : undefined,
-        message: result.error.networkError ? t('errors.network') : (errorMessage(result.error) ?? t('errors.network')),
-      });
-      return;
-    }
-    setCurrent('');
-    setNext('');
-    setRepeat('');
-    setSuccess(true);
+    setMismatch(next() !== repeat());
+    if (mismatch()) return change.reset();
+    void change.run();
   }
 
   return (
@@ -161,7 +153,7 @@ function PasswordCard() {
             id="settings-new-password-strength"
             testId="settings-password-strength"
             password={next()}
-            userInputs={[me()?.name, me()?.email, me()?.email?.split('@')[0]]}
+            userInputs={[contact()?.name, contact()?.email, contact()?.email?.split('@')[0]]}
             labels={[t('settings.password.strength0'), t('settings.password.strength1'), t('settings.password.strength2'), t('settings.password.strength3'), t('settings.password.strength4')]}
             describe={(label) => t('settings.password.strength', { label })}
           />
@@ -174,8 +166,8 @@ function PasswordCard() {
         <Show when={success()}>
           <p class="notice success" role="status" data-testid="settings-password-success">{t('settings.password.success')}</p>
         </Show>
-        <button type="submit" class="button" data-testid="settings-password-submit" disabled={state.fetching}>
-          {state.fetching ? t('settings.password.saving') : t('settings.password.submit')}
+        <button type="submit" class="button" data-testid="settings-password-submit" disabled={change.busy()}>
+          {change.busy() ? t('settings.password.saving') : t('settings.password.submit')}
         </button>
       </form>
     </Card>
