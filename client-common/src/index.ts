@@ -8,3 +8,4 @@ export * from './urql';
 export * from './session';
 export * from './attachment-list';
 export * from './messages';
+export * from './ticket-labels';

@@ -1,5 +1,5 @@
 import type { LanguageCode } from '@portico/client-common';
-import { LANGUAGE_NAMES } from '@portico/client-common';
+import { LANGUAGE_NAMES, ticketLabels } from '@portico/client-common';
 import type {
   CustomFieldKind,
   FieldVisibility,
@@ -31,19 +31,6 @@ export function languageLabel(code: LanguageCode | null | undefined): string {
   return code ? LANGUAGE_NAMES[code] : t('common.languageNotChosen');
 }
 
-/** Ticket statuses, as the settings page lists them. */
-export function ticketStatusLabel(status: TicketStatus): string {
-  switch (status) {
-    case 'OPEN':
-      return t('ticketStatus.open');
-    case 'PENDING':
-      return t('ticketStatus.pending');
-    case 'RESOLVED':
-      return t('ticketStatus.resolved');
-    case 'CLOSED':
-      return t('ticketStatus.closed');
-  }
-}
 
 /** The portal sections that can be scoped per customer. */
 export function sectionLabel(section: PortalSection): string {
@@ -79,42 +66,8 @@ export function outboxStatusLabel(status: OutboxStatus): string {
   }
 }
 
-export function ticketPriorityLabel(priority: TicketPriority): string {
-  switch (priority) {
-    case 'LOW':
-      return t('ticketPriority.low');
-    case 'NORMAL':
-      return t('ticketPriority.normal');
-    case 'HIGH':
-      return t('ticketPriority.high');
-    case 'URGENT':
-      return t('ticketPriority.urgent');
-  }
-}
 
-export function ticketTypeLabel(type: TicketType): string {
-  switch (type) {
-    case 'INCIDENT':
-      return t('ticketType.incident');
-    case 'PROBLEM':
-      return t('ticketType.problem');
-    case 'QUESTION':
-      return t('ticketType.question');
-    case 'REQUEST':
-      return t('ticketType.request');
-  }
-}
 
-export function ticketImpactLabel(impact: TicketImpact): string {
-  switch (impact) {
-    case 'LOW':
-      return t('ticketImpact.low');
-    case 'MEDIUM':
-      return t('ticketImpact.medium');
-    case 'HIGH':
-      return t('ticketImpact.high');
-  }
-}
 
 export function ticketSourceLabel(source: TicketSource): string {
   switch (source) {
@@ -175,3 +128,6 @@ export function fieldKindLabel(kind: CustomFieldKind): string {
       return t('fields.kind.checkbox');
   }
 }
+
+/** Ticket statuses, priorities, types and impacts: shared names (client-common). */
+export const { status: ticketStatusLabel, priority: ticketPriorityLabel, type: ticketTypeLabel, impact: ticketImpactLabel } = ticketLabels(t);

@@ -110,25 +110,6 @@ export const de: Record<keyof typeof en, string> = {
 
   'tickets.openedBy': 'Eröffnet von {name}',
 
-  'tickets.status.OPEN': 'Offen',
-  'tickets.status.PENDING': 'Wartend',
-  'tickets.status.RESOLVED': 'Gelöst',
-  'tickets.status.CLOSED': 'Geschlossen',
-
-  'tickets.priority.LOW': 'Niedrig',
-  'tickets.priority.NORMAL': 'Normal',
-  'tickets.priority.HIGH': 'Hoch',
-  'tickets.priority.URGENT': 'Dringend',
-
-  'tickets.type.INCIDENT': 'Störung',
-  'tickets.type.PROBLEM': 'Problem',
-  'tickets.type.QUESTION': 'Frage',
-  'tickets.type.REQUEST': 'Anfrage',
-
-  'tickets.impact.LOW': 'Gering',
-  'tickets.impact.MEDIUM': 'Mittel',
-  'tickets.impact.HIGH': 'Hoch',
-
   'tickets.field.title': 'Titel',
   'tickets.field.description': 'Beschreibung',
   'tickets.field.status': 'Status',

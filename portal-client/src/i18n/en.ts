@@ -109,25 +109,6 @@ export const en = {
 
   'tickets.openedBy': 'Opened by {name}',
 
-  'tickets.status.OPEN': 'Open',
-  'tickets.status.PENDING': 'Pending',
-  'tickets.status.RESOLVED': 'Resolved',
-  'tickets.status.CLOSED': 'Closed',
-
-  'tickets.priority.LOW': 'Low',
-  'tickets.priority.NORMAL': 'Normal',
-  'tickets.priority.HIGH': 'High',
-  'tickets.priority.URGENT': 'Urgent',
-
-  'tickets.type.INCIDENT': 'Incident',
-  'tickets.type.PROBLEM': 'Problem',
-  'tickets.type.QUESTION': 'Question',
-  'tickets.type.REQUEST': 'Request',
-
-  'tickets.impact.LOW': 'Low',
-  'tickets.impact.MEDIUM': 'Medium',
-  'tickets.impact.HIGH': 'High',
-
   'tickets.field.title': 'Title',
   'tickets.field.description': 'Description',
   'tickets.field.status': 'Status',

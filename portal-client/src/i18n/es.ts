@@ -110,25 +110,6 @@ export const es: Record<keyof typeof en, string> = {
 
   'tickets.openedBy': 'Abierto por {name}',
 
-  'tickets.status.OPEN': 'Abierto',
-  'tickets.status.PENDING': 'Pendiente',
-  'tickets.status.RESOLVED': 'Resuelto',
-  'tickets.status.CLOSED': 'Cerrado',
-
-  'tickets.priority.LOW': 'Baja',
-  'tickets.priority.NORMAL': 'Normal',
-  'tickets.priority.HIGH': 'Alta',
-  'tickets.priority.URGENT': 'Urgente',
-
-  'tickets.type.INCIDENT': 'Incidencia',
-  'tickets.type.PROBLEM': 'Problema',
-  'tickets.type.QUESTION': 'Pregunta',
-  'tickets.type.REQUEST': 'Solicitud',
-
-  'tickets.impact.LOW': 'Bajo',
-  'tickets.impact.MEDIUM': 'Medio',
-  'tickets.impact.HIGH': 'Alto',
-
   'tickets.field.title': 'Título',
   'tickets.field.description': 'Descripción',
   'tickets.field.status': 'Estado',

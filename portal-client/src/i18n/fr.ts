@@ -110,25 +110,6 @@ export const fr: Record<keyof typeof en, string> = {
 
   'tickets.openedBy': 'Ouvert par {name}',
 
-  'tickets.status.OPEN': 'Ouvert',
-  'tickets.status.PENDING': 'En attente',
-  'tickets.status.RESOLVED': 'Résolu',
-  'tickets.status.CLOSED': 'Fermé',
-
-  'tickets.priority.LOW': 'Basse',
-  'tickets.priority.NORMAL': 'Normale',
-  'tickets.priority.HIGH': 'Haute',
-  'tickets.priority.URGENT': 'Urgente',
-
-  'tickets.type.INCIDENT': 'Incident',
-  'tickets.type.PROBLEM': 'Problème',
-  'tickets.type.QUESTION': 'Question',
-  'tickets.type.REQUEST': 'Demande',
-
-  'tickets.impact.LOW': 'Faible',
-  'tickets.impact.MEDIUM': 'Moyen',
-  'tickets.impact.HIGH': 'Élevé',
-
   'tickets.field.title': 'Titre',
   'tickets.field.description': 'Description',
   'tickets.field.status': 'Statut',

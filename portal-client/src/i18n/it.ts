@@ -110,25 +110,6 @@ export const it: Record<keyof typeof en, string> = {
 
   'tickets.openedBy': 'Aperto da {name}',
 
-  'tickets.status.OPEN': 'Aperto',
-  'tickets.status.PENDING': 'In attesa',
-  'tickets.status.RESOLVED': 'Risolto',
-  'tickets.status.CLOSED': 'Chiuso',
-
-  'tickets.priority.LOW': 'Bassa',
-  'tickets.priority.NORMAL': 'Normale',
-  'tickets.priority.HIGH': 'Alta',
-  'tickets.priority.URGENT': 'Urgente',
-
-  'tickets.type.INCIDENT': 'Incidente',
-  'tickets.type.PROBLEM': 'Problema',
-  'tickets.type.QUESTION': 'Domanda',
-  'tickets.type.REQUEST': 'Richiesta',
-
-  'tickets.impact.LOW': 'Basso',
-  'tickets.impact.MEDIUM': 'Medio',
-  'tickets.impact.HIGH': 'Alto',
-
   'tickets.field.title': 'Titolo',
   'tickets.field.description': 'Descrizione',
   'tickets.field.status': 'Stato',

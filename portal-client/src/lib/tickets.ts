@@ -8,7 +8,10 @@ import type {
   TicketStatus,
   TicketType,
 } from '../gql/graphql';
+import { ticketLabels } from '@portico/client-common';
 import { language, t } from './i18n';
+
+export const { status: statusLabel, priority: priorityLabel, type: typeLabel, impact: impactLabel } = ticketLabels(t);
 
 /** Everything the detail page shows; queries, live updates and mutations all answer with it. */
 export const TicketDetailFields = graphql(`
@@ -50,55 +53,9 @@ export const TICKET_PRIORITIES: TicketPriority[] = ['LOW', 'NORMAL', 'HIGH', 'UR
 export const TICKET_TYPES: TicketType[] = ['INCIDENT', 'PROBLEM', 'QUESTION', 'REQUEST'];
 export const TICKET_IMPACTS: TicketImpact[] = ['LOW', 'MEDIUM', 'HIGH'];
 
-export function statusLabel(status: TicketStatus): string {
-  switch (status) {
-    case 'OPEN':
-      return t('tickets.status.OPEN');
-    case 'PENDING':
-      return t('tickets.status.PENDING');
-    case 'RESOLVED':
-      return t('tickets.status.RESOLVED');
-    case 'CLOSED':
-      return t('tickets.status.CLOSED');
-  }
-}
 
-export function priorityLabel(priority: TicketPriority): string {
-  switch (priority) {
-    case 'LOW':
-      return t('tickets.priority.LOW');
-    case 'NORMAL':
-      return t('tickets.priority.NORMAL');
-    case 'HIGH':
-      return t('tickets.priority.HIGH');
-    case 'URGENT':
-      return t('tickets.priority.URGENT');
-  }
-}
 
-export function typeLabel(type: TicketType): string {
-  switch (type) {
-    case 'INCIDENT':
-      return t('tickets.type.INCIDENT');
-    case 'PROBLEM':
-      return t('tickets.type.PROBLEM');
-    case 'QUESTION':
-      return t('tickets.type.QUESTION');
-    case 'REQUEST':
-      return t('tickets.type.REQUEST');
-  }
-}
 
-export function impactLabel(impact: TicketImpact): string {
-  switch (impact) {
-    case 'LOW':
-      return t('tickets.impact.LOW');
-    case 'MEDIUM':
-      return t('tickets.impact.MEDIUM');
-    case 'HIGH':
-      return t('tickets.impact.HIGH');
-  }
-}
 
 /** The label of a standard field, as forms and the detail page show it. */
 export function fieldLabel(field: StandardTicketField): string {
