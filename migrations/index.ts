@@ -13,6 +13,7 @@ import { Migration20261202180000 } from './Migration20261202180000.js';
 import { Migration20261202181000 } from './Migration20261202181000.js';
 import { Migration20261202182000 } from './Migration20261202182000.js';
 import { Migration20261203090000 } from './Migration20261203090000.js';
+import { Migration20261203174453 } from './Migration20261203174453.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202181000', class: Migration20261202181000 },
   { name: 'Migration20261202182000', class: Migration20261202182000 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
+  { name: 'Migration20261203174453', class: Migration20261203174453 },
 ];

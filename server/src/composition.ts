@@ -29,7 +29,7 @@ import { CustomerResolver } from './customers/customer.resolver.js';
 import { BaseEntity } from './db/base.entity.js';
 import { TicketField } from './fields/ticket-field.entity.js';
 import { FieldsResolver } from './tickets/fields.resolver.js';
-import { sameSecret, type HttpServerOptions, type HttpRoutes } from './graphql/http-server.js';
+import { sameSecret, sendAppError, type HttpServerOptions, type HttpRoutes } from './graphql/http-server.js';
 import type { CallerPolicy } from './graphql/limits.js';
 import { buildGraphQLSchema } from './graphql/schema.js';
 import { HeldMailResolver } from './mail/held-mail.resolver.js';
@@ -48,10 +48,12 @@ import { TicketAttachment } from './tickets/ticket-attachment.entity.js';
 import { TicketComment } from './tickets/ticket-comment.entity.js';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity.js';
 import { Ticket } from './tickets/ticket.entity.js';
-import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver } from './tickets/ticket.resolver.js';
+import { downloadHeaders, MAX_ATTACHMENT_BYTES } from './tickets/attachment-rules.js';
+import { PendingUpload } from './tickets/pending-upload.entity.js';
+import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver, uploadFile } from './tickets/ticket.resolver.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, InboundMessage];
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage];
 
 export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver] as const;
 
@@ -112,15 +114,44 @@ export function featureRoutes(orm: MikroORM, services: AppServices): HttpRoutes<
         // The check comes first and reads no file (one query joining the ticket's scope); the bytes only after it.
         const attachment = await findVisibleAttachment(context, req.params.id).catch(() => null);
         if (!attachment) return edge.fail(req, res, new AppError(isAnonymous(context.principal) ? 'UNAUTHENTICATED' : 'NOT_FOUND'));
-        res.setHeader('Content-Type', attachment.contentType);
-        res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.send(await attachmentContent(context, attachment));
+        const content = await attachmentContent(context, attachment);
+        res.set(downloadHeaders(attachment)).end(content);
       } catch (error) {
         edge.fail(req, res, error);
       }
     });
+
+    // Files from the browser, kept until the caller's next ticket or reply names them (attachmentIds).
+    // The body is the file itself (no multipart), so the browser can report upload progress. The
+    // required X-Upload-Filename header is not one a cross-site form can send: no CSRF through here.
+    const readFile = express.raw({ type: () => true, limit: MAX_ATTACHMENT_BYTES });
+    const tooLarge = () => new AppError('BAD_USER_INPUT', 'attachments.tooLarge', { field: 'file', params: { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
+    app.post(
+      '/uploads',
+      (req, res, next) => readFile(req, res, (error?: { type?: string }) => (error?.type === 'entity.too.large' ? sendAppError(req, res, tooLarge(), 413) : next(error))),
+      async (req, res) => {
+        try {
+          const context = await edge.context(req);
+          const filename = decodeFilename(req.get('x-upload-filename'));
+          if (!filename) throw new AppError('BAD_USER_INPUT', 'attachments.filenameRequired', { field: 'filename' });
+          const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          res.status(201).json(await uploadFile(context, { filename, contentType: req.get('content-type'), content }));
+        } catch (error) {
+          edge.fail(req, res, error);
+        }
+      },
+    );
   };
+}
+
+/** The percent-encoded file name of an upload, or undefined when missing or not decodable. */
+function decodeFilename(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  try {
+    return decodeURIComponent(header).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Everything the HTTP + WebSocket edge needs from the features. */

@@ -15,7 +15,9 @@ export type ActivationFilter =
 
 /** A reply, or an internal note (technicians). */
 export type AddTicketCommentInput = {
-  /** The text. */
+  /** Files sent before with POST /uploads by the same account (at most 10); they belong to this reply or note (a note's files stay the technicians'). */
+  attachmentIds?: Array<string | number> | null | undefined;
+  /** The text; may be empty when files are attached. */
   body: string;
   /** An internal note, never shown to contacts (technicians only). */
   isInternal?: boolean;
@@ -134,6 +136,8 @@ export type Language =
 
 /** A new ticket. Contacts may set only fields that are EDITABLE for them. */
 export type OpenTicketInput = {
+  /** Files sent before with POST /uploads by the same account (at most 10); they become the ticket's attachments. */
+  attachmentIds?: Array<string | number> | null | undefined;
   /** The requesting contact (technicians). */
   contactId?: string | number | null | undefined;
   /** Custom field values. */

@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A reply, or an internal note (technicians). */
 export type AddTicketCommentInput = {
-  /** The text. */
+  /** Files sent before with POST /uploads by the same account (at most 10); they belong to this reply or note (a note's files stay the technicians'). */
+  attachmentIds?: Array<string | number> | null | undefined;
+  /** The text; may be empty when files are attached. */
   body: string;
   /** An internal note, never shown to contacts (technicians only). */
   isInternal?: boolean;
@@ -54,6 +56,8 @@ export type Language =
 
 /** A new ticket. Contacts may set only fields that are EDITABLE for them. */
 export type OpenTicketInput = {
+  /** Files sent before with POST /uploads by the same account (at most 10); they become the ticket's attachments. */
+  attachmentIds?: Array<string | number> | null | undefined;
   /** The requesting contact (technicians). */
   contactId?: string | number | null | undefined;
   /** Custom field values. */

@@ -362,10 +362,10 @@ function apolloHandler<C extends object>(apollo: ApolloServer<C>, context: (req:
 const HTTP_STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429 };
 
 /** An AppError thrown in (or refused by) a plain HTTP route: rendered like the GraphQL answers, in the browser's language. */
-export function sendAppError(req: Request, res: Response, error: AppError) {
+export function sendAppError(req: Request, res: Response, error: AppError, status?: number) {
   if (error.options.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.options.retryAfterSeconds));
   const { code, ...extensions } = error.details;
-  sendError(req, res, HTTP_STATUS[code], code, error.messageKey, error.options.params, extensions);
+  sendError(req, res, status ?? HTTP_STATUS[code], code, error.messageKey, error.options.params, extensions);
 }
 
 /** The caller's language on a feature route, once its context is known (the account's choice before the browser's). */

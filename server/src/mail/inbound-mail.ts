@@ -11,6 +11,7 @@ import type { AppServices } from '../context.js';
 import { loadSettings } from '../settings/settings.service.js';
 import type { TicketComment } from '../tickets/ticket-comment.entity.js';
 import { ticketPolicy } from '../tickets/ticket.policy.js';
+import { MAX_ATTACHMENT_BYTES } from '../tickets/attachment-rules.js';
 import { addComment, addRequesterEmailReply, attachFromEmail, openTicketFromEmail } from '../tickets/ticket.service.js';
 import type { AddTicketCommentInput } from '../tickets/ticket.types.js';
 import { TicketVisibility } from '../tickets/ticket.visibility.js';
@@ -28,7 +29,6 @@ export interface InboundResult {
 }
 
 const TICKET_REFERENCE = /\[#(\d{1,9})\]/;
-const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** How many tickets named by reply tokens are looked at when the subject names none. */
 const MAX_TOKEN_TICKETS = 5;
 

@@ -1,7 +1,7 @@
 import { filter } from '@graphql-yoga/subscription';
 import { Allow } from '../auth/permissions.js';
 import { followCaller } from '../auth/live-session.js';
-import { personOf } from '../auth/principal.js';
+import { isAnonymous, isPerson, personOf } from '../auth/principal.js';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
@@ -13,7 +13,7 @@ import { isUuid } from '../db/query-helpers.js';
 import { inTransaction } from '../db/transaction.js';
 import { StandardTicketField } from '../fields/field-visibility.js';
 import type { Context } from '../context.js';
-import { notFound } from '../core/errors.js';
+import { AppError, notFound } from '../core/errors.js';
 import { once, onceSettled, perRequest, refreshForEvent } from '../graphql/memo.js';
 import { PortalSection, type PortalSettings } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable, settingsOf } from '../settings/request-settings.js';
@@ -31,6 +31,7 @@ import { TicketStatusChange } from './ticket-status-change.entity.js';
 import { Ticket } from './ticket.entity.js';
 import { AddTicketCommentInput, CustomFieldValue, OpenTicketInput, TicketConnection, TicketPermissions, TicketsArgs, UpdateTicketInput } from './ticket.types.js';
 import { TicketVisibility } from './ticket.visibility.js';
+import { storeUpload, type UploadInfo } from './ticket-uploads.js';
 
 /** Standard-field visibility: no query of its own, so masking a list costs nothing extra. */
 const visibilityOf = (ctx: Context) => once(ctx, 'ticketVisibility', async () => TicketVisibility.standardOnly(ctx.principal, await settingsOf(ctx)));
@@ -89,6 +90,16 @@ export async function findVisibleAttachment(ctx: Context, id: string): Promise<A
   const attachment = await ctx.em.findOne(TicketAttachment, { $and: [{ id }, { ticket: scope }, attachmentsSeenBy(ctx.principal)] }, { exclude: ['content'] });
   if (!attachment) throw notFound();
   return attachment;
+}
+
+/**
+ * Keeps a file from the browser for the caller's next ticket or reply: people who may write
+ * tickets only (contacts with Ticketing in their scope, technicians).
+ */
+export async function uploadFile(ctx: Context, file: { filename: string; contentType: string | undefined; content: Buffer }): Promise<UploadInfo> {
+  if (!isPerson(ctx.principal)) throw new AppError(isAnonymous(ctx.principal) ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  await assertSectionAvailable(ctx, PortalSection.TICKETING);
+  return storeUpload(ctx.em, ctx.principal, file);
 }
 
 /** The bytes of an attachment `findVisibleAttachment` returned. */

@@ -11,6 +11,7 @@ import { requiredText } from '../core/validate.js';
 import type { PortalSettings } from '../settings/portal-settings.entity.js';
 import { Technician } from '../technicians/technician.entity.js';
 import { TicketAttachment } from './ticket-attachment.entity.js';
+import { claimUploads } from './ticket-uploads.js';
 import { TicketComment } from './ticket-comment.entity.js';
 import type { TicketFact } from './ticket.events.js';
 import { TicketSource } from './ticket.enums.js';
@@ -20,6 +21,9 @@ import { TicketStatusChange } from './ticket-status-change.entity.js';
 import { Ticket } from './ticket.entity.js';
 import type { AddTicketCommentInput, CustomFieldValueInput, OpenTicketInput, UpdateTicketInput } from './ticket.types.js';
 import { TicketVisibility } from './ticket.visibility.js';
+
+/** A text that may be empty; when given, it follows the rules of a required one. */
+const requiredTextOrEmpty = (field: string, value: string | null | undefined, max: number) => (value?.trim() ? requiredText(field, value, max) : '');
 
 export interface TicketWriteContext {
   tx: EntityManager;
@@ -54,6 +58,7 @@ export async function openTicket(ctx: TicketWriteContext, input: OpenTicketInput
   ticket.customFieldValues = applyCustomFields(visibility, {}, input.customFields ?? [], true);
   tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: actorKindOf(principal), actorName: await actorName(tx, principal) });
   await tx.flush();
+  await claimUploads(tx, principal, input.attachmentIds, ticket, null);
   ctx.record('ticket.opened', factOf(ticket, true));
   return ticket;
 }
@@ -111,7 +116,8 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
   const author = ticketPolicy.authorOf(principal);
   const comment = tx.create(TicketComment, {
     ticket,
-    body: requiredText('body', input.body, 100_000),
+    // Files may speak for themselves (a pasted screenshot): then the text may be empty.
+    body: input.attachmentIds?.length ? requiredTextOrEmpty('body', input.body, 100_000) : requiredText('body', input.body, 100_000),
     isInternal: input.isInternal,
     authorContact: author.contactId ? tx.getReference(Contact, author.contactId) : null,
     authorTechnician: author.technicianId ? tx.getReference(Technician, author.technicianId) : null,
@@ -120,6 +126,7 @@ export async function addComment(ctx: TicketWriteContext, ticket: Ticket, input:
   touch(ticket, !comment.isInternal);
   if (ticketPolicy.replyHandsBack(principal, ticket)) await changeStatus(ctx, ticket, TicketStatus.OPEN);
   await tx.flush();
+  await claimUploads(tx, principal, input.attachmentIds, ticket, comment);
   ctx.record('ticket.commentAdded', {
     ...factOf(ticket, !comment.isInternal),
     commentId: comment.id,

@@ -111,6 +111,9 @@ export class OpenTicketInput {
 
   @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Custom field values.' })
   customFields?: CustomFieldValueInput[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Files sent before with POST /uploads by the same account (at most 10); they become the ticket\'s attachments.' })
+  attachmentIds?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a ticket; omitted fields stay. Contacts may change only EDITABLE fields of unbilled tickets.' })
@@ -166,9 +169,12 @@ export class AddTicketCommentInput {
   @Field(() => ID, { description: 'The ticket.' })
   ticketId!: string;
 
-  @Field({ description: 'The text.' })
+  @Field({ description: 'The text; may be empty when files are attached.' })
   body!: string;
 
   @Field({ defaultValue: false, description: 'An internal note, never shown to contacts (technicians only).' })
   isInternal!: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'Files sent before with POST /uploads by the same account (at most 10); they belong to this reply or note (a note\'s files stay the technicians\').' })
+  attachmentIds?: string[] | null;
 }
