@@ -9,3 +9,5 @@ export * from './session';
 export * from './attachment-list';
 export * from './messages';
 export * from './ticket-labels';
+export * from './upload';
+export * from './attachment-picker';

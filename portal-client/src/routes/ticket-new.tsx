@@ -1,10 +1,11 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
-import { createAction, errorMessage, reportSessionLost } from '@portico/client-common';
+import { AttachmentPickerView, createAction, createAttachmentPicker, errorMessage, reportSessionLost } from '@portico/client-common';
 import { SectionGate } from '../components/section-gate';
 import { graphql } from '../gql';
 import type { OpenTicketInput, PortalNewTicketContextQuery, TicketImpact, TicketPriority, TicketType } from '../gql/graphql';
+import { formatFileSize } from '../lib/attachments';
 import { t } from '../lib/i18n';
 import {
   impactLabel,
@@ -82,6 +83,7 @@ function NewTicketPage() {
   const [impact, setImpact] = createSignal<TicketImpact | ''>('');
   const [dueDate, setDueDate] = createSignal('');
   const [custom, setCustom] = createSignal<Record<string, string>>({});
+  const files = createAttachmentPicker(t);
   // A check made here before sending (a missing title); the server's errors come from `open`.
   const [localError, setLocalError] = createSignal<{ field?: string; message: string }>();
   const open = createAction((input: OpenTicketInput) => client.mutation(OpenTicket, { input }).toPromise(), {
@@ -115,6 +117,11 @@ function NewTicketPage() {
       setLocalError({ field: 'title', message: t('tickets.new.titleRequired') });
       return;
     }
+    const filesNotReady = files.blocker();
+    if (filesNotReady) {
+      setLocalError({ field: 'attachmentIds', message: filesNotReady });
+      return;
+    }
     const input: OpenTicketInput = { title: title().trim(), customFields: [] };
     if (editable('DESCRIPTION') && description().trim()) input.description = description().trim();
     if (editable('PRIORITY') && priority()) input.priority = priority() as TicketPriority;
@@ -122,6 +129,7 @@ function NewTicketPage() {
     if (editable('IMPACT') && impact()) input.impact = impact() as TicketImpact;
     if (editable('DUE_DATE') && dueDate()) input.dueDate = dueDate();
     if (followUp()) input.followUpOfId = followUp()!.id;
+    if (files.ids().length) input.attachmentIds = files.ids();
     for (const field of context()?.ticketFields ?? []) {
       const value = custom()[field.id] ?? (field.kind === 'CHECKBOX' ? 'false' : '');
       if (value !== '') input.customFields!.push({ fieldId: field.id, value });
@@ -152,7 +160,7 @@ function NewTicketPage() {
       </Show>
 
       <Show when={context()} fallback={<Show when={!loadError()}><p class="muted" aria-busy="true">{t('app.loading')}</p></Show>}>
-        <form class="card ticket-form" onSubmit={submit} novalidate data-testid="ticket-new-form">
+        <form class="card ticket-form" onSubmit={submit} novalidate data-testid="ticket-new-form" {...files.formHandlers}>
           <Field id="ticket-title" label={t('tickets.field.title')} required hint={t('tickets.new.titleHint')} error={errorFor('title')}>
             {(attrs) => (
               <input {...attrs} type="text" maxLength={300} value={title()} onInput={(event) => { edited('title'); setTitle(event.currentTarget.value); }} />
@@ -203,6 +211,7 @@ function NewTicketPage() {
           <For each={context()!.ticketFields}>
             {(field) => <CustomFieldInput field={field} value={custom()[field.id] ?? ''} onChange={(value) => setCustomValue(field.id, value)} error={errorFor(`customFields.${field.id}`)} />}
           </For>
+          <AttachmentPickerView picker={files} t={t} sizeLabel={formatFileSize} id="ticket-new-files" />
           <Show when={fieldError() && !knownFields().includes(fieldError()!.field ?? '')}>
             <p class="notice error" role="alert" data-testid="ticket-new-error">{fieldError()?.message}</p>
           </Show>

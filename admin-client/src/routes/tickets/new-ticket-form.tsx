@@ -1,9 +1,10 @@
-import { createMutation, createQuery } from '@urql/solid';
+import { AttachmentPickerView, createAction, createAttachmentPicker } from '@portico/client-common';
+import { createQuery, useClient } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { Field, FormMessage } from '../../components/field';
 import { graphql } from '../../gql';
-import type { TicketImpact, TicketPriority, TicketType } from '../../gql/graphql';
-import { formError, type FormError } from '../../lib/errors';
+import type { OpenTicketInput, TicketImpact, TicketPriority, TicketType } from '../../gql/graphql';
+import { formatFileSize } from '../../lib/attachments';
 import { t } from '../../lib/i18n';
 import { ticketImpactLabel, ticketPriorityLabel, ticketTypeLabel } from '../../lib/labels';
 import { CustomFieldInput } from './custom-field-input';
@@ -38,7 +39,7 @@ const OpenTicketMutation = graphql(`
 export function NewTicketForm(props: { onCreated: (ticket: { id: string; number: number; title: string }) => void; onCancel: () => void }) {
   const prefix = 'new-ticket';
   const [fields] = createQuery({ query: TicketFieldsQuery });
-  const [, openTicket] = createMutation(OpenTicketMutation);
+  const client = useClient();
   const [customer, setCustomer] = createSignal<Picked | null>(null);
   const [contact, setContact] = createSignal<Picked | null>(null);
   const [title, setTitle] = createSignal('');
@@ -49,8 +50,13 @@ export function NewTicketForm(props: { onCreated: (ticket: { id: string; number:
   const [technicianId, setTechnicianId] = createSignal('');
   const [dueDate, setDueDate] = createSignal('');
   const [custom, setCustom] = createSignal<Record<string, string>>({});
-  const [error, setError] = createSignal<FormError>();
-  const [busy, setBusy] = createSignal(false);
+  const files = createAttachmentPicker(t);
+  // A check made here before sending (files still uploading); the server's errors come from `open`.
+  const [filesNotReady, setFilesNotReady] = createSignal<string>();
+  const open = createAction((input: OpenTicketInput) => client.mutation(OpenTicketMutation, { input }).toPromise(), {
+    onDone: (data) => props.onCreated(data.openTicket),
+  });
+  const error = () => (filesNotReady() ? { field: 'attachmentIds', message: filesNotReady()! } : open.error());
   const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
   const known = () => ['title', 'description', 'customerId', 'contactId', 'priority', 'type', 'impact', 'technicianId', 'dueDate'];
   const generalError = () => {
@@ -60,36 +66,29 @@ export function NewTicketForm(props: { onCreated: (ticket: { id: string; number:
     return failure.message;
   };
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const outcome = await openTicket({
-        input: {
-          title: title().trim(),
-          description: description().trim() || null,
-          customerId: customer()?.id ?? null,
-          contactId: contact()?.id ?? null,
-          priority: priority() || null,
-          type: type() || null,
-          impact: impact() || null,
-          technicianId: technicianId() || null,
-          dueDate: dueDate() || null,
-          customFields: Object.entries(custom())
-            .filter(([, value]) => value !== '')
-            .map(([fieldId, value]) => ({ fieldId, value })),
-        },
-      });
-      if (outcome.data) props.onCreated(outcome.data.openTicket);
-      else setError(formError(outcome.error) ?? { message: t('common.unexpectedError') });
-    } finally {
-      setBusy(false);
-    }
+    setFilesNotReady(files.blocker());
+    if (filesNotReady()) return;
+    void open.run({
+      title: title().trim(),
+      description: description().trim() || null,
+      customerId: customer()?.id ?? null,
+      contactId: contact()?.id ?? null,
+      priority: priority() || null,
+      type: type() || null,
+      impact: impact() || null,
+      technicianId: technicianId() || null,
+      dueDate: dueDate() || null,
+      customFields: Object.entries(custom())
+        .filter(([, value]) => value !== '')
+        .map(([fieldId, value]) => ({ fieldId, value })),
+      attachmentIds: files.ids(),
+    });
   };
 
   return (
-    <form class="form form--wide" data-testid={prefix} onSubmit={submit} novalidate>
+    <form class="form form--wide" data-testid={prefix} onSubmit={submit} novalidate {...files.formHandlers}>
       <div class="form__grid">
         <Field label={t('tickets.field.customer')} for={`${prefix}-customer`} testid={`${prefix}-customer-field`} error={fieldError('customerId')}>
           <CustomerSelect
@@ -157,6 +156,7 @@ export function NewTicketForm(props: { onCreated: (ticket: { id: string; number:
           </div>
         </fieldset>
       </Show>
+      <AttachmentPickerView picker={files} t={t} sizeLabel={formatFileSize} id={`${prefix}-files`} />
       <Show when={generalError()}>
         {(message) => (
           <FormMessage kind="error" testid={`${prefix}-error`}>
@@ -165,7 +165,7 @@ export function NewTicketForm(props: { onCreated: (ticket: { id: string; number:
         )}
       </Show>
       <div class="actions">
-        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={busy()}>
+        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={open.busy()}>
           {t('tickets.create')}
         </button>
         <button type="button" class="button button--secondary" onClick={() => props.onCancel()}>

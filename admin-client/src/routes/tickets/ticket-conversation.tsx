@@ -1,8 +1,9 @@
-import { createAction } from '@portico/client-common';
+import { AttachmentPickerView, createAction, createAttachmentPicker } from '@portico/client-common';
 import { useClient } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { Field, FormMessage } from '../../components/field';
 import { graphql } from '../../gql';
+import { formatFileSize } from '../../lib/attachments';
 import { formatDateTime, t } from '../../lib/i18n';
 import type { Ticket } from './ticket-detail';
 
@@ -23,23 +24,29 @@ export function TicketConversation(props: { ticket: Ticket; onChanged: () => voi
   const [mode, setMode] = createSignal<'reply' | 'note'>('reply');
   const [body, setBody] = createSignal('');
   const [sent, setSent] = createSignal<'reply' | 'note'>();
+  const files = createAttachmentPicker(t);
+  // Files still uploading, or refused: the message waits (a check made here, not by the server).
+  const [filesNotReady, setFilesNotReady] = createSignal<string>();
   const send = createAction(
-    (isInternal: boolean) => client.mutation(AddTicketCommentMutation, { input: { ticketId: props.ticket.id, body: body().trim(), isInternal } }).toPromise(),
+    (isInternal: boolean) =>
+      client.mutation(AddTicketCommentMutation, { input: { ticketId: props.ticket.id, body: body().trim(), isInternal, attachmentIds: files.ids() } }).toPromise(),
     {
       onDone: (data) => {
         setSent(data.addTicketComment.isInternal ? 'note' : 'reply');
         setBody('');
+        files.clear();
         props.onChanged();
       },
     },
   );
-  const error = send.error;
+  const error = () => (filesNotReady() ? { field: 'attachmentIds', message: filesNotReady()! } : send.error());
   const busy = send.busy;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     setSent(undefined);
-    void send.run(mode() === 'note');
+    setFilesNotReady(files.blocker());
+    if (!filesNotReady()) void send.run(mode() === 'note');
   };
 
   return (
@@ -70,7 +77,7 @@ export function TicketConversation(props: { ticket: Ticket; onChanged: () => voi
           )}
         </For>
       </ol>
-      <form class="composer" classList={{ 'composer--internal': mode() === 'note' }} data-testid="ticket-composer" onSubmit={submit} novalidate>
+      <form class="composer" classList={{ 'composer--internal': mode() === 'note' }} data-testid="ticket-composer" onSubmit={submit} novalidate {...files.formHandlers}>
         <div class="composer__modes" role="radiogroup" aria-label={t('tickets.composer.mode')}>
           <label class="radio" classList={{ 'radio--checked': mode() === 'reply' }}>
             <input type="radio" name="composer-mode" value="reply" data-testid="ticket-composer-mode-reply" checked={mode() === 'reply'} onChange={() => setMode('reply')} />
@@ -85,6 +92,7 @@ export function TicketConversation(props: { ticket: Ticket; onChanged: () => voi
         <Field label={t('tickets.composer.body')} for="ticket-composer-body" testid="ticket-composer-body-field" error={error()?.field === 'body' ? error()?.message : undefined}>
           <textarea id="ticket-composer-body" data-testid="ticket-composer-body" rows={4} value={body()} onInput={(e) => { setBody(e.currentTarget.value); setSent(undefined); }} />
         </Field>
+        <AttachmentPickerView picker={files} t={t} sizeLabel={formatFileSize} id="ticket-composer-files" />
         <Show when={error() && error()?.field !== 'body'}>
           <FormMessage kind="error" testid="ticket-composer-error">
             {error()?.message}
