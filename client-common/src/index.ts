@@ -11,3 +11,4 @@ export * from './messages';
 export * from './ticket-labels';
 export * from './upload';
 export * from './attachment-picker';
+export * from './skip-link';

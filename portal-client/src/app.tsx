@@ -1,5 +1,5 @@
 import { Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { QueryViewsProvider, type QueryViews } from '@portico/client-common';
+import { QueryViewsProvider, SkipLink, type QueryViews } from '@portico/client-common';
 import { Provider } from '@urql/solid';
 import { createEffect, Match, Show, Switch, untrack } from 'solid-js';
 import { Header } from './components/header';
@@ -74,7 +74,7 @@ function Shell(props: RouteSectionProps) {
             {(current) => (
               <Provider value={current}>
                 <QueryViewsProvider value={queryViews}>
-                  <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+                  <SkipLink label={t('app.skipToContent')} />
                   <Header contact={me()} />
                   <main id="main" class="main" tabindex="-1">
                     <Show when={!onSignInPage()}>{props.children}</Show>

@@ -1,3 +1,4 @@
+import { SkipLink } from '@portico/client-common';
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { t } from '../lib/i18n';
@@ -10,9 +11,7 @@ export function Layout(props: { children?: JSX.Element }) {
   const session = useSession();
   return (
     <div class="shell">
-      <a href="#main" class="skip-link">
-        {t('nav.skipToContent')}
-      </a>
+      <SkipLink label={t('nav.skipToContent')} />
       <aside class="sidebar">
         <p class="brand">
           <span class="brand__mark" aria-hidden="true">P</span>
