@@ -109,15 +109,6 @@ export const de: Record<keyof typeof en, string> = {
   'tickets.lastActivity': 'Letzte Aktivität {date}',
 
   'tickets.openedBy': 'Eröffnet von {name}',
-
-  'tickets.field.title': 'Titel',
-  'tickets.field.description': 'Beschreibung',
-  'tickets.field.status': 'Status',
-  'tickets.field.priority': 'Priorität',
-  'tickets.field.type': 'Art',
-  'tickets.field.impact': 'Auswirkung',
-  'tickets.field.technician': 'Techniker',
-  'tickets.field.dueDate': 'Fällig am',
   'tickets.field.requester': 'Angefragt von',
   'tickets.field.createdAt': 'Eröffnet am',
   'tickets.field.yes': 'Ja',

@@ -108,15 +108,6 @@ export const en = {
   'tickets.lastActivity': 'Last activity {date}',
 
   'tickets.openedBy': 'Opened by {name}',
-
-  'tickets.field.title': 'Title',
-  'tickets.field.description': 'Description',
-  'tickets.field.status': 'Status',
-  'tickets.field.priority': 'Priority',
-  'tickets.field.type': 'Type',
-  'tickets.field.impact': 'Impact',
-  'tickets.field.technician': 'Technician',
-  'tickets.field.dueDate': 'Due date',
   'tickets.field.requester': 'Requested by',
   'tickets.field.createdAt': 'Opened',
   'tickets.field.yes': 'Yes',

@@ -109,15 +109,6 @@ export const es: Record<keyof typeof en, string> = {
   'tickets.lastActivity': 'Última actividad {date}',
 
   'tickets.openedBy': 'Abierto por {name}',
-
-  'tickets.field.title': 'Título',
-  'tickets.field.description': 'Descripción',
-  'tickets.field.status': 'Estado',
-  'tickets.field.priority': 'Prioridad',
-  'tickets.field.type': 'Tipo',
-  'tickets.field.impact': 'Impacto',
-  'tickets.field.technician': 'Técnico',
-  'tickets.field.dueDate': 'Fecha límite',
   'tickets.field.requester': 'Solicitado por',
   'tickets.field.createdAt': 'Abierto el',
   'tickets.field.yes': 'Sí',

@@ -109,15 +109,6 @@ export const fr: Record<keyof typeof en, string> = {
   'tickets.lastActivity': 'Dernière activité {date}',
 
   'tickets.openedBy': 'Ouvert par {name}',
-
-  'tickets.field.title': 'Titre',
-  'tickets.field.description': 'Description',
-  'tickets.field.status': 'Statut',
-  'tickets.field.priority': 'Priorité',
-  'tickets.field.type': 'Type',
-  'tickets.field.impact': 'Impact',
-  'tickets.field.technician': 'Technicien',
-  'tickets.field.dueDate': 'Échéance',
   'tickets.field.requester': 'Demandé par',
   'tickets.field.createdAt': 'Ouvert le',
   'tickets.field.yes': 'Oui',

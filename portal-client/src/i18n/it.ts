@@ -109,15 +109,6 @@ export const it: Record<keyof typeof en, string> = {
   'tickets.lastActivity': 'Ultima attività {date}',
 
   'tickets.openedBy': 'Aperto da {name}',
-
-  'tickets.field.title': 'Titolo',
-  'tickets.field.description': 'Descrizione',
-  'tickets.field.status': 'Stato',
-  'tickets.field.priority': 'Priorità',
-  'tickets.field.type': 'Tipo',
-  'tickets.field.impact': 'Impatto',
-  'tickets.field.technician': 'Tecnico',
-  'tickets.field.dueDate': 'Scadenza',
   'tickets.field.requester': 'Richiesto da',
   'tickets.field.createdAt': 'Aperto il',
   'tickets.field.yes': 'Sì',

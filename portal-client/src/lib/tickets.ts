@@ -61,21 +61,21 @@ export const TICKET_IMPACTS: TicketImpact[] = ['LOW', 'MEDIUM', 'HIGH'];
 export function fieldLabel(field: StandardTicketField): string {
   switch (field) {
     case 'TITLE':
-      return t('tickets.field.title');
+      return t('ticket.field.title');
     case 'DESCRIPTION':
-      return t('tickets.field.description');
+      return t('ticket.field.description');
     case 'STATUS':
-      return t('tickets.field.status');
+      return t('ticket.field.status');
     case 'PRIORITY':
-      return t('tickets.field.priority');
+      return t('ticket.field.priority');
     case 'TYPE':
-      return t('tickets.field.type');
+      return t('ticket.field.type');
     case 'IMPACT':
-      return t('tickets.field.impact');
+      return t('ticket.field.impact');
     case 'TECHNICIAN':
-      return t('tickets.field.technician');
+      return t('ticket.field.technician');
     case 'DUE_DATE':
-      return t('tickets.field.dueDate');
+      return t('ticket.field.dueDate');
   }
 }
 

@@ -105,7 +105,7 @@ function TicketView(props: { ticket: PortalTicketDetailFragment; reload: () => v
           <Show when={props.ticket.description}>
             {(description) => (
               <section class="card ticket-description" aria-labelledby="ticket-description-title">
-                <h2 id="ticket-description-title" class="card-title">{t('tickets.field.description')}</h2>
+                <h2 id="ticket-description-title" class="card-title">{t('ticket.field.description')}</h2>
                 <p class="prewrap" data-testid="ticket-description">{description()}</p>
               </section>
             )}

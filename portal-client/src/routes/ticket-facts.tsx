@@ -38,22 +38,22 @@ export function TicketFacts(props: { ticket: PortalTicketDetailFragment; reload:
       <h2 id="ticket-details-title" class="card-title">{t('tickets.detail.details')}</h2>
       <dl class="facts ticket-facts" data-testid="ticket-fields">
         <Show when={props.ticket.status}>
-          {(status) => (<><dt>{t('tickets.field.status')}</dt><dd data-testid="ticket-field-status">{statusLabel(status())}</dd></>)}
+          {(status) => (<><dt>{t('ticket.field.status')}</dt><dd data-testid="ticket-field-status">{statusLabel(status())}</dd></>)}
         </Show>
         <Show when={props.ticket.priority}>
-          {(priority) => (<><dt>{t('tickets.field.priority')}</dt><dd data-testid="ticket-field-priority">{priorityLabel(priority())}</dd></>)}
+          {(priority) => (<><dt>{t('ticket.field.priority')}</dt><dd data-testid="ticket-field-priority">{priorityLabel(priority())}</dd></>)}
         </Show>
         <Show when={props.ticket.type}>
-          {(type) => (<><dt>{t('tickets.field.type')}</dt><dd data-testid="ticket-field-type">{typeLabel(type())}</dd></>)}
+          {(type) => (<><dt>{t('ticket.field.type')}</dt><dd data-testid="ticket-field-type">{typeLabel(type())}</dd></>)}
         </Show>
         <Show when={props.ticket.impact}>
-          {(impact) => (<><dt>{t('tickets.field.impact')}</dt><dd data-testid="ticket-field-impact">{impactLabel(impact())}</dd></>)}
+          {(impact) => (<><dt>{t('ticket.field.impact')}</dt><dd data-testid="ticket-field-impact">{impactLabel(impact())}</dd></>)}
         </Show>
         <Show when={props.ticket.technician}>
-          {(technician) => (<><dt>{t('tickets.field.technician')}</dt><dd data-testid="ticket-field-technician">{technician().name}</dd></>)}
+          {(technician) => (<><dt>{t('ticket.field.technician')}</dt><dd data-testid="ticket-field-technician">{technician().name}</dd></>)}
         </Show>
         <Show when={props.ticket.dueDate}>
-          {(due) => (<><dt>{t('tickets.field.dueDate')}</dt><dd data-testid="ticket-field-due-date">{formatDate(due())}</dd></>)}
+          {(due) => (<><dt>{t('ticket.field.dueDate')}</dt><dd data-testid="ticket-field-due-date">{formatDate(due())}</dd></>)}
         </Show>
         <Show when={props.ticket.contact}>
           {(contact) => (<><dt>{t('tickets.field.requester')}</dt><dd data-testid="ticket-field-requester">{contact().name}</dd></>)}

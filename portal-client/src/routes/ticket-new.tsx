@@ -161,19 +161,19 @@ function NewTicketPage() {
 
       <Show when={context()} fallback={<Show when={!loadError()}><p class="muted" aria-busy="true">{t('app.loading')}</p></Show>}>
         <form class="card ticket-form" onSubmit={submit} novalidate data-testid="ticket-new-form" {...files.formHandlers}>
-          <Field id="ticket-title" label={t('tickets.field.title')} required hint={t('tickets.new.titleHint')} error={errorFor('title')}>
+          <Field id="ticket-title" label={t('ticket.field.title')} required hint={t('tickets.new.titleHint')} error={errorFor('title')}>
             {(attrs) => (
               <input {...attrs} type="text" maxLength={300} value={title()} onInput={(event) => { edited('title'); setTitle(event.currentTarget.value); }} />
             )}
           </Field>
           <Show when={editable('DESCRIPTION')}>
-            <Field id="ticket-description" label={t('tickets.field.description')} hint={t('tickets.new.descriptionHint')} error={errorFor('description')}>
+            <Field id="ticket-description" label={t('ticket.field.description')} hint={t('tickets.new.descriptionHint')} error={errorFor('description')}>
               {(attrs) => <textarea {...attrs} rows="6" value={description()} onInput={(event) => { edited('description'); setDescription(event.currentTarget.value); }} />}
             </Field>
           </Show>
           <div class="form-row">
             <Show when={editable('PRIORITY')}>
-              <Field id="ticket-priority" label={t('tickets.field.priority')} error={errorFor('priority')}>
+              <Field id="ticket-priority" label={t('ticket.field.priority')} error={errorFor('priority')}>
                 {(attrs) => (
                   <select {...attrs} value={priority()} onChange={(event) => { edited('priority'); setPriority(event.currentTarget.value as TicketPriority | ''); }}>
                     <option value="">{t('tickets.new.choose')}</option>
@@ -183,7 +183,7 @@ function NewTicketPage() {
               </Field>
             </Show>
             <Show when={editable('TYPE')}>
-              <Field id="ticket-type" label={t('tickets.field.type')} error={errorFor('type')}>
+              <Field id="ticket-type" label={t('ticket.field.type')} error={errorFor('type')}>
                 {(attrs) => (
                   <select {...attrs} value={type()} onChange={(event) => { edited('type'); setType(event.currentTarget.value as TicketType | ''); }}>
                     <option value="">{t('tickets.new.choose')}</option>
@@ -193,7 +193,7 @@ function NewTicketPage() {
               </Field>
             </Show>
             <Show when={editable('IMPACT')}>
-              <Field id="ticket-impact" label={t('tickets.field.impact')} error={errorFor('impact')}>
+              <Field id="ticket-impact" label={t('ticket.field.impact')} error={errorFor('impact')}>
                 {(attrs) => (
                   <select {...attrs} value={impact()} onChange={(event) => { edited('impact'); setImpact(event.currentTarget.value as TicketImpact | ''); }}>
                     <option value="">{t('tickets.new.choose')}</option>
@@ -203,7 +203,7 @@ function NewTicketPage() {
               </Field>
             </Show>
             <Show when={editable('DUE_DATE')}>
-              <Field id="ticket-due-date" label={t('tickets.field.dueDate')} error={errorFor('dueDate')}>
+              <Field id="ticket-due-date" label={t('ticket.field.dueDate')} error={errorFor('dueDate')}>
                 {(attrs) => <input {...attrs} type="date" value={dueDate()} onInput={(event) => { edited('dueDate'); setDueDate(event.currentTarget.value); }} />}
               </Field>
             </Show>

@@ -106,35 +106,35 @@ export function NewTicketForm(props: { onCreated: (ticket: { id: string; number:
           <ContactSelect id={`${prefix}-contact`} testid={`${prefix}-contact`} customerId={customer()?.id ?? null} selected={contact()} error={fieldError('contactId')} onSelect={setContact} />
         </Field>
       </div>
-      <Field label={t('tickets.field.title')} for={`${prefix}-title`} testid={`${prefix}-title-field`} error={fieldError('title')}>
+      <Field label={t('ticket.field.title')} for={`${prefix}-title`} testid={`${prefix}-title-field`} error={fieldError('title')}>
         <input id={`${prefix}-title`} data-testid={`${prefix}-title`} value={title()} aria-invalid={!!fieldError('title')} onInput={(e) => setTitle(e.currentTarget.value)} />
       </Field>
-      <Field label={t('tickets.field.description')} for={`${prefix}-description`} testid={`${prefix}-description-field`} error={fieldError('description')}>
+      <Field label={t('ticket.field.description')} for={`${prefix}-description`} testid={`${prefix}-description-field`} error={fieldError('description')}>
         <textarea id={`${prefix}-description`} data-testid={`${prefix}-description`} rows={5} value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
       </Field>
       <div class="form__grid">
-        <Field label={t('tickets.field.priority')} for={`${prefix}-priority`} testid={`${prefix}-priority-field`} error={fieldError('priority')}>
+        <Field label={t('ticket.field.priority')} for={`${prefix}-priority`} testid={`${prefix}-priority-field`} error={fieldError('priority')}>
           <select id={`${prefix}-priority`} data-testid={`${prefix}-priority`} onChange={(e) => setPriority(e.currentTarget.value as TicketPriority | '')}>
             <option value="">{t('tickets.field.none')}</option>
             <For each={PRIORITIES}>{(value) => <option value={value}>{ticketPriorityLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.type')} for={`${prefix}-type`} testid={`${prefix}-type-field`} error={fieldError('type')}>
+        <Field label={t('ticket.field.type')} for={`${prefix}-type`} testid={`${prefix}-type-field`} error={fieldError('type')}>
           <select id={`${prefix}-type`} data-testid={`${prefix}-type`} onChange={(e) => setType(e.currentTarget.value as TicketType | '')}>
             <option value="">{t('tickets.field.none')}</option>
             <For each={TYPES}>{(value) => <option value={value}>{ticketTypeLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.impact')} for={`${prefix}-impact`} testid={`${prefix}-impact-field`} error={fieldError('impact')}>
+        <Field label={t('ticket.field.impact')} for={`${prefix}-impact`} testid={`${prefix}-impact-field`} error={fieldError('impact')}>
           <select id={`${prefix}-impact`} data-testid={`${prefix}-impact`} onChange={(e) => setImpact(e.currentTarget.value as TicketImpact | '')}>
             <option value="">{t('tickets.field.none')}</option>
             <For each={IMPACTS}>{(value) => <option value={value}>{ticketImpactLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.technician')} for={`${prefix}-technician`} testid={`${prefix}-technician-field`} error={fieldError('technicianId')}>
+        <Field label={t('ticket.field.technician')} for={`${prefix}-technician`} testid={`${prefix}-technician-field`} error={fieldError('technicianId')}>
           <TechnicianSelect id={`${prefix}-technician`} testid={`${prefix}-technician`} value={technicianId()} emptyLabel={t('tickets.field.noTechnician')} onChange={setTechnicianId} />
         </Field>
-        <Field label={t('tickets.field.dueDate')} for={`${prefix}-due-date`} testid={`${prefix}-due-date-field`} error={fieldError('dueDate')}>
+        <Field label={t('ticket.field.dueDate')} for={`${prefix}-due-date`} testid={`${prefix}-due-date-field`} error={fieldError('dueDate')}>
           <input id={`${prefix}-due-date`} type="date" data-testid={`${prefix}-due-date`} value={dueDate()} onInput={(e) => setDueDate(e.currentTarget.value)} />
         </Field>
       </div>

@@ -108,7 +108,7 @@ function TicketDetail(props: { id: string }) {
           <div class="ticket-layout">
             <div class="ticket-main">
               <section class="panel" aria-labelledby="ticket-description-title">
-                <h2 id="ticket-description-title">{t('tickets.field.description')}</h2>
+                <h2 id="ticket-description-title">{t('ticket.field.description')}</h2>
                 <p class="ticket-description" classList={{ muted: !data().ticket.description }} data-testid="ticket-description">
                   {data().ticket.description || t('tickets.noDescription')}
                 </p>

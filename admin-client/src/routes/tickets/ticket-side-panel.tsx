@@ -145,12 +145,12 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
     <aside class="ticket-side">
       <form class="panel side-panel" data-testid={prefix} onSubmit={save} novalidate aria-labelledby="ticket-side-title">
         <h2 id="ticket-side-title">{t('tickets.details')}</h2>
-        <Field label={t('tickets.field.status')} for={`${prefix}-status`} testid={`${prefix}-status-field`} error={fieldError('status')}>
+        <Field label={t('ticket.field.status')} for={`${prefix}-status`} testid={`${prefix}-status-field`} error={fieldError('status')}>
           <select id={`${prefix}-status`} data-testid={`${prefix}-status`} value={draft.status} onChange={(e) => edit('status', e.currentTarget.value as TicketStatus)}>
             <For each={STATUSES}>{(value) => <option value={value} selected={draft.status === value}>{ticketStatusLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.priority')} for={`${prefix}-priority`} testid={`${prefix}-priority-field`} error={fieldError('priority')}>
+        <Field label={t('ticket.field.priority')} for={`${prefix}-priority`} testid={`${prefix}-priority-field`} error={fieldError('priority')}>
           <select id={`${prefix}-priority`} data-testid={`${prefix}-priority`} value={draft.priority} onChange={(e) => edit('priority', e.currentTarget.value as TicketPriority)}>
             <Show when={!props.ticket.priority}>
               <option value="">{t('tickets.field.none')}</option>
@@ -158,7 +158,7 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
             <For each={PRIORITIES}>{(value) => <option value={value} selected={draft.priority === value}>{ticketPriorityLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.type')} for={`${prefix}-type`} testid={`${prefix}-type-field`} error={fieldError('type')}>
+        <Field label={t('ticket.field.type')} for={`${prefix}-type`} testid={`${prefix}-type-field`} error={fieldError('type')}>
           <select id={`${prefix}-type`} data-testid={`${prefix}-type`} value={draft.type} onChange={(e) => edit('type', e.currentTarget.value as TicketType)}>
             <Show when={!props.ticket.type}>
               <option value="">{t('tickets.field.none')}</option>
@@ -166,7 +166,7 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
             <For each={TYPES}>{(value) => <option value={value} selected={draft.type === value}>{ticketTypeLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.impact')} for={`${prefix}-impact`} testid={`${prefix}-impact-field`} error={fieldError('impact')}>
+        <Field label={t('ticket.field.impact')} for={`${prefix}-impact`} testid={`${prefix}-impact-field`} error={fieldError('impact')}>
           <select id={`${prefix}-impact`} data-testid={`${prefix}-impact`} value={draft.impact} onChange={(e) => edit('impact', e.currentTarget.value as TicketImpact)}>
             <Show when={!props.ticket.impact}>
               <option value="">{t('tickets.field.none')}</option>
@@ -174,10 +174,10 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
             <For each={IMPACTS}>{(value) => <option value={value} selected={draft.impact === value}>{ticketImpactLabel(value)}</option>}</For>
           </select>
         </Field>
-        <Field label={t('tickets.field.technician')} for={`${prefix}-technician`} testid={`${prefix}-technician-field`} error={fieldError('technicianId') ?? fieldError('unassignTechnician')}>
+        <Field label={t('ticket.field.technician')} for={`${prefix}-technician`} testid={`${prefix}-technician-field`} error={fieldError('technicianId') ?? fieldError('unassignTechnician')}>
           <TechnicianSelect id={`${prefix}-technician`} testid={`${prefix}-technician`} value={draft.technicianId} emptyLabel={t('tickets.field.noTechnician')} onChange={(id) => edit('technicianId', id)} />
         </Field>
-        <Field label={t('tickets.field.dueDate')} for={`${prefix}-due-date`} testid={`${prefix}-due-date-field`} error={fieldError('dueDate')}>
+        <Field label={t('ticket.field.dueDate')} for={`${prefix}-due-date`} testid={`${prefix}-due-date-field`} error={fieldError('dueDate')}>
           <input id={`${prefix}-due-date`} type="date" data-testid={`${prefix}-due-date`} value={draft.dueDate} onInput={(e) => edit('dueDate', e.currentTarget.value)} />
         </Field>
         <div class="checkbox">
