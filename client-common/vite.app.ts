@@ -18,6 +18,8 @@ export function porticoApp(options: { base: string; themeColor: string }): UserC
           { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' }, injectTo: 'head' },
           { tag: 'meta', attrs: { name: 'color-scheme', content: 'light' }, injectTo: 'head' },
           { tag: 'meta', attrs: { name: 'theme-color', content: options.themeColor }, injectTo: 'head' },
+          // Where the app's Solid tree is mounted (src/index.tsx).
+          { tag: 'div', attrs: { id: 'root' }, injectTo: 'body-prepend' },
         ],
       },
     ],
