@@ -140,6 +140,10 @@ describe('uploading attachments in the browser', { timeout: 120_000 }, () => {
     await consoleRow.waitFor();
     expect(await consolePage.evaluate(() => (window as unknown as { stillSamePage?: boolean }).stillSamePage)).toBe(true);
     expect(await consolePage.getByTestId('ticket-attachment').count()).toBe(3);
+    // It is shown under the reply it came with, which has no text of its own.
+    const reply = consolePage.getByTestId('ticket-comment').filter({ has: consolePage.getByTestId('comment-file') });
+    expect(await reply.getByTestId('comment-file').allTextContents()).toEqual([pastedName]);
+    expect(await reply.getByTestId('ticket-comment-body').count()).toBe(0);
 
     // Downloaded, it is exactly the pasted bytes, as an attachment that never renders inline.
     const download = await consolePage.request.get(new URL((await consoleRow.getAttribute('href'))!, portico.url).toString());
@@ -163,6 +167,7 @@ describe('uploading attachments in the browser', { timeout: 120_000 }, () => {
     await page.reload();
     await page.getByTestId('ticket-attachments').waitFor();
     expect(await page.getByTestId('ticket-attachment-link').allTextContents()).toEqual(['printer-log.pdf', 'photo.png', pastedName]);
+    expect(await page.getByTestId('comment-file').allTextContents()).toEqual([pastedName]);
   });
 
   it('refuses a file over the size limit before sending, with a clear message, and sends nothing', async () => {

@@ -1,8 +1,10 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { attachmentUrl, fileExtension } from './attachments';
 
 export interface AttachmentListItem {
   id: string;
+  /** The reply or note the file came with, if any. */
+  commentId?: string | null;
   filename: string;
   contentType: string;
   size: number;
@@ -39,5 +41,26 @@ export function AttachmentList(props: {
         )}
       </For>
     </ul>
+  );
+}
+
+/** The files that came with one reply or note, as links under its text; `label` names the list. */
+export function CommentFiles(props: { attachments: readonly AttachmentListItem[]; commentId: string; sizeLabel: (bytes: number) => string; label: string }) {
+  const files = () => props.attachments.filter((attachment) => attachment.commentId === props.commentId);
+  return (
+    <Show when={files().length > 0}>
+      <ul class="comment-files" aria-label={props.label}>
+        <For each={files()}>
+          {(file) => (
+            <li class="comment-files__item">
+              <a class="comment-files__link" href={attachmentUrl(file.id)} download={file.filename} data-testid="comment-file">
+                {file.filename}
+              </a>{' '}
+              <span class="comment-files__size">{props.sizeLabel(file.size)}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
   );
 }

@@ -3551,6 +3551,14 @@ export default {
         "name": "TicketAttachment",
         "fields": [
           {
+            "name": "commentId",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
             "name": "contentType",
             "type": {
               "kind": "NON_NULL",

@@ -1,5 +1,7 @@
+import { CommentFiles } from '@portico/client-common';
 import { createMemo, For, Show } from 'solid-js';
 import type { PortalTicketDetailFragment } from '../gql/graphql';
+import { formatFileSize } from '../lib/attachments';
 import { t } from '../lib/i18n';
 import { formatDateTime, statusLabel } from '../lib/tickets';
 
@@ -38,7 +40,10 @@ export function TicketConversation(props: { ticket: Ticket }) {
                     <span class="team-tag">{t('tickets.detail.itTeam')}</span>
                   </Show>
                 </div>
-                <p class="prewrap bubble-body" data-testid="ticket-comment-body">{entry.comment.body}</p>
+                <Show when={entry.comment.body}>
+                  <p class="prewrap bubble-body" data-testid="ticket-comment-body">{entry.comment.body}</p>
+                </Show>
+                <CommentFiles attachments={props.ticket.attachments} commentId={entry.comment.id} sizeLabel={formatFileSize} label={t('files.ofMessage')} />
                 <time class="bubble-time" datetime={entry.at}>{formatDateTime(entry.at)}</time>
               </li>
             ) : (

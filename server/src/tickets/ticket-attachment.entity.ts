@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity.js';
 import { TicketComment } from './ticket-comment.entity.js';
 import { Ticket } from './ticket.entity.js';
@@ -14,6 +14,11 @@ export class TicketAttachment extends BaseEntity<'comment'> {
 
   @ManyToOne(() => TicketComment, { ref: true, nullable: true, deleteRule: 'set null' })
   comment: Ref<TicketComment> | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The reply or internal note the file came with; null when it came with the ticket itself.' })
+  get commentId(): string | null {
+    return this.comment?.id ?? null;
+  }
 
   @Field({ description: 'File name.' })
   @Property({ length: 255 })

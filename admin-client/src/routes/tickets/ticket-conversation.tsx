@@ -1,4 +1,4 @@
-import { AttachmentPickerView, createAction, createAttachmentPicker } from '@portico/client-common';
+import { AttachmentPickerView, CommentFiles, createAction, createAttachmentPicker } from '@portico/client-common';
 import { useClient } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { Field, FormMessage } from '../../components/field';
@@ -70,9 +70,12 @@ export function TicketConversation(props: { ticket: Ticket; onChanged: () => voi
                 </Show>
                 <span class="muted comment__date">{formatDateTime(comment.createdAt)}</span>
               </div>
-              <p class="comment__body" data-testid="ticket-comment-body">
-                {comment.body}
-              </p>
+              <Show when={comment.body}>
+                <p class="comment__body" data-testid="ticket-comment-body">
+                  {comment.body}
+                </p>
+              </Show>
+              <CommentFiles attachments={props.ticket.attachments} commentId={comment.id} sizeLabel={formatFileSize} label={t('files.ofMessage')} />
             </li>
           )}
         </For>
