@@ -1,6 +1,7 @@
+import { createAction } from '@portico/client-common';
+import type { OperationResult } from '@urql/core';
 import { createSignal, Show, type JSX } from 'solid-js';
 import type { ActivationFilter } from '../gql/graphql';
-import type { FormError } from '../lib/errors';
 import { formatDateTime, t } from '../lib/i18n';
 import { FormMessage } from './field';
 
@@ -41,26 +42,19 @@ export function ActivationPanel(props: {
   deactivatedText: string;
   confirmText: string;
   blocked?: JSX.Element;
-  onDeactivate: () => Promise<FormError | undefined>;
-  onReactivate: () => Promise<FormError | undefined>;
+  onDeactivate: () => Promise<OperationResult<unknown>>;
+  onReactivate: () => Promise<OperationResult<unknown>>;
 }) {
   const [confirming, setConfirming] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<FormError>();
-  const [done, setDone] = createSignal<string>();
-
-  const run = async (action: () => Promise<FormError | undefined>, doneText: string) => {
-    setBusy(true);
-    setError(undefined);
-    setDone(undefined);
-    try {
-      const failure = await action();
-      if (failure) setError(failure);
-      else setDone(doneText);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
+  const deactivate = createAction(props.onDeactivate, { savedForMs: 0 });
+  const reactivate = createAction(props.onReactivate, { savedForMs: 0 });
+  const busy = () => deactivate.busy() || reactivate.busy();
+  const error = () => deactivate.error() ?? reactivate.error();
+  const done = () => (deactivate.saved() ? t('activation.deactivatedDone') : reactivate.saved() ? t('activation.reactivatedDone') : undefined);
+  const run = async (action: typeof deactivate, other: typeof deactivate) => {
+    other.reset();
+    await action.run();
+    setConfirming(false);
   };
 
   return (
@@ -77,7 +71,7 @@ export function ActivationPanel(props: {
               <Show
                 when={confirming()}
                 fallback={
-                  <button type="button" class="button button--danger" data-testid="deactivate-button" onClick={() => { setDone(undefined); setConfirming(true); }}>
+                  <button type="button" class="button button--danger" data-testid="deactivate-button" onClick={() => { reactivate.reset(); setConfirming(true); }}>
                     {t('activation.deactivate')}
                   </button>
                 }
@@ -85,7 +79,7 @@ export function ActivationPanel(props: {
                 <div class="confirm" role="alertdialog" aria-labelledby="deactivate-confirm-text" data-testid="deactivate-confirm">
                   <p id="deactivate-confirm-text">{props.confirmText}</p>
                   <div class="actions">
-                    <button type="button" class="button button--danger" data-testid="deactivate-confirm-button" disabled={busy()} onClick={() => run(props.onDeactivate, t('activation.deactivatedDone'))}>
+                    <button type="button" class="button button--danger" data-testid="deactivate-confirm-button" disabled={busy()} onClick={() => run(deactivate, reactivate)}>
                       {t('activation.confirmDeactivate')}
                     </button>
                     <button type="button" class="button button--secondary" data-testid="deactivate-cancel" onClick={() => setConfirming(false)}>
@@ -103,7 +97,7 @@ export function ActivationPanel(props: {
             <p class="muted" data-testid="activation-deactivated-text">
               {t('activation.deactivatedSince', { date: formatDateTime(at()) })}. {props.deactivatedText}
             </p>
-            <button type="button" class="button" data-testid="reactivate-button" disabled={busy()} onClick={() => run(props.onReactivate, t('activation.reactivatedDone'))}>
+            <button type="button" class="button" data-testid="reactivate-button" disabled={busy()} onClick={() => run(reactivate, deactivate)}>
               {t('activation.reactivate')}
             </button>
           </>
@@ -119,7 +113,7 @@ export function ActivationPanel(props: {
       <Show when={error()}>
         {(failure) => (
           <FormMessage kind="error" testid="activation-error">
-            {failure().message}
+            {failure().message || t('common.unexpectedError')}
           </FormMessage>
         )}
       </Show>

@@ -1,5 +1,6 @@
+import { createAction } from '@portico/client-common';
+import type { OperationResult } from '@urql/core';
 import { createSignal, Show } from 'solid-js';
-import type { FormError } from '../lib/errors';
 import { t } from '../lib/i18n';
 import { CredentialsPanel } from './credentials-panel';
 import { FormMessage } from './field';
@@ -8,27 +9,25 @@ import { FormMessage } from './field';
  * Re-issuing ends every session of the person and invalidates the old password, so it asks first;
  * the new password is then shown this once.
  */
-export function ReissueCredentials(props: { explanation: string; confirmText: string; doneNote: string; onReissue: () => Promise<{ username: string; password: string } | FormError> }) {
+export function ReissueCredentials<Data>(props: {
+  explanation: string;
+  confirmText: string;
+  doneNote: string;
+  onReissue: () => Promise<OperationResult<Data>>;
+  /** The new username and password in the mutation's answer. */
+  credentialsIn: (data: Data) => { username: string; password: string };
+}) {
   const [confirming, setConfirming] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   const [issued, setIssued] = createSignal<{ username: string; password: string }>();
-  const [error, setError] = createSignal<FormError>();
-
-  const reissue = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const outcome = await props.onReissue();
-      if ('password' in outcome) {
-        setIssued(outcome);
-        setConfirming(false);
-      } else {
-        setError(outcome);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const action = createAction(props.onReissue, {
+    onDone: (data) => {
+      setIssued(props.credentialsIn(data));
+      setConfirming(false);
+    },
+  });
+  const busy = action.busy;
+  const error = action.error;
+  const reissue = () => void action.run();
 
   return (
     <section class="panel" data-testid="reissue">
@@ -62,7 +61,7 @@ export function ReissueCredentials(props: { explanation: string; confirmText: st
       <Show when={error()}>
         {(failure) => (
           <FormMessage kind="error" testid="reissue-error">
-            {failure().message}
+            {failure().message || t('common.unexpectedError')}
           </FormMessage>
         )}
       </Show>

@@ -1,4 +1,5 @@
 import { createSession, type FormError, type LanguageCode, type Session } from '@portico/client-common';
+import type { OperationResult } from '@urql/core';
 import { graphql } from '../gql';
 import type { AdminMeQuery, TechnicianRole } from '../gql/graphql';
 import { language, setLanguage } from './i18n';
@@ -42,7 +43,8 @@ export interface ConsoleSession extends Omit<Session<Me>, 'viewer'> {
   isAdmin(): boolean;
   signOutEverywhere(): Promise<FormError | undefined>;
   /** Saves the console language on the account and switches the UI to it. */
-  saveLanguage(code: LanguageCode): Promise<FormError | undefined>;
+  /** Stores the console's language for this technician; once stored, the console speaks it. */
+  saveLanguage(code: LanguageCode): Promise<OperationResult<unknown>>;
 }
 
 const session = createSession<Me>({
@@ -74,11 +76,11 @@ const consoleSession: ConsoleSession = {
   isAdmin: () => technician()?.role === 'ADMIN',
   async saveLanguage(code) {
     const result = await session.client().mutation(UpdatePreferencesMutation, { input: { language: code } }).toPromise();
-    if (result.error) return { message: result.error.message };
+    if (result.error) return result;
     setLanguage(code);
     const me = technician();
     if (me) session.setViewer({ ...me, language: code });
-    return undefined;
+    return result;
   },
 };
 

@@ -1,7 +1,7 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { Field, FormMessage } from '../components/field';
 import { LanguageSelect } from '../components/language-select';
-import type { FormError } from '../lib/errors';
+import type { FormError } from '@portico/client-common';
 import { language, setLanguage, t } from '../lib/i18n';
 import { useSession } from '../lib/session';
 

@@ -1,12 +1,10 @@
+import { createAction, PasswordStrength, type FormError, type LanguageCode } from '@portico/client-common';
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
-import type { LanguageCode } from '@portico/client-common';
-import { PasswordStrength } from '@portico/client-common';
 import { Field, FormMessage } from '../../components/field';
 import { LanguageSelect } from '../../components/language-select';
 import { PageHeader } from '../../components/page-header';
 import { graphql } from '../../gql';
-import { formError, type FormError } from '../../lib/errors';
 import { language, t } from '../../lib/i18n';
 import { roleLabel } from '../../lib/labels';
 import { useSession } from '../../lib/session';
@@ -54,19 +52,9 @@ export function AccountPage() {
 
 function LanguagePanel() {
   const session = useSession();
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const change = async (code: LanguageCode | '') => {
-    if (!code) return;
-    setBusy(true);
-    setSaved(false);
-    setError(undefined);
-    const failure = await session.saveLanguage(code);
-    setBusy(false);
-    setError(failure);
-    setSaved(!failure);
-  };
+  const save = createAction((code: LanguageCode) => session.saveLanguage(code), { savedForMs: 0 });
+  const { busy, saved, error } = save;
+  const change = (code: LanguageCode | '') => void (code && save.run(code));
   return (
     <section class="panel">
       <h2>{t('account.languageTitle')}</h2>
@@ -97,30 +85,25 @@ function ChangePasswordPanel() {
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
   const [repeat, setRepeat] = createSignal('');
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const change = createAction(() => changePassword({ input: { currentPassword: current(), newPassword: next() } }), {
+    savedForMs: 0,
+    onDone: () => {
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+    },
+  });
+  // Checked here before sending: the two new passwords differ.
+  const [mismatch, setMismatch] = createSignal(false);
+  const error = (): FormError | undefined => (mismatch() ? { field: 'repeatPassword', message: t('account.passwordsDiffer') } : change.error());
   const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
+  const { busy, saved } = change;
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSaved(false);
-    if (next() !== repeat()) {
-      setError({ field: 'repeatPassword', message: t('account.passwordsDiffer') });
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    const outcome = await changePassword({ input: { currentPassword: current(), newPassword: next() } });
-    setBusy(false);
-    if (outcome.error) {
-      setError(formError(outcome.error));
-      return;
-    }
-    setCurrent('');
-    setNext('');
-    setRepeat('');
-    setSaved(true);
+    setMismatch(next() !== repeat());
+    if (mismatch()) change.reset();
+    else void change.run();
   };
 
   return (

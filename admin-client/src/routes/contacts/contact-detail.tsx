@@ -7,7 +7,6 @@ import { QueryView } from '@portico/client-common';
 import { ReissueCredentials } from '../../components/reissue-credentials';
 import { graphql } from '../../gql';
 import type { UpdateContactInput } from '../../gql/graphql';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { auditHref } from '../audit/links';
@@ -158,11 +157,10 @@ function ContactDetail(props: { id: string }) {
               allowNoLanguage={!data().contact.language}
               submitLabel={t('common.save')}
               successMessage={t('common.saved')}
-              onSubmit={async (values) => {
+              onSubmit={(values) => {
                 const input: UpdateContactInput = { id: props.id, name: values.name, email: values.email, isPrimary: values.isPrimary, phone: values.phone };
                 if (values.language) input.language = values.language;
-                const outcome = await updateContact({ input });
-                return outcome.data ? undefined : formError(outcome.error);
+                return updateContact({ input });
               }}
             />
           </section>
@@ -170,25 +168,16 @@ function ContactDetail(props: { id: string }) {
             explanation={t('contacts.reissueExplanation')}
             confirmText={t('contacts.reissueConfirmText', { name: data().contact.name })}
             doneNote={t('contacts.reissueDone')}
-            onReissue={async () => {
-              const outcome = await reissue({ id: props.id });
-              const issued = outcome.data?.reissueContactCredentials;
-              return issued ? { username: issued.username, password: issued.password } : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
+            onReissue={() => reissue({ id: props.id })}
+            credentialsIn={(data) => data.reissueContactCredentials}
           />
           <ActivationPanel
             deactivatedAt={data().contact.deactivatedAt}
             activeText={t('contacts.deactivateExplanation')}
             deactivatedText={t('contacts.deactivatedExplanation')}
             confirmText={t('contacts.deactivateConfirmText', { name: data().contact.name })}
-            onDeactivate={async () => {
-              const outcome = await deactivate({ id: props.id });
-              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
-            onReactivate={async () => {
-              const outcome = await reactivate({ id: props.id });
-              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
+            onDeactivate={() => deactivate({ id: props.id })}
+            onReactivate={() => reactivate({ id: props.id })}
           />
         </>
       )}

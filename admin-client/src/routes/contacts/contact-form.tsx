@@ -1,8 +1,8 @@
+import { createAction, type LanguageCode } from '@portico/client-common';
+import type { OperationResult } from '@urql/core';
 import { createSignal, Show } from 'solid-js';
-import type { LanguageCode } from '@portico/client-common';
 import { Field, FormMessage } from '../../components/field';
 import { LanguageSelect } from '../../components/language-select';
-import type { FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 
 export interface ContactValues {
@@ -17,13 +17,14 @@ export interface ContactValues {
 const FIELDS = ['name', 'email', 'language', 'isPrimary', 'phone'];
 
 /** The editable facts of a contact, for creating and for editing. */
-export function ContactForm(props: {
+export function ContactForm<Data>(props: {
   testid: string;
   initial: ContactValues;
   submitLabel: string;
   /** Offer "from the browser at first sign-in"; the API cannot clear a chosen language again. */
   allowNoLanguage: boolean;
-  onSubmit: (values: ContactValues) => Promise<FormError | undefined>;
+  onSubmit: (values: ContactValues) => Promise<OperationResult<Data>>;
+  onSaved?: (data: Data) => void;
   onCancel?: () => void;
   successMessage?: string;
 }) {
@@ -32,25 +33,14 @@ export function ContactForm(props: {
   const [language, setLanguage] = createSignal<LanguageCode | ''>(props.initial.language);
   const [isPrimary, setIsPrimary] = createSignal(props.initial.isPrimary);
   const [phone, setPhone] = createSignal(props.initial.phone);
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(props.onSubmit, { onDone: (data) => props.onSaved?.(data), savedForMs: 0 });
+  const { error, saved, fieldError } = save;
   const prefix = props.testid;
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const failure = await props.onSubmit({ name: name().trim(), email: email().trim(), language: language(), isPrimary: isPrimary(), phone: phone().trim() });
-      setError(failure);
-      setSaved(!failure);
-    } finally {
-      setBusy(false);
-    }
+    void save.run({ name: name().trim(), email: email().trim(), language: language(), isPrimary: isPrimary(), phone: phone().trim() });
   };
-  const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
 
   return (
     <form class="form" onSubmit={submit} data-testid={prefix} novalidate>
@@ -92,7 +82,7 @@ export function ContactForm(props: {
         </FormMessage>
       </Show>
       <div class="actions">
-        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={busy()}>
+        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={save.busy()}>
           {props.submitLabel}
         </button>
         <Show when={props.onCancel}>

@@ -7,7 +7,6 @@ import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
 import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
 import { useSession } from '../../lib/session';
@@ -140,10 +139,7 @@ function CustomerDetail(props: { id: string }) {
               initial={{ name: data().customer.name, domains: [...data().customer.domains] }}
               submitLabel={t('common.save')}
               successMessage={t('common.saved')}
-              onSubmit={async (values) => {
-                const outcome = await updateCustomer({ input: { id: props.id, ...values } });
-                return outcome.data ? undefined : formError(outcome.error);
-              }}
+              onSubmit={(values) => updateCustomer({ input: { id: props.id, ...values } })}
             />
           </section>
           <ActivationPanel
@@ -151,14 +147,8 @@ function CustomerDetail(props: { id: string }) {
             activeText={t('customers.deactivateExplanation')}
             deactivatedText={t('customers.deactivatedExplanation')}
             confirmText={t('customers.deactivateConfirmText', { name: data().customer.name })}
-            onDeactivate={async () => {
-              const outcome = await deactivate({ id: props.id });
-              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
-            onReactivate={async () => {
-              const outcome = await reactivate({ id: props.id });
-              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
+            onDeactivate={() => deactivate({ id: props.id })}
+            onReactivate={() => reactivate({ id: props.id })}
           />
           <CustomerContacts customerId={props.id} />
         </>
@@ -213,8 +203,8 @@ function CustomerContacts(props: { customerId: string }) {
             allowNoLanguage
             submitLabel={t('contacts.create')}
             onCancel={() => setFormOpen(false)}
-            onSubmit={async (values) => {
-              const outcome = await createContact({
+            onSubmit={(values) =>
+              createContact({
                 input: {
                   customerId: props.customerId,
                   name: values.name,
@@ -223,13 +213,12 @@ function CustomerContacts(props: { customerId: string }) {
                   isPrimary: values.isPrimary,
                   phone: values.phone || null,
                 },
-              });
-              if (!outcome.data) return formError(outcome.error);
-              const issued = outcome.data.createContact;
+              })
+            }
+            onSaved={({ createContact: issued }) => {
               setCredentials({ username: issued.username, password: issued.password, name: issued.contact.name });
               setFormOpen(false);
               refetch({ requestPolicy: 'network-only' });
-              return undefined;
             }}
           />
         </div>

@@ -1,7 +1,8 @@
+import { createAction } from '@portico/client-common';
+import type { OperationResult } from '@urql/core';
 import { createSignal, Show } from 'solid-js';
 import { Field, FormMessage } from '../../components/field';
 import { parseDomains } from '../../lib/domains';
-import type { FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 
 export interface CustomerValues {
@@ -10,35 +11,25 @@ export interface CustomerValues {
 }
 
 /** Name and domains of a customer, for creating and for editing; the server checks both. */
-export function CustomerForm(props: {
+export function CustomerForm<Data>(props: {
   testid: string;
   initial: CustomerValues;
   submitLabel: string;
-  onSubmit: (values: CustomerValues) => Promise<FormError | undefined>;
+  onSubmit: (values: CustomerValues) => Promise<OperationResult<Data>>;
+  onSaved?: (data: Data) => void;
   onCancel?: () => void;
   successMessage?: string;
 }) {
   const [name, setName] = createSignal(props.initial.name);
   const [domains, setDomains] = createSignal(props.initial.domains.join('\n'));
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(props.onSubmit, { onDone: (data) => props.onSaved?.(data), savedForMs: 0 });
+  const { error, saved, fieldError } = save;
   const prefix = props.testid;
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const failure = await props.onSubmit({ name: name().trim(), domains: parseDomains(domains()) });
-      setError(failure);
-      setSaved(!failure);
-    } finally {
-      setBusy(false);
-    }
+    void save.run({ name: name().trim(), domains: parseDomains(domains()) });
   };
-  const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
 
   return (
     <form class="form" onSubmit={submit} data-testid={prefix} novalidate>
@@ -72,7 +63,7 @@ export function CustomerForm(props: {
         </FormMessage>
       </Show>
       <div class="actions">
-        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={busy()}>
+        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={save.busy()}>
           {props.submitLabel}
         </button>
         <Show when={props.onCancel}>

@@ -9,7 +9,6 @@ import { QueryView } from '@portico/client-common';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
 import { CustomerForm } from './customer-form';
@@ -76,13 +75,11 @@ export function CustomerListPage() {
             initial={{ name: '', domains: [] }}
             submitLabel={t('customers.create')}
             onCancel={() => setFormOpen(false)}
-            onSubmit={async (values) => {
-              const outcome = await createCustomer({ input: values });
-              if (!outcome.data) return formError(outcome.error);
-              setCreated(outcome.data.createCustomer);
+            onSubmit={(values) => createCustomer({ input: values })}
+            onSaved={(data) => {
+              setCreated(data.createCustomer);
               setFormOpen(false);
               refetch({ requestPolicy: 'network-only' });
-              return undefined;
             }}
           />
         </section>

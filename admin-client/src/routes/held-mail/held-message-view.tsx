@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
+import { createAction } from '@portico/client-common';
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { FormMessage } from '../../components/field';
 import type { AdminHeldMessageQuery } from '../../gql/graphql';
 import { formatFileSize } from '../../lib/attachments';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { AcceptHeldMessageMutation, DiscardHeldMessageMutation, HELD_STATE_BADGE, heldReasonLabel, heldStateLabel } from './held-mail';
 
@@ -74,28 +74,23 @@ export function HeldMessageView(props: { message: HeldMessage; testid: string })
 export function HeldDecision(props: { message: HeldMessage; testid: string; onDecided: () => void }) {
   const [, accept] = createMutation(AcceptHeldMessageMutation);
   const [, discard] = createMutation(DiscardHeldMessageMutation);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string>();
-  const [done, setDone] = createSignal<string>();
-
-  const decide = async (action: 'accept' | 'discard') => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      if (action === 'accept') {
-        const outcome = await accept({ id: props.message.id });
-        if (!outcome.data) return setError(formError(outcome.error)?.message ?? t('common.unexpectedError'));
-        setDone(t('heldMail.accepted', { number: outcome.data.acceptHeldMessage.ticketNumber ?? '—' }));
-      } else {
-        const outcome = await discard({ id: props.message.id });
-        if (!outcome.data) return setError(formError(outcome.error)?.message ?? t('common.unexpectedError'));
-        setDone(t('heldMail.discarded'));
-      }
+  const [ticketNumber, setTicketNumber] = createSignal<number | null>();
+  const accepting = createAction(() => accept({ id: props.message.id }), {
+    savedForMs: 0,
+    onDone: (data) => {
+      setTicketNumber(data.acceptHeldMessage.ticketNumber);
       props.onDecided();
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const discarding = createAction(() => discard({ id: props.message.id }), { savedForMs: 0, onDone: () => props.onDecided() });
+  const busy = () => accepting.busy() || discarding.busy();
+  const error = () => {
+    const failure = accepting.error() ?? discarding.error();
+    return failure && (failure.message || t('common.unexpectedError'));
   };
+  const done = () =>
+    accepting.saved() ? t('heldMail.accepted', { number: ticketNumber() ?? '—' }) : discarding.saved() ? t('heldMail.discarded') : undefined;
+  const decide = (action: 'accept' | 'discard') => (action === 'accept' ? accepting : discarding).run();
 
   return (
     <div class="held-decision">

@@ -1,3 +1,4 @@
+import { createAction } from '@portico/client-common';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { FormMessage } from '../../components/field';
@@ -6,7 +7,6 @@ import { Pager } from '../../components/pager';
 import { QueryView } from '@portico/client-common';
 import { graphql } from '../../gql';
 import type { OutboxStatus } from '../../gql/graphql';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { outboxStatusLabel } from '../../lib/labels';
 import { createPager, PAGE_SIZE } from '../../lib/paging';
@@ -74,9 +74,12 @@ function Outbox() {
   });
   const [, retryMessage] = createMutation(RetryOutboxMessageMutation);
   const [expanded, setExpanded] = createSignal<ReadonlySet<string>>(new Set());
-  const [retryError, setRetryError] = createSignal<string>();
-  const [retried, setRetried] = createSignal<string>();
-  const [busy, setBusy] = createSignal<string>();
+  // Which message is being retried, and to whom it goes (for the note once queued again).
+  const [target, setTarget] = createSignal<{ id: string; recipient: string }>();
+  const retrying = createAction((id: string) => retryMessage({ id }), { savedForMs: 0, onDone: () => refetch({ requestPolicy: 'network-only' }) });
+  const busy = () => (retrying.busy() ? target()?.id : undefined);
+  const retried = () => (retrying.saved() ? target()?.recipient : undefined);
+  const retryError = () => retrying.error() && (retrying.error()?.message || t('common.unexpectedError'));
 
   const toggle = (id: string) => {
     const next = new Set(expanded());
@@ -84,21 +87,10 @@ function Outbox() {
     else next.add(id);
     setExpanded(next);
   };
-  const retry = async (id: string, recipient: string) => {
-    setBusy(id);
-    setRetryError(undefined);
-    setRetried(undefined);
-    try {
-      const outcome = await retryMessage({ id });
-      if (outcome.data) {
-        setRetried(recipient);
-        refetch({ requestPolicy: 'network-only' });
-      } else {
-        setRetryError(formError(outcome.error)?.message ?? t('common.unexpectedError'));
-      }
-    } finally {
-      setBusy(undefined);
-    }
+  const retry = (id: string, recipient: string) => {
+    if (retrying.busy()) return;
+    setTarget({ id, recipient });
+    void retrying.run(id);
   };
 
   return (

@@ -2,7 +2,7 @@ import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage } from '@portico/client-common';
 import { t } from '../../lib/i18n';
 import { createDebounced } from '../../lib/paging';
 

@@ -2,7 +2,7 @@ import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { Field } from '../../components/field';
 import { graphql } from '../../gql';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage } from '@portico/client-common';
 import { t } from '../../lib/i18n';
 
 const DomainCheckQuery = graphql(`

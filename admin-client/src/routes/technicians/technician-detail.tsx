@@ -7,7 +7,6 @@ import { QueryView } from '@portico/client-common';
 import { ReissueCredentials } from '../../components/reissue-credentials';
 import { graphql } from '../../gql';
 import type { UpdateTechnicianInput } from '../../gql/graphql';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { auditHref } from '../audit/links';
@@ -140,11 +139,10 @@ function TechnicianDetail(props: { id: string }) {
               allowNoLanguage={!data().technician.language}
               submitLabel={t('common.save')}
               successMessage={t('common.saved')}
-              onSubmit={async (values) => {
+              onSubmit={(values) => {
                 const input: UpdateTechnicianInput = { id: props.id, name: values.name, email: values.email, role: values.role };
                 if (values.language) input.language = values.language;
-                const outcome = await updateTechnician({ input });
-                return outcome.data ? undefined : formError(outcome.error);
+                return updateTechnician({ input });
               }}
             />
           </section>
@@ -164,11 +162,8 @@ function TechnicianDetail(props: { id: string }) {
               explanation={t('technicians.reissueExplanation')}
               confirmText={t('technicians.reissueConfirmText', { name: data().technician.name })}
               doneNote={t('technicians.reissueDone')}
-              onReissue={async () => {
-                const outcome = await reissue({ id: props.id });
-                const issued = outcome.data?.reissueTechnicianCredentials;
-                return issued ? { username: issued.username, password: issued.password } : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-              }}
+              onReissue={() => reissue({ id: props.id })}
+              credentialsIn={(data) => data.reissueTechnicianCredentials}
             />
           </Show>
           <ActivationPanel
@@ -178,14 +173,8 @@ function TechnicianDetail(props: { id: string }) {
             confirmText={t('technicians.deactivateConfirmText', { name: data().technician.name })}
             // Deactivating oneself would lock one out mid-change; the server refuses it too.
             blocked={props.id === session.viewer()?.id ? t('technicians.deactivateOwn') : undefined}
-            onDeactivate={async () => {
-              const outcome = await deactivate({ id: props.id });
-              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
-            onReactivate={async () => {
-              const outcome = await reactivate({ id: props.id });
-              return outcome.data ? undefined : (formError(outcome.error) ?? { message: t('common.unexpectedError') });
-            }}
+            onDeactivate={() => deactivate({ id: props.id })}
+            onReactivate={() => reactivate({ id: props.id })}
           />
         </>
       )}

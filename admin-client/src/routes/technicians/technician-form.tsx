@@ -1,9 +1,9 @@
+import { createAction, type LanguageCode } from '@portico/client-common';
+import type { OperationResult } from '@urql/core';
 import { createSignal, Show } from 'solid-js';
-import type { LanguageCode } from '@portico/client-common';
 import { Field, FormMessage } from '../../components/field';
 import { LanguageSelect } from '../../components/language-select';
 import type { TechnicianRole } from '../../gql/graphql';
-import type { FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { roleLabel } from '../../lib/labels';
 
@@ -19,13 +19,14 @@ const FIELDS = ['name', 'email', 'username', 'role', 'language'];
 const ROLES: TechnicianRole[] = ['TECHNICIAN', 'ADMIN'];
 
 /** A technician's facts; the username is chosen once, at creation. */
-export function TechnicianForm(props: {
+export function TechnicianForm<Data>(props: {
   testid: string;
   initial: TechnicianValues;
   withUsername: boolean;
   allowNoLanguage: boolean;
   submitLabel: string;
-  onSubmit: (values: TechnicianValues) => Promise<FormError | undefined>;
+  onSubmit: (values: TechnicianValues) => Promise<OperationResult<Data>>;
+  onSaved?: (data: Data) => void;
   onCancel?: () => void;
   successMessage?: string;
 }) {
@@ -34,25 +35,14 @@ export function TechnicianForm(props: {
   const [username, setUsername] = createSignal(props.initial.username);
   const [role, setRole] = createSignal<TechnicianRole>(props.initial.role);
   const [language, setLanguage] = createSignal<LanguageCode | ''>(props.initial.language);
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(props.onSubmit, { onDone: (data) => props.onSaved?.(data), savedForMs: 0 });
+  const { error, saved, fieldError } = save;
   const prefix = props.testid;
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
-      const failure = await props.onSubmit({ name: name().trim(), email: email().trim(), username: username().trim(), role: role(), language: language() });
-      setError(failure);
-      setSaved(!failure);
-    } finally {
-      setBusy(false);
-    }
+    void save.run({ name: name().trim(), email: email().trim(), username: username().trim(), role: role(), language: language() });
   };
-  const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
 
   return (
     <form class="form" onSubmit={submit} data-testid={prefix} novalidate>
@@ -98,7 +88,7 @@ export function TechnicianForm(props: {
         </FormMessage>
       </Show>
       <div class="actions">
-        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={busy()}>
+        <button type="submit" class="button" data-testid={`${prefix}-submit`} disabled={save.busy()}>
           {props.submitLabel}
         </button>
         <Show when={props.onCancel}>

@@ -9,7 +9,6 @@ import { QueryView } from '@portico/client-common';
 import { SearchBox } from '../../components/search-box';
 import { graphql } from '../../gql';
 import type { ActivationFilter } from '../../gql/graphql';
-import { formError } from '../../lib/errors';
 import { formatDateTime, t } from '../../lib/i18n';
 import { languageLabel, roleLabel } from '../../lib/labels';
 import { createDebounced, createPager, PAGE_SIZE } from '../../lib/paging';
@@ -113,16 +112,13 @@ function TechnicianList() {
             allowNoLanguage
             submitLabel={t('technicians.create')}
             onCancel={() => setFormOpen(false)}
-            onSubmit={async (values) => {
-              const outcome = await createTechnician({
-                input: { name: values.name, email: values.email, username: values.username, role: values.role, language: values.language || null },
-              });
-              if (!outcome.data) return formError(outcome.error);
-              const issued = outcome.data.createTechnician;
+            onSubmit={(values) =>
+              createTechnician({ input: { name: values.name, email: values.email, username: values.username, role: values.role, language: values.language || null } })
+            }
+            onSaved={({ createTechnician: issued }) => {
               setCredentials({ username: issued.username, password: issued.password, name: issued.technician.name });
               setFormOpen(false);
               refetch({ requestPolicy: 'network-only' });
-              return undefined;
             }}
           />
         </section>

@@ -1,3 +1,4 @@
+import { createAction } from '@portico/client-common';
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { batch, createEffect, createSignal, For, on, Show } from 'solid-js';
@@ -5,7 +6,6 @@ import { createStore, reconcile } from 'solid-js/store';
 import { Field, FormMessage } from '../../components/field';
 import { graphql } from '../../gql';
 import type { TicketImpact, TicketPriority, TicketStatus, TicketType, UpdateTicketInput } from '../../gql/graphql';
-import { formError, type FormError } from '../../lib/errors';
 import { t } from '../../lib/i18n';
 import { ticketImpactLabel, ticketPriorityLabel, ticketStatusLabel, ticketTypeLabel } from '../../lib/labels';
 import { CustomFieldInput } from './custom-field-input';
@@ -83,9 +83,11 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
   const [fields] = createQuery({ query: TicketFieldsQuery });
   const [, updateTicket] = createMutation(UpdateTicketMutation);
   const [draft, setDraft] = createStore<Draft>(draftOf(props.ticket));
-  const [error, setError] = createSignal<FormError>();
-  const [saved, setSaved] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const update = createAction((input: UpdateTicketInput) => updateTicket({ input }), { savedForMs: 0 });
+  // "Save" with nothing changed says saved too, without asking the server.
+  const [nothingChanged, setNothingChanged] = createSignal(false);
+  const { busy, error } = update;
+  const saved = () => update.saved() || nothingChanged();
   const dirty = () => Object.keys(changesOf(props.ticket, draft)).length > 1;
 
   // Somebody else changed the ticket: take their values unless this form holds unsaved edits.
@@ -102,7 +104,8 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
   const edit = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     batch(() => {
       setDraft(key, value as never);
-      setSaved(false);
+      setNothingChanged(false);
+      update.reset();
     });
   };
   const fieldError = (field: string) => (error()?.field === field ? error()?.message : undefined);
@@ -119,26 +122,12 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
     return [...defined, ...withValues];
   };
 
-  const save = async (event: SubmitEvent) => {
+  const save = (event: SubmitEvent) => {
     event.preventDefault();
     const input = changesOf(props.ticket, draft);
-    setError(undefined);
-    setSaved(false);
-    if (Object.keys(input).length <= 1) {
-      setSaved(true);
-      return;
-    }
-    setBusy(true);
-    try {
-      const outcome = await updateTicket({ input });
-      if (outcome.data) {
-        setSaved(true);
-      } else {
-        setError(formError(outcome.error) ?? { message: t('common.unexpectedError') });
-      }
-    } finally {
-      setBusy(false);
-    }
+    update.reset();
+    setNothingChanged(Object.keys(input).length <= 1);
+    if (!nothingChanged()) void update.run(input);
   };
 
   return (
@@ -265,7 +254,7 @@ export function TicketSidePanel(props: { ticket: Ticket }) {
             {busy() ? t('tickets.saving') : t('common.save')}
           </button>
           <Show when={dirty()}>
-            <button type="button" class="button button--secondary" data-testid={`${prefix}-discard`} onClick={() => { setDraft(reconcile(draftOf(props.ticket))); setError(undefined); }}>
+            <button type="button" class="button button--secondary" data-testid={`${prefix}-discard`} onClick={() => { setDraft(reconcile(draftOf(props.ticket))); update.reset(); }}>
               {t('tickets.discard')}
             </button>
           </Show>

@@ -1,1 +1,0 @@
-export { errorCode, errorField, errorMessage, formError, type FormError } from '@portico/client-common';
