@@ -32,12 +32,12 @@ type Documents = {
     "\n  mutation AdminCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      username\n      password\n      contact {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminCreateContactDocument,
     "\n  query AdminCustomers($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {\n    customers(first: $first, after: $after, search: $search, activation: $activation) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          domains\n          createdAt\n          deactivatedAt\n        }\n      }\n    }\n  }\n": typeof types.AdminCustomersDocument,
     "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n      name\n      domains\n    }\n  }\n": typeof types.AdminCreateCustomerDocument,
-    "\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n": typeof types.AdminStandardTicketFieldsDocument,
-    "\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n": typeof types.AdminCustomTicketFieldsDocument,
-    "\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n": typeof types.AdminUpdateStandardFieldVisibilityDocument,
     "\n  mutation AdminCreateTicketField($input: CreateTicketFieldInput!) {\n    createTicketField(input: $input) {\n      id\n      label\n    }\n  }\n": typeof types.AdminCreateTicketFieldDocument,
     "\n  mutation AdminUpdateTicketField($input: UpdateTicketFieldInput!) {\n    updateTicketField(input: $input) {\n      id\n      label\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n": typeof types.AdminUpdateTicketFieldDocument,
+    "\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n": typeof types.AdminCustomTicketFieldsDocument,
     "\n  mutation AdminDeleteTicketField($id: ID!) {\n    deleteTicketField(id: $id)\n  }\n": typeof types.AdminDeleteTicketFieldDocument,
+    "\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n": typeof types.AdminStandardTicketFieldsDocument,
+    "\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n": typeof types.AdminUpdateStandardFieldVisibilityDocument,
     "\n  query AdminHeldMessages($first: Int!, $after: String, $state: HeldMessageState!, $ticketId: ID) {\n    heldMessages(first: $first, after: $after, state: $state, ticketId: $ticketId) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          createdAt\n          fromAddress\n          subject\n          bodyText\n          reason\n          state\n          checks\n          ticketId\n          ticketNumber\n          reviewedAt\n          reviewedByName\n          attachments {\n            filename\n            contentType\n            size\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminHeldMessagesDocument,
     "\n  query AdminHeldMessage($id: ID!) {\n    heldMessage(id: $id) {\n      id\n      createdAt\n      fromAddress\n      subject\n      bodyText\n      reason\n      state\n      checks\n      ticketId\n      ticketNumber\n      reviewedAt\n      reviewedByName\n      attachments {\n        filename\n        contentType\n        size\n      }\n    }\n  }\n": typeof types.AdminHeldMessageDocument,
     "\n  query AdminHeldMessageCount {\n    heldMessages(first: 1) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.AdminHeldMessageCountDocument,
@@ -91,12 +91,12 @@ const documents: Documents = {
     "\n  mutation AdminCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      username\n      password\n      contact {\n        id\n        name\n      }\n    }\n  }\n": types.AdminCreateContactDocument,
     "\n  query AdminCustomers($first: Int!, $after: String, $search: String, $activation: ActivationFilter) {\n    customers(first: $first, after: $after, search: $search, activation: $activation) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          domains\n          createdAt\n          deactivatedAt\n        }\n      }\n    }\n  }\n": types.AdminCustomersDocument,
     "\n  mutation AdminCreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      id\n      name\n      domains\n    }\n  }\n": types.AdminCreateCustomerDocument,
-    "\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n": types.AdminStandardTicketFieldsDocument,
-    "\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n": types.AdminCustomTicketFieldsDocument,
-    "\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n": types.AdminUpdateStandardFieldVisibilityDocument,
     "\n  mutation AdminCreateTicketField($input: CreateTicketFieldInput!) {\n    createTicketField(input: $input) {\n      id\n      label\n    }\n  }\n": types.AdminCreateTicketFieldDocument,
     "\n  mutation AdminUpdateTicketField($input: UpdateTicketFieldInput!) {\n    updateTicketField(input: $input) {\n      id\n      label\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n": types.AdminUpdateTicketFieldDocument,
+    "\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n": types.AdminCustomTicketFieldsDocument,
     "\n  mutation AdminDeleteTicketField($id: ID!) {\n    deleteTicketField(id: $id)\n  }\n": types.AdminDeleteTicketFieldDocument,
+    "\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n": types.AdminStandardTicketFieldsDocument,
+    "\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n": types.AdminUpdateStandardFieldVisibilityDocument,
     "\n  query AdminHeldMessages($first: Int!, $after: String, $state: HeldMessageState!, $ticketId: ID) {\n    heldMessages(first: $first, after: $after, state: $state, ticketId: $ticketId) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          createdAt\n          fromAddress\n          subject\n          bodyText\n          reason\n          state\n          checks\n          ticketId\n          ticketNumber\n          reviewedAt\n          reviewedByName\n          attachments {\n            filename\n            contentType\n            size\n          }\n        }\n      }\n    }\n  }\n": types.AdminHeldMessagesDocument,
     "\n  query AdminHeldMessage($id: ID!) {\n    heldMessage(id: $id) {\n      id\n      createdAt\n      fromAddress\n      subject\n      bodyText\n      reason\n      state\n      checks\n      ticketId\n      ticketNumber\n      reviewedAt\n      reviewedByName\n      attachments {\n        filename\n        contentType\n        size\n      }\n    }\n  }\n": types.AdminHeldMessageDocument,
     "\n  query AdminHeldMessageCount {\n    heldMessages(first: 1) {\n      totalCount\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.AdminHeldMessageCountDocument,
@@ -221,18 +221,6 @@ export function graphql(source: "\n  mutation AdminCreateCustomer($input: Create
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n"): (typeof documents)["\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation AdminCreateTicketField($input: CreateTicketFieldInput!) {\n    createTicketField(input: $input) {\n      id\n      label\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateTicketField($input: CreateTicketFieldInput!) {\n    createTicketField(input: $input) {\n      id\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -241,7 +229,19 @@ export function graphql(source: "\n  mutation AdminUpdateTicketField($input: Upd
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomTicketFields {\n    ticketFields {\n      id\n      label\n      kind\n      options\n      isRequired\n      visibility\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminDeleteTicketField($id: ID!) {\n    deleteTicketField(id: $id)\n  }\n"): (typeof documents)["\n  mutation AdminDeleteTicketField($id: ID!) {\n    deleteTicketField(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n"): (typeof documents)["\n  query AdminStandardTicketFields {\n    standardTicketFields {\n      field\n      visibility\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateStandardFieldVisibility($input: [StandardFieldVisibilityInput!]!) {\n    updateStandardFieldVisibility(input: $input) {\n      field\n      visibility\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
