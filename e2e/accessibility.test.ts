@@ -143,12 +143,17 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
       { path: '/tickets', name: 'portal tickets (phone, menu open)', then: async (p) => p.locator('.nav-toggle, [aria-controls]').first().click() },
     ])));
 
+    // A German-speaking contact (longer words, other labels) with a ticket of its own.
+    const germanContact = await createCustomerWithContact(admin, { language: 'DE' });
+    const germanApi = await GraphQLTestClient.signIn(portico.url, germanContact.username, germanContact.password);
+    const { openTicket: germanTicket } = await germanApi.ok<{ openTicket: { id: string } }>(OPEN_TICKET, { input: { title: 'Drucker druckt nicht', description: 'Seit heute Morgen.' } });
     const german = await portalPage({ locale: 'de-DE' });
-    await signInThroughPortal(german, portico.url, contact.username, contact.password);
+    await signInThroughPortal(german, portico.url, germanContact.username, germanContact.password);
     found.push(...(await audit(german, portico.url, [
       { path: '/tickets/new', name: 'portal new ticket (German)' },
-      { path: `/tickets/${ticketId}`, name: 'portal ticket (German)' },
+      { path: `/tickets/${germanTicket.id}`, name: 'portal ticket (German)' },
     ])));
+    expect(await german.getByTestId('ticket-reply-submit').textContent()).not.toBe('Send reply');
     await screenshot(german, 'a11y-portal-ticket-de');
 
     expect(found).toEqual([]);
