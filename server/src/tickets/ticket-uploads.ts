@@ -46,13 +46,15 @@ export async function claimUploads(tx: EntityManager, principal: SignedInPrincip
   if (!wanted.every(isUuid)) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'attachmentIds' });
   const moved = await tx.getConnection().execute<Array<{ id: string }>>(
     `with claimed as (
-       delete from pending_uploads where id = any(?::uuid[]) and owner_id = ? returning filename, content_type, size, content
+       delete from pending_uploads where id = any(?::uuid[]) and owner_id = ? returning id, filename, content_type, size, content
      )
+     -- The files keep the order they were named in: a microsecond apart, as the list sorts by time.
      insert into ticket_attachments (id, created_at, updated_at, ticket_id, comment_id, filename, content_type, size, content)
-     select gen_random_uuid(), now(), now(), ?, ?, filename, content_type, size, content from claimed
+     select gen_random_uuid(), now() + (wanted.n * interval '1 microsecond'), now(), ?, ?, filename, content_type, size, content
+     from claimed join unnest(?::uuid[]) with ordinality as wanted(id, n) on wanted.id = claimed.id
      returning id`,
     // An array literal: knex would spread a JS array into a list (the ids are checked UUIDs).
-    [`{${wanted.join(',')}}`, principal.accountId, ticket.id, comment?.id ?? null],
+    [`{${wanted.join(',')}}`, principal.accountId, ticket.id, comment?.id ?? null, `{${wanted.join(',')}}`],
     'all',
     tx.getTransactionContext(),
   );

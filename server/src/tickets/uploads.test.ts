@@ -77,10 +77,15 @@ describe('browser uploads', () => {
     expect((await attachmentsOf(technician, ticketId)).comments.length).toBe(ticket.comments.length);
   });
 
-  it('a new ticket takes its files over too', async () => {
+  it('a new ticket takes its files over too, in the order they were named', async () => {
     const file = await upload(contact, 'error.txt', 'Error 0x80070005', 'text/plain');
-    const { openTicket } = await contact.ok<{ openTicket: { id: string; attachments: Uploaded[] } }>(OPEN_TICKET, { input: { title: 'Update fails', attachmentIds: [file.id] } });
-    expect(openTicket.attachments).toEqual([expect.objectContaining({ filename: 'error.txt', contentType: 'text/plain', size: 16 })]);
+    const others = [];
+    for (const name of ['d.txt', 'b.txt', 'e.txt', 'a.txt', 'c.txt']) others.push(await upload(contact, name, name, 'text/plain'));
+    const { openTicket } = await contact.ok<{ openTicket: { id: string; attachments: Uploaded[] } }>(OPEN_TICKET, {
+      input: { title: 'Update fails', attachmentIds: [file.id, ...others.reverse().map((other) => other.id)] },
+    });
+    expect(openTicket.attachments[0]).toEqual(expect.objectContaining({ filename: 'error.txt', contentType: 'text/plain', size: 16 }));
+    expect(openTicket.attachments.map((attachment) => attachment.filename)).toEqual(['error.txt', 'c.txt', 'a.txt', 'e.txt', 'b.txt', 'd.txt']);
   });
 
   it("someone else's upload is NOT_FOUND like a missing one, and the reply is not written", async () => {
