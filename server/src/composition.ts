@@ -50,12 +50,18 @@ import { TicketStatusChange } from './tickets/ticket-status-change.entity.js';
 import { Ticket } from './tickets/ticket.entity.js';
 import { downloadHeaders, MAX_ATTACHMENT_BYTES } from './tickets/attachment-rules.js';
 import { PendingUpload } from './tickets/pending-upload.entity.js';
+import { KbArticle } from './kb/kb-article.entity.js';
+import { KbCategory } from './kb/kb-category.entity.js';
+import { KbRevision } from './kb/kb-revision.entity.js';
+import { KbSearchLog } from './kb/kb-search-log.entity.js';
+import { KbWord } from './kb/kb-word.entity.js';
+import { KbResolver } from './kb/kb.resolver.js';
 import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver, uploadFile } from './tickets/ticket.resolver.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage];
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord];
 
-export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver] as const;
+export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver] as const;
 
 /** The one GraphQL schema (printed to schema/schema.graphql); without an event bus for printing and tests. */
 export function buildPorticoSchema(events?: EventBus) {

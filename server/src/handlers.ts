@@ -11,6 +11,8 @@ import { JobRegistry } from './queue/jobs.js';
 import type { SecretBox } from './queue/secret-box.js';
 import { publishSettingsChanges } from './settings/settings.events.js';
 import { publishTicketChanges } from './tickets/ticket.events.js';
+import { indexSavedArticles } from './kb/kb.events.js';
+import { kbIndexJob } from './kb/kb.search.js';
 
 export interface SideEffectDeps {
   orm: MikroORM;
@@ -34,8 +36,10 @@ export function registerSideEffects(deps: SideEffectDeps): { domainEvents: Domai
   publishTicketChanges(domainEvents, deps.bus);
   publishSessionRevocations(domainEvents, deps.bus);
   publishSettingsChanges(domainEvents, deps.bus);
+  indexSavedArticles(domainEvents);
 
   const jobs = new JobRegistry();
   jobs.handle('send-email', sendEmailJob(deps.orm, deps.mailer, deps.secrets, deps.email));
+  jobs.handle('kb-index', kbIndexJob(deps.orm));
   return { domainEvents, jobs };
 }

@@ -167,6 +167,7 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
     'Query.ticketFields': (c) => every(c, 'query', 'ticketFields', 'TicketField'),
     'Query.portalSettings': (c) => every(c, 'query', 'portalSettings', 'PortalSettingsResult'),
     'Query.tickets': (c) => every(c, 'query', 'tickets(first: 10)', 'TicketConnection', {}, 10),
+    'Query.kbCategories': (c) => every(c, 'query', 'kbCategories', 'KbCategory'),
     'Query.ticket': (c) => every(c, 'query($id: ID!)', 'ticket(id: $id)', 'Ticket', { id: ticket.id }),
     'Query.ticketByNumber': (c) => every(c, 'query($n: Int!)', 'ticketByNumber(number: $n)', 'Ticket', { n: ticket.number }),
     'Query.technician': (c) => every(c, 'query($id: ID!)', 'technician(id: $id)', 'Technician', { id: techs[0].technician.id }),
@@ -194,6 +195,10 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
   const notWalked: Record<string, string> = {
     'Mutation.signIn': 'answers the signing-in person’s own record and token; called by every test’s setup',
     'Subscription.sessionEnded': 'fires only when the session ends; carries the reason only',
+    'Query.kbArticles': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
+    'Query.kbArticle': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
+    'Query.kbSearch': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
+    'Query.kbSuggestions': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
   };
   /** Root fields a contact may call that answer an error for it (the error is checked for secrets too). */
   const deniedToContacts = new Set(['Query.technician']);

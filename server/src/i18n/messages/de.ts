@@ -64,6 +64,8 @@ export const de: Catalog = {
   'attachments.tooLarge': 'Diese Datei ist größer als {max} MB, das Maximum, das Portico annimmt.',
   'attachments.tooManyPending': 'Zu viele Dateien warten auf das Senden ({max}). Senden oder entfernen Sie zuerst einige.',
   'attachments.filenameRequired': 'Geben Sie den Dateinamen im Header X-Upload-Filename an.',
+  'kb.translationExists': 'Dieser Artikel hat bereits eine Fassung in dieser Sprache.',
+  'kb.categoryTooDeep': 'Kategorien sind nur eine Ebene tief: Wählen Sie eine Kategorie, die nicht selbst in einer anderen liegt.',
   'validation.invalidDate': 'Bitte geben Sie ein Datum im Format JJJJ-MM-TT ein.',
   'validation.invalidNumber': 'Bitte geben Sie eine Zahl ein.',
   'validation.invalidOption': 'Bitte wählen Sie eine der angebotenen Optionen.',

@@ -63,6 +63,8 @@ export const en = {
   'attachments.tooLarge': 'This file is larger than {max} MB, the most Portico accepts.',
   'attachments.tooManyPending': 'Too many files are waiting to be sent ({max}). Send or remove some first.',
   'attachments.filenameRequired': 'Name the file in the X-Upload-Filename header.',
+  'kb.translationExists': 'This article already has a version in that language.',
+  'kb.categoryTooDeep': 'Categories nest one level: choose a category that is not itself inside another.',
   'validation.invalidDate': 'Please enter a date as YYYY-MM-DD.',
   'validation.invalidNumber': 'Please enter a number.',
   'validation.invalidOption': 'Please choose one of the offered options.',

@@ -64,6 +64,8 @@ export const es: Catalog = {
   'attachments.tooLarge': 'Este archivo supera los {max} MB, el máximo que acepta Portico.',
   'attachments.tooManyPending': 'Hay demasiados archivos esperando a enviarse ({max}). Envíe o quite algunos primero.',
   'attachments.filenameRequired': 'Indique el nombre del archivo en la cabecera X-Upload-Filename.',
+  'kb.translationExists': 'Este artículo ya tiene una versión en ese idioma.',
+  'kb.categoryTooDeep': 'Las categorías solo tienen un nivel: elija una categoría que no esté dentro de otra.',
   'validation.invalidDate': 'Introduzca una fecha con el formato AAAA-MM-DD.',
   'validation.invalidNumber': 'Introduzca un número.',
   'validation.invalidOption': 'Elija una de las opciones ofrecidas.',

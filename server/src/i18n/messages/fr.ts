@@ -64,6 +64,8 @@ export const fr: Catalog = {
   'attachments.tooLarge': 'Ce fichier dépasse {max} Mo, le maximum accepté par Portico.',
   'attachments.tooManyPending': 'Trop de fichiers attendent d’être envoyés ({max}). Envoyez-en ou retirez-en d’abord.',
   'attachments.filenameRequired': 'Indiquez le nom du fichier dans l’en-tête X-Upload-Filename.',
+  'kb.translationExists': 'Cet article a déjà une version dans cette langue.',
+  'kb.categoryTooDeep': 'Les catégories n’ont qu’un niveau : choisissez une catégorie qui n’est pas elle-même dans une autre.',
   'validation.invalidDate': 'Veuillez saisir une date au format AAAA-MM-JJ.',
   'validation.invalidNumber': 'Veuillez saisir un nombre.',
   'validation.invalidOption': 'Veuillez choisir l’une des options proposées.',

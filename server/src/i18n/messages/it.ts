@@ -64,6 +64,8 @@ export const it: Catalog = {
   'attachments.tooLarge': 'Questo file supera i {max} MB, il massimo accettato da Portico.',
   'attachments.tooManyPending': 'Troppi file sono in attesa di invio ({max}). Inviane o rimuovine prima qualcuno.',
   'attachments.filenameRequired': 'Indica il nome del file nell’intestazione X-Upload-Filename.',
+  'kb.translationExists': 'Questo articolo ha già una versione in quella lingua.',
+  'kb.categoryTooDeep': 'Le categorie hanno un solo livello: scegli una categoria che non sia a sua volta dentro un’altra.',
   'validation.invalidDate': 'Inserisci una data nel formato AAAA-MM-GG.',
   'validation.invalidNumber': 'Inserisci un numero.',
   'validation.invalidOption': 'Scegli una delle opzioni proposte.',

@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SignedInPrincipal } from '../auth/principal.js';
+import { AppError } from '../core/errors.js';
+import { requiredText } from '../core/validate.js';
+import { Customer } from '../customers/customer.entity.js';
+import type { RecordEvent } from '../db/domain-events.js';
+import { isUuid } from '../db/query-helpers.js';
+import { KbArticle } from './kb-article.entity.js';
+import { KbCategory } from './kb-category.entity.js';
+import { KbRevision } from './kb-revision.entity.js';
+import { KbArticleStatus, KbAudience } from './kb.enums.js';
+import type { CreateKbArticleInput, KbCategoryInput, UpdateKbArticleInput } from './kb.types.js';
+
+/** What a knowledge base write needs: the transaction, the event recorder and who writes. */
+export interface KbWriteContext {
+  tx: EntityManager;
+  record: RecordEvent;
+  author: { principal: SignedInPrincipal; name: string };
+}
+
+const MAX_BODY = 200_000;
+
+async function categoryOf(tx: EntityManager, id: string | null | undefined): Promise<KbCategory | null> {
+  if (!id) return null;
+  const category = isUuid(id) ? await tx.findOne(KbCategory, { id }) : null;
+  if (!category) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'categoryId' });
+  return category;
+}
+
+/** The customers an article is restricted to; every id must exist. */
+async function customersOf(tx: EntityManager, ids: readonly string[]): Promise<Customer[]> {
+  const unique = [...new Set(ids)];
+  const customers = unique.every(isUuid) ? await tx.find(Customer, { id: { $in: unique } }) : [];
+  if (customers.length !== unique.length) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'customerIds' });
+  return customers;
+}
+
+/** Every change of title or text is kept, with who made it (restorable from the console). */
+function keepRevision(ctx: KbWriteContext, article: KbArticle) {
+  ctx.tx.create(KbRevision, { article, title: article.title, body: article.body, authorId: ctx.author.principal.accountId, authorName: ctx.author.name });
+  article.authorName = ctx.author.name;
+}
+
+export async function createArticle(ctx: KbWriteContext, input: CreateKbArticleInput): Promise<KbArticle> {
+  const { tx } = ctx;
+  const original = input.translationOfId ? (isUuid(input.translationOfId) ? await tx.findOne(KbArticle, { id: input.translationOfId }) : null) : null;
+  if (input.translationOfId && !original) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'translationOfId' });
+  if (original && (await tx.count(KbArticle, { translationGroupId: original.translationGroupId, language: input.language })) > 0) {
+    throw new AppError('CONFLICT', 'kb.translationExists', { field: 'language' });
+  }
+  const customers = await customersOf(tx, input.customerIds ?? []);
+  const article = tx.create(KbArticle, {
+    title: requiredText('title', input.title, 300),
+    body: requiredText('body', input.body, MAX_BODY),
+    language: input.language,
+    category: await categoryOf(tx, input.categoryId ?? original?.category?.id),
+    audience: input.audience ?? original?.audience ?? KbAudience.CUSTOMERS,
+    restrictedToCustomers: customers.length > 0,
+    ...(original ? { translationGroupId: original.translationGroupId } : {}),
+  });
+  article.customers.set(customers);
+  keepRevision(ctx, article);
+  await tx.flush();
+  ctx.record('kbArticle.saved', { articleId: article.id });
+  return article;
+}
+
+export async function updateArticle(ctx: KbWriteContext, article: KbArticle, input: UpdateKbArticleInput): Promise<KbArticle> {
+  const { tx } = ctx;
+  const title = input.title != null ? requiredText('title', input.title, 300) : article.title;
+  const body = input.body != null ? requiredText('body', input.body, MAX_BODY) : article.body;
+  if (input.categoryId != null) {
+    const category = input.categoryId === '' ? null : await categoryOf(tx, input.categoryId);
+    article.category = category ? tx.getReference(KbCategory, category.id, { wrapped: true }) : null;
+  }
+  if (input.audience) article.audience = input.audience;
+  if (input.customerIds) {
+    const customers = await customersOf(tx, input.customerIds);
+    article.customers.set(customers);
+    article.restrictedToCustomers = customers.length > 0;
+  }
+  if (title !== article.title || body !== article.body) {
+    article.title = title;
+    article.body = body;
+    keepRevision(ctx, article);
+  }
+  await tx.flush();
+  ctx.record('kbArticle.saved', { articleId: article.id });
+  return article;
+}
+
+export async function setArticleStatus(ctx: KbWriteContext, article: KbArticle, status: KbArticleStatus): Promise<KbArticle> {
+  if (status === KbArticleStatus.PUBLISHED && article.status !== KbArticleStatus.PUBLISHED) article.publishedAt = new Date();
+  article.status = status;
+  await ctx.tx.flush();
+  return article;
+}
+
+/** Puts an earlier revision's title and text back, as a new revision (nothing is lost). */
+export async function restoreRevision(ctx: KbWriteContext, article: KbArticle, revisionId: string): Promise<KbArticle> {
+  const revision = isUuid(revisionId) ? await ctx.tx.findOne(KbRevision, { id: revisionId, article }) : null;
+  if (!revision) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'revisionId' });
+  return updateArticle(ctx, article, { id: article.id, title: revision.title, body: revision.body });
+}
+
+export async function saveCategory(tx: EntityManager, category: KbCategory | null, input: KbCategoryInput): Promise<KbCategory> {
+  const parent = await categoryOf(tx, input.parentId);
+  if (parent && (parent.parent || parent.id === category?.id)) throw new AppError('BAD_USER_INPUT', 'kb.categoryTooDeep', { field: 'parentId' });
+  if (parent && category && (await tx.count(KbCategory, { parent: category }))) throw new AppError('BAD_USER_INPUT', 'kb.categoryTooDeep', { field: 'parentId' });
+  const values = { name: requiredText('name', input.name, 200), parent, position: input.position ?? category?.position ?? 0 };
+  const saved = category ? Object.assign(category, values) : tx.create(KbCategory, values);
+  await tx.flush();
+  return saved;
+}
+
+/** A contact's view, vote or deflection: one atomic increment, no read first. */
+export async function countUse(tx: EntityManager, articleId: string, counter: 'views' | 'helpful_votes' | 'not_helpful_votes' | 'deflections'): Promise<void> {
+  await tx.getConnection().execute(`update kb_articles set ${counter} = ${counter} + 1 where id = ?`, [articleId]);
+}
