@@ -12,3 +12,4 @@ export * from './ticket-labels';
 export * from './upload';
 export * from './attachment-picker';
 export * from './skip-link';
+export * from './safe-html';

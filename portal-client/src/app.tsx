@@ -8,6 +8,7 @@ import { client, contact, notice, retryConnection, signOut, status, viewer } fro
 import { Devices } from './routes/devices';
 import { Home } from './routes/home';
 import { Kb } from './routes/kb';
+import { KbArticle } from './routes/kb-article';
 import { NotFound } from './routes/not-found';
 import { Settings } from './routes/settings';
 import { SignIn } from './routes/sign-in';
@@ -112,6 +113,7 @@ export function App() {
       <Route path="/tickets/new" component={NewTicket} />
       <Route path="/tickets/:id" component={TicketDetail} />
       <Route path="/kb" component={Kb} />
+      <Route path="/kb/:id" component={KbArticle} />
       <Route path="/devices" component={Devices} />
       <Route path="/settings" component={Settings} />
       <Route path="*404" component={NotFound} />

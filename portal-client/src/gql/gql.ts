@@ -20,6 +20,12 @@ type Documents = {
     "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": typeof types.PortalAvailableSectionsChangedDocument,
     "\n  fragment PortalTicketDetail on Ticket {\n    ...TicketCore\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n": typeof types.PortalTicketDetailFragmentDoc,
     "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n": typeof types.PortalTicketRowFragmentDoc,
+    "\n  query PortalKbArticle($id: ID!) {\n    kbArticle(id: $id) {\n      id\n      title\n      html\n      language\n      updatedAt\n      category {\n        id\n        name\n      }\n      translations {\n        id\n        language\n        title\n      }\n    }\n  }\n": typeof types.PortalKbArticleDocument,
+    "\n  mutation PortalVoteKbArticle($id: ID!, $helpful: Boolean!) {\n    voteKbArticle(id: $id, helpful: $helpful)\n  }\n": typeof types.PortalVoteKbArticleDocument,
+    "\n  query PortalKbSuggestions($text: String!) {\n    kbSuggestions(text: $text) {\n      snippetHtml\n      article {\n        id\n        title\n      }\n    }\n  }\n": typeof types.PortalKbSuggestionsDocument,
+    "\n  mutation PortalRecordKbDeflection($articleId: ID!) {\n    recordKbDeflection(articleId: $articleId)\n  }\n": typeof types.PortalRecordKbDeflectionDocument,
+    "\n  query PortalKbHome {\n    kbCategories {\n      id\n      name\n    }\n    kbArticles {\n      id\n      title\n      language\n      category {\n        id\n      }\n    }\n  }\n": typeof types.PortalKbHomeDocument,
+    "\n  query PortalKbSearch($query: String!) {\n    kbSearch(query: $query, first: 20) {\n      snippetHtml\n      article {\n        id\n        title\n        language\n      }\n    }\n  }\n": typeof types.PortalKbSearchDocument,
     "\n  mutation PortalUpdateMyLanguage($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": typeof types.PortalUpdateMyLanguageDocument,
     "\n  mutation PortalChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.PortalChangePasswordDocument,
     "\n  query PortalTicket($id: ID!) {\n    ticket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": typeof types.PortalTicketDocument,
@@ -41,6 +47,12 @@ const documents: Documents = {
     "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": types.PortalAvailableSectionsChangedDocument,
     "\n  fragment PortalTicketDetail on Ticket {\n    ...TicketCore\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n": types.PortalTicketDetailFragmentDoc,
     "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n": types.PortalTicketRowFragmentDoc,
+    "\n  query PortalKbArticle($id: ID!) {\n    kbArticle(id: $id) {\n      id\n      title\n      html\n      language\n      updatedAt\n      category {\n        id\n        name\n      }\n      translations {\n        id\n        language\n        title\n      }\n    }\n  }\n": types.PortalKbArticleDocument,
+    "\n  mutation PortalVoteKbArticle($id: ID!, $helpful: Boolean!) {\n    voteKbArticle(id: $id, helpful: $helpful)\n  }\n": types.PortalVoteKbArticleDocument,
+    "\n  query PortalKbSuggestions($text: String!) {\n    kbSuggestions(text: $text) {\n      snippetHtml\n      article {\n        id\n        title\n      }\n    }\n  }\n": types.PortalKbSuggestionsDocument,
+    "\n  mutation PortalRecordKbDeflection($articleId: ID!) {\n    recordKbDeflection(articleId: $articleId)\n  }\n": types.PortalRecordKbDeflectionDocument,
+    "\n  query PortalKbHome {\n    kbCategories {\n      id\n      name\n    }\n    kbArticles {\n      id\n      title\n      language\n      category {\n        id\n      }\n    }\n  }\n": types.PortalKbHomeDocument,
+    "\n  query PortalKbSearch($query: String!) {\n    kbSearch(query: $query, first: 20) {\n      snippetHtml\n      article {\n        id\n        title\n        language\n      }\n    }\n  }\n": types.PortalKbSearchDocument,
     "\n  mutation PortalUpdateMyLanguage($input: UpdateMyPreferencesInput!) {\n    updateMyPreferences(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        name\n        email\n        language\n        customer {\n          id\n          name\n        }\n      }\n      ... on Technician {\n        id\n        name\n        language\n      }\n    }\n  }\n": types.PortalUpdateMyLanguageDocument,
     "\n  mutation PortalChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.PortalChangePasswordDocument,
     "\n  query PortalTicket($id: ID!) {\n    ticket(id: $id) {\n      ...PortalTicketDetail\n    }\n  }\n": types.PortalTicketDocument,
@@ -94,6 +106,30 @@ export function graphql(source: "\n  fragment PortalTicketDetail on Ticket {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalKbArticle($id: ID!) {\n    kbArticle(id: $id) {\n      id\n      title\n      html\n      language\n      updatedAt\n      category {\n        id\n        name\n      }\n      translations {\n        id\n        language\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalKbArticle($id: ID!) {\n    kbArticle(id: $id) {\n      id\n      title\n      html\n      language\n      updatedAt\n      category {\n        id\n        name\n      }\n      translations {\n        id\n        language\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalVoteKbArticle($id: ID!, $helpful: Boolean!) {\n    voteKbArticle(id: $id, helpful: $helpful)\n  }\n"): (typeof documents)["\n  mutation PortalVoteKbArticle($id: ID!, $helpful: Boolean!) {\n    voteKbArticle(id: $id, helpful: $helpful)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalKbSuggestions($text: String!) {\n    kbSuggestions(text: $text) {\n      snippetHtml\n      article {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalKbSuggestions($text: String!) {\n    kbSuggestions(text: $text) {\n      snippetHtml\n      article {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalRecordKbDeflection($articleId: ID!) {\n    recordKbDeflection(articleId: $articleId)\n  }\n"): (typeof documents)["\n  mutation PortalRecordKbDeflection($articleId: ID!) {\n    recordKbDeflection(articleId: $articleId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalKbHome {\n    kbCategories {\n      id\n      name\n    }\n    kbArticles {\n      id\n      title\n      language\n      category {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalKbHome {\n    kbCategories {\n      id\n      name\n    }\n    kbArticles {\n      id\n      title\n      language\n      category {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalKbSearch($query: String!) {\n    kbSearch(query: $query, first: 20) {\n      snippetHtml\n      article {\n        id\n        title\n        language\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalKbSearch($query: String!) {\n    kbSearch(query: $query, first: 20) {\n      snippetHtml\n      article {\n        id\n        title\n        language\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -156,6 +156,23 @@ export const en = {
   'settings.password.strength2': 'fair',
   'settings.password.strength3': 'strong',
   'settings.password.strength4': 'very strong',
+  'kb.title': 'Knowledge base',
+  'kb.intro': 'Answers and step-by-step guides from your IT team.',
+  'kb.searchLabel': 'Search the knowledge base',
+  'kb.searchPlaceholder': 'Search, e.g. “reset password”',
+  'kb.noResults': 'Nothing found for “{query}”. Try other words, or open a ticket.',
+  'kb.uncategorised': 'Other articles',
+  'kb.empty': 'No articles yet.',
+  'kb.back': 'All articles',
+  'kb.updatedAt': 'Updated {date}',
+  'kb.otherLanguages': 'Other languages',
+  'kb.voteQuestion': 'Was this article helpful?',
+  'kb.voteYes': 'Yes',
+  'kb.voteNo': 'No',
+  'kb.voteThanks': 'Thank you for your feedback.',
+  'kb.suggestions.title': 'These articles may already answer your question',
+  'kb.suggestions.intro': 'Read one before you send the ticket.',
+  'kb.suggestions.solved': 'This solved my problem',
 } as const;
 
 export type MessageKey = keyof typeof en;

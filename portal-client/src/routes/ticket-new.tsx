@@ -3,6 +3,7 @@ import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
 import { AttachmentPickerView, createAction, createAttachmentPicker, errorMessage, reportSessionLost } from '@portico/client-common';
 import { SectionGate } from '../components/section-gate';
+import { KbSuggestions } from './kb-suggestions';
 import { graphql } from '../gql';
 import type { OpenTicketInput, PortalNewTicketContextQuery, TicketImpact, TicketPriority, TicketType } from '../gql/graphql';
 import { formatFileSize } from '../lib/attachments';
@@ -166,6 +167,7 @@ function NewTicketPage() {
               <input {...attrs} type="text" maxLength={300} value={title()} onInput={(event) => { edited('title'); setTitle(event.currentTarget.value); }} />
             )}
           </Field>
+          <KbSuggestions title={title()} />
           <Show when={editable('DESCRIPTION')}>
             <Field id="ticket-description" label={t('ticket.field.description')} hint={t('tickets.new.descriptionHint')} error={errorFor('description')}>
               {(attrs) => <textarea {...attrs} rows="6" value={description()} onInput={(event) => { edited('description'); setDescription(event.currentTarget.value); }} />}
