@@ -118,7 +118,7 @@ describe('customer portal: section scope (browser)', { timeout: 60_000 }, () => 
 
     // An available section still opens its page.
     await page.getByTestId('section-card-kb').click();
-    await page.getByTestId('section-placeholder').waitFor();
+    await page.getByTestId('kb-page').waitFor();
     expect(await page.getByTestId('section-unavailable').count()).toBe(0);
   });
 

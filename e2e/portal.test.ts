@@ -279,10 +279,10 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
     const page = await openPage();
     await signInThroughPortal(page, portico.url, username, password);
 
-    // Tickets has its own pages (e2e/portal-tickets.test.ts); the knowledge base is still a placeholder.
+    // Tickets and the knowledge base have their own pages (e2e/portal-tickets.test.ts, e2e/kb-portal.test.ts).
     const sections = [
       { id: 'tickets', path: '/tickets', title: 'Tickets', page: 'section-page-tickets' },
-      { id: 'kb', path: '/kb', title: 'Knowledge base', page: 'section-placeholder' },
+      { id: 'kb', path: '/kb', title: 'Knowledge base', page: 'kb-page' },
     ];
     for (const section of sections) {
       await page.goto(`${portico.url}/`);

@@ -59,7 +59,7 @@ function KbPage() {
 
   return (
     <section class="page kb-page" aria-labelledby="kb-title" data-testid="kb-page">
-      <h1 id="kb-title" class="page-title">{t('kb.title')}</h1>
+      <h1 id="kb-title" class="page-title" data-testid="section-title">{t('kb.title')}</h1>
       <p class="muted page-lead">{t('kb.intro')}</p>
       <form class="kb-search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label for="kb-search-input" class="visually-hidden">{t('kb.searchLabel')}</label>
