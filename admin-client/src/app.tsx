@@ -8,6 +8,8 @@ import { t } from './lib/i18n';
 import { useSession } from './lib/session';
 import { AccountPage } from './routes/account/account';
 import { AuditPage } from './routes/audit/audit-page';
+import { KbArticlePage, KbNewArticlePage } from './routes/kb/kb-editor-page';
+import { KbListPage } from './routes/kb/kb-list-page';
 import { ContactDetailPage } from './routes/contacts/contact-detail';
 import { ContactListPage } from './routes/contacts/contact-list';
 import { CustomerDetailPage } from './routes/customers/customer-detail';
@@ -94,6 +96,9 @@ export function App() {
         <Route path="/held-mail" component={HeldMailPage} />
         <Route path="/held-mail/:id" component={HeldMessagePage} />
         <Route path="/audit" component={AuditPage} />
+        <Route path="/kb" component={KbListPage} />
+        <Route path="/kb/new" component={KbNewArticlePage} />
+        <Route path="/kb/:id" component={KbArticlePage} />
         <Route path="/account" component={AccountPage} />
         <Route path="*" component={NotFoundView} />
     </Router>

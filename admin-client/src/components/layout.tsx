@@ -28,6 +28,9 @@ export function Layout(props: { children?: JSX.Element }) {
             {t('nav.contacts')}
           </A>
           <HeldMailNavItem />
+          <A href="/kb" class="nav__item" activeClass="nav__item--active" data-testid="nav-kb">
+            {t('nav.kb')}
+          </A>
           <A href="/fields" class="nav__item" activeClass="nav__item--active" data-testid="nav-fields">
             {t('nav.fields')}
           </A>

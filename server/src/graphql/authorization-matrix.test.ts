@@ -56,13 +56,18 @@ interface Fixture {
   outbox: PerSide;
   /** Held inbound mail: an unverified reply from each customer's contact to its ticket. */
   held: PerSide;
+  /** A published knowledge base article restricted to each customer, and the id of its first revision. */
+  kbArticle: PerSide;
+  kbRevision: Record<string, string>;
+  /** Knowledge base categories (they belong to no customer: two of them). */
+  kbCategory: PerSide;
   /** Objects that calls may change but not use up (credentials re-issued, deactivated, reactivated); no principal's. */
   spare: { customer: PerSide; contact: PerSide; technician: PerSide };
   /** Objects a successful call uses up (a closed ticket cannot be closed again). */
   pools: Record<FreshKind, Pool>;
 }
 
-type FreshKind = 'ticketA' | 'ticketB' | 'closedTicketA' | 'closedTicketB' | 'heldA' | 'heldB' | 'field';
+type FreshKind = 'ticketA' | 'ticketB' | 'closedTicketA' | 'closedTicketB' | 'heldA' | 'heldB' | 'field' | 'kbCategory';
 
 /** Fresh objects: each successful call takes a new one; an error changes nothing, so the object is reused. */
 class Pool {
@@ -82,7 +87,7 @@ class Pool {
  */
 type Kind = 'customer' | 'contact' | 'ticket' | 'ticketNumber' | 'technician' | 'field' | 'outbox' | 'held'
   | 'spareCustomer' | 'spareContact' | 'spareTechnician'
-  | 'freshTicket' | 'freshClosedTicket' | 'freshField' | 'freshHeld';
+  | 'freshTicket' | 'freshClosedTicket' | 'freshField' | 'freshHeld' | 'kbArticle' | 'kbCategory' | 'freshKbCategory';
 
 interface CallContext {
   p: PrincipalName;
@@ -135,6 +140,14 @@ const CALLS: Record<string, Call> = {
   'Query.ticketByNumber': { target: 'ticketNumber', vars: (number) => ({ number }) },
   'Query.ticketFields': {},
   'Query.tickets': { target: 'customer', vars: (customerId) => ({ customerId }) },
+  'Query.kbCategories': {},
+  'Query.kbArticles': {},
+  'Query.kbArticle': { target: 'kbArticle', vars: (id) => ({ id }) },
+  'Query.kbSearch': { vars: () => ({ query: 'printer' }) },
+  'Query.kbSuggestions': { vars: () => ({ text: 'printer not printing' }) },
+  'Query.kbSuggestionsForTicket': { target: 'ticket', vars: (ticketId) => ({ ticketId }) },
+  'Query.kbUnansweredSearches': {},
+  'Query.kbPreview': { vars: () => ({ markdown: '**Bold** text' }) },
 
   'Mutation.acceptHeldMessage': { target: 'freshHeld', vars: (id) => ({ id }) },
   'Mutation.addTicketComment': { target: 'ticket', vars: (ticketId) => ({ input: { ticketId, body: 'A reply from the matrix' } }) },
@@ -167,6 +180,15 @@ const CALLS: Record<string, Call> = {
   'Mutation.updateStandardFieldVisibility': { vars: () => ({ input: [{ field: 'TITLE', visibility: 'EDITABLE' }] }) },
   'Mutation.updateTechnician': { target: 'technician', vars: (id) => ({ input: { id, name: `Renamed Tech ${uniq()}` } }) },
   'Mutation.updateTicket': { target: 'ticket', vars: (id) => ({ input: { id, title: `Renamed ticket ${uniq()}` } }) },
+  'Mutation.createKbArticle': { vars: () => ({ input: { title: `Article ${uniq()}`, body: 'Text', language: 'EN' } }) },
+  'Mutation.updateKbArticle': { target: 'kbArticle', vars: (id) => ({ input: { id, body: `Updated ${uniq()}` } }) },
+  'Mutation.setKbArticleStatus': { target: 'kbArticle', vars: (id) => ({ id, status: 'PUBLISHED' }) },
+  'Mutation.restoreKbRevision': { target: 'kbArticle', vars: (articleId, c) => ({ articleId, revisionId: c.f.kbRevision[articleId] ?? randomUUID() }) },
+  'Mutation.createKbCategory': { vars: () => ({ input: { name: `Category ${uniq()}` } }) },
+  'Mutation.updateKbCategory': { target: 'kbCategory', vars: (id) => ({ id, input: { name: `Renamed ${uniq()}` } }) },
+  'Mutation.deleteKbCategory': { target: 'freshKbCategory', vars: (id) => ({ id }) },
+  'Mutation.voteKbArticle': { target: 'kbArticle', vars: (id) => ({ id, helpful: true }) },
+  'Mutation.recordKbDeflection': { target: 'kbArticle', vars: (articleId) => ({ articleId }) },
   'Mutation.updateTicketField': { target: 'field', vars: (id) => ({ input: { id, label: `Renamed field ${uniq()}` } }) },
 
   'Subscription.availableSectionsChanged': {
@@ -222,6 +244,9 @@ async function resolveTarget(f: Fixture, kind: Kind, p: PrincipalName, target: T
     case 'freshClosedTicket': return fresh(f.pools[`closedTicket${side}`]);
     case 'freshHeld': return fresh(f.pools[`held${side}`]);
     case 'freshField': return fresh(f.pools.field);
+    case 'kbArticle': return keep(f.kbArticle[side]);
+    case 'kbCategory': return keep(f.kbCategory[side]);
+    case 'freshKbCategory': return fresh(f.pools.kbCategory);
   }
 }
 
@@ -530,8 +555,21 @@ async function buildFixture(portico: TestPortico): Promise<Fixture> {
     await admin.ok('mutation($id: ID!) { closeTicket(id: $id) { id } }', { id: opened.id });
     return opened.id;
   };
+  const newCategory = async () => (await admin.ok('mutation($input: KbCategoryInput!) { createKbCategory(input: $input) { id } }', { input: { name: `Category ${uniq()}` } })).createKbCategory.id as string;
+  const kbRevision: Record<string, string> = {};
+  const restrictedArticle = async (side: Side) => {
+    const { createKbArticle } = await admin.ok('mutation($input: CreateKbArticleInput!) { createKbArticle(input: $input) { id revisions { id } } }', {
+      input: { title: `Printer of ${side}`, body: 'Switch it on.', language: 'EN', customerIds: [customer[side]] },
+    });
+    await admin.ok('mutation($id: ID!) { setKbArticleStatus(id: $id, status: PUBLISHED) { id } }', { id: createKbArticle.id });
+    kbRevision[createKbArticle.id] = createKbArticle.revisions[0].id;
+    return createKbArticle.id as string;
+  };
   return {
     portico, admin, people, customer, contact, ticket, field,
+    kbArticle: { A: await restrictedArticle('A'), B: await restrictedArticle('B') },
+    kbRevision,
+    kbCategory: { A: await newCategory(), B: await newCategory() },
     outbox: { A: welcomeTo(contactA.email), B: welcomeTo(contactB.email) },
     held: { A: await heldReply('A'), B: await heldReply('B') },
     spare: {
@@ -547,6 +585,7 @@ async function buildFixture(portico: TestPortico): Promise<Fixture> {
       heldA: new Pool(() => heldReply('A')),
       heldB: new Pool(() => heldReply('B')),
       field: new Pool(() => newField('EDITABLE')),
+      kbCategory: new Pool(newCategory),
     },
   };
 }

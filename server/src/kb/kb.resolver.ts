@@ -141,6 +141,13 @@ export class KbResolver {
     return rows.map((row) => ({ query: row.query, language: row.language, count: Number(row.count), lastSearchedAt: new Date(row.last) }));
   }
 
+  @Allow('STAFF')
+  @Query(() => String, { description: 'Markdown rendered exactly as an article’s `html` would be: the editor’s live preview (technicians).' })
+  kbPreview(@Arg('markdown', () => String, { description: 'The text being written.' }) markdown: string) {
+    if (markdown.length > 200_000) throw new AppError('BAD_USER_INPUT', 'validation.tooLong', { field: 'markdown', params: { max: 200_000 } });
+    return renderMarkdown(markdown);
+  }
+
   @FieldResolver(() => String, { description: 'The body rendered as safe HTML (Markdown through markdown-it, then an allow-list sanitizer).' })
   html(@Root() article: KbArticle) {
     return renderMarkdown(article.body);

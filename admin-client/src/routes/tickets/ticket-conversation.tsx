@@ -5,6 +5,7 @@ import { Field, FormMessage } from '../../components/field';
 import { graphql } from '../../gql';
 import { formatFileSize } from '../../lib/attachments';
 import { formatDateTime, t } from '../../lib/i18n';
+import { KbTicketSuggestions } from './kb-ticket-suggestions';
 import type { Ticket } from './ticket-detail';
 
 const AddTicketCommentMutation = graphql(`
@@ -91,6 +92,7 @@ export function TicketConversation(props: { ticket: Ticket; onChanged: () => voi
             {t('tickets.composer.note')}
           </label>
         </div>
+        <KbTicketSuggestions ticketId={props.ticket.id} onInsert={(text) => setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text))} />
         <p class="field__hint">{mode() === 'note' ? t('tickets.composer.noteHint') : t('tickets.composer.replyHint')}</p>
         <Field label={t('tickets.composer.body')} for="ticket-composer-body" testid="ticket-composer-body-field" error={error()?.field === 'body' ? error()?.message : undefined}>
           <textarea id="ticket-composer-body" data-testid="ticket-composer-body" rows={4} value={body()} onInput={(e) => { setBody(e.currentTarget.value); setSent(undefined); }} />
