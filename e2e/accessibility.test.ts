@@ -6,7 +6,7 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestPortico, type TestPortico } fr
 import { seriousViolations, settled, type Violation } from './accessibility.js';
 import { signInToConsole } from './admin-helpers.js';
 import { launchBrowser, newContext, PHONE, screenshot } from './browser.js';
-import { createCustomerWithContact } from './fixtures.js';
+import { createCustomerWithContact, publishKbArticle } from './fixtures.js';
 import { signInThroughPortal } from './portal-helpers.js';
 
 const INBOUND_SECRET = 'secret';
@@ -80,6 +80,10 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
     });
     ({ heldId } = (await held.json()) as { heldId: string });
 
+    // The knowledge base section opens with its first article; its pages then have content.
+    await publishKbArticle(admin);
+    await portico.jobs.drain();
+
     ({ createTechnician: { technician: { id: technicianId } } } = await admin.ok<{ createTechnician: { technician: { id: string } } }>(CREATE_TECHNICIAN, {
       input: { name: 'Grace Hopper', email: `grace.${Date.now()}@msp.example`, username: `grace.${Date.now()}`, role: 'TECHNICIAN', language: 'EN' },
     }));
@@ -121,6 +125,7 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
       { path: '/tickets/new', name: 'portal new ticket' },
       { path: `/tickets/${ticketId}`, name: 'portal ticket' },
       { path: '/kb', name: 'portal knowledge base' },
+      { path: '/kb?q=password', name: 'portal knowledge base search' },
       { path: '/devices', name: 'portal devices' },
       { path: '/settings', name: 'portal settings' },
       { path: '/no-such-page', name: 'portal not found' },
@@ -192,6 +197,8 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
       { path: '/held-mail', name: 'console held mail' },
       { path: `/held-mail/${heldId}`, name: 'console held message' },
       { path: '/audit', name: 'console audit log' },
+      { path: '/kb', name: 'console knowledge base' },
+      { path: '/kb/new', name: 'console new article' },
       { path: '/account', name: 'console account' },
       { path: '/no-such-page', name: 'console not found' },
     ])));

@@ -24,3 +24,12 @@ export async function createCustomerWithContact(
   );
   return { customer: createCustomer, contactId: createContact.contact.id, username: createContact.username, password: createContact.password };
 }
+
+/** Publishes one knowledge base article: the section opens for every customer with the first one. */
+export async function publishKbArticle(admin: GraphQLTestClient, input: { title?: string; body?: string; language?: string } = {}): Promise<string> {
+  const { createKbArticle } = await admin.ok<{ createKbArticle: { id: string } }>('mutation($input: CreateKbArticleInput!) { createKbArticle(input: $input) { id } }', {
+    input: { title: input.title ?? 'How to reset your password', body: input.body ?? 'Open **Settings** and choose *Reset password*.', language: input.language ?? 'EN' },
+  });
+  await admin.ok('mutation($id: ID!) { setKbArticleStatus(id: $id, status: PUBLISHED) { id } }', { id: createKbArticle.id });
+  return createKbArticle.id;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLTestClient } from '../server/src/test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestPortico, type TestPortico } from '../server/src/test/harness.js';
 import { launchBrowser, newContext, PHONE, screenshot } from './browser.js';
-import { createCustomerWithContact } from './fixtures.js';
+import { createCustomerWithContact, publishKbArticle } from './fixtures.js';
 import { sharedMessageKeys } from './catalogs.js';
 import { hasHorizontalOverflow, ME_LANGUAGE, sessionSubscriptionSent, SIGN_IN, signInThroughPortal, submitSignIn } from './portal-helpers.js';
 
@@ -28,6 +28,8 @@ describe('customer portal (browser)', { timeout: 60_000 }, () => {
     portico = await startTestPortico({ throttle: { perAccountAndIp: 3, perIp: 1000, windowSeconds: 900 } });
     browser = await launchBrowser();
     admin = await portico.admin();
+    // The knowledge base section opens with its first article.
+    await publishKbArticle(admin);
   });
 
   afterAll(async () => {

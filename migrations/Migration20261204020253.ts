@@ -22,7 +22,7 @@ export class Migration20261204020253 extends Migration {
     this.addSql(`create index "kb_searches_result_count_created_at_index" on "kb_searches" ("result_count", "created_at");`);
 
     this.addSql(`create table "kb_words" ("word" varchar(100) not null, constraint "kb_words_pkey" primary key ("word"));`);
-    this.addSql(`create index "kb_words_word_trgm_index" on "kb_words" using gin ("word" gin_trgm_ops);`);
+    this.addSql(`create index "kb_words_word_trgm_index" on "kb_words" using gist ("word" gist_trgm_ops);`);
 
     this.addSql(`alter table "kb_categories" add constraint "kb_categories_parent_id_foreign" foreign key ("parent_id") references "kb_categories" ("id") on update cascade on delete cascade;`);
 

@@ -11,7 +11,7 @@ import { JobRegistry } from './queue/jobs.js';
 import type { SecretBox } from './queue/secret-box.js';
 import { publishSettingsChanges } from './settings/settings.events.js';
 import { publishTicketChanges } from './tickets/ticket.events.js';
-import { indexSavedArticles } from './kb/kb.events.js';
+import { indexSavedArticles, openSectionOnFirstArticle } from './kb/kb.events.js';
 import { kbIndexJob } from './kb/kb.search.js';
 
 export interface SideEffectDeps {
@@ -37,6 +37,7 @@ export function registerSideEffects(deps: SideEffectDeps): { domainEvents: Domai
   publishSessionRevocations(domainEvents, deps.bus);
   publishSettingsChanges(domainEvents, deps.bus);
   indexSavedArticles(domainEvents);
+  openSectionOnFirstArticle(domainEvents, deps.bus);
 
   const jobs = new JobRegistry();
   jobs.handle('send-email', sendEmailJob(deps.orm, deps.mailer, deps.secrets, deps.email));

@@ -96,21 +96,30 @@ export async function searchArticles(reads: Reads, scope: KbScope, query: string
   const limit = `$${values.push(options.first)}`;
   const scopeCondition = kbScopeSql(scope, values);
   const shape = scope.customerId === undefined ? 'all' : 'customer';
+  // The headline is made for the page of results only (after the limit): it re-parses the text.
   const rows = await reads.rows(searchStatement(shape, () =>
-    `with q as (select (${parses.join(' || ')}) as query)
-     select a.id, a.title, a.language, ts_rank_cd(a.search_vector, q.query) as rank,
-       ts_headline(a.language_config, coalesce(a.search_text, ''), q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=1') as snippet
-     from (select a.*, (case a.language ${Object.entries(SEARCH_CONFIG).map(([code, config]) => `when '${code}' then '${config}'::regconfig`).join(' ')} end) as language_config from kb_articles a) a, q
-     where a.search_vector @@ q.query and ${scopeCondition}
-     order by (a.language = ${language}) desc, rank desc, a.id
-     limit ${limit}`), values);
+    `with q as (select (${parses.join(' || ')}) as query),
+     top as (
+       select a.id, a.title, a.language, ts_rank_cd(a.search_vector, q.query) as rank
+       from kb_articles a, q
+       where a.search_vector @@ q.query and ${scopeCondition}
+       order by (a.language = ${language}) desc, rank desc, a.id
+       limit ${limit}
+     )
+     select top.id, top.title, top.language, top.rank,
+       ts_headline((case top.language ${Object.entries(SEARCH_CONFIG).map(([code, config]) => `when '${code}' then '${config}'::regconfig`).join(' ')} end),
+         coalesce(a.search_text, ''), q.query, 'StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=1') as snippet
+     from top join kb_articles a on a.id = top.id, q
+     order by (top.language = ${language}) desc, top.rank desc, top.id`), values);
   return rows.map((row) => ({ id: row.id, title: row.title, language: row.language, rank: Number(row.rank), snippetHtml: markSnippet(row.snippet) }));
 }
 
+// For a word the lexicon lacks: the three nearest lexicon words by trigram distance (the GiST index
+// walks straight to them), those similar enough.
 const WORD_ALTERNATIVES = readStatement<{ words: string[] }>(
   'kb-search-words',
   `select case when exists (select 1 from kb_words k where k.word = q.word) then array[q.word]
-     else array[q.word] || array(select k.word from kb_words k where k.word % q.word order by similarity(k.word, q.word) desc, k.word limit 3)
+     else array[q.word] || array(select near.word from (select k.word, similarity(k.word, q.word) as score from kb_words k order by k.word <-> q.word limit 3) near where near.score >= 0.3)
    end as words
    from unnest($1::text[]) with ordinality as q(word, n) order by q.n`,
 );

@@ -90,9 +90,11 @@ export async function updateArticle(ctx: KbWriteContext, article: KbArticle, inp
 }
 
 export async function setArticleStatus(ctx: KbWriteContext, article: KbArticle, status: KbArticleStatus): Promise<KbArticle> {
-  if (status === KbArticleStatus.PUBLISHED && article.status !== KbArticleStatus.PUBLISHED) article.publishedAt = new Date();
+  const publishing = status === KbArticleStatus.PUBLISHED && article.status !== KbArticleStatus.PUBLISHED;
+  if (publishing) article.publishedAt = new Date();
   article.status = status;
   await ctx.tx.flush();
+  if (publishing) ctx.record('kbArticle.published', { articleId: article.id });
   return article;
 }
 

@@ -158,3 +158,48 @@ describe('knowledge base', () => {
     expect(scriptCapable('<p><a href="https://example.com" rel="noopener">ok</a> <img src="/kb-files/a.png" alt=""></p>')).toBeNull();
   });
 });
+
+// PRODUCT.md F3 / issue 13: contacts never meet an empty knowledge base.
+describe('knowledge base section', () => {
+  const SECTIONS = '{ portalSettings { ... on ContactPortalSettings { availableSections } } }';
+  const SETTINGS = '{ portalSettings { ... on PortalSettings { version sectionScopes { section mode } } } }';
+  const UPDATE = 'mutation($input: UpdatePortalSettingsInput!) { updatePortalSettings(input: $input) { version } }';
+  let portico: TestPortico;
+  let admin: GraphQLTestClient;
+
+  beforeAll(async () => {
+    portico = await startTestPortico();
+    admin = await portico.admin();
+  });
+  afterAll(() => portico?.stop());
+
+  const publish = async (title: string) => {
+    const { createKbArticle } = await admin.ok(CREATE_ARTICLE, { input: { title, body: 'Text.', language: 'EN' } });
+    await admin.ok(SET_STATUS, { id: createKbArticle.id, status: 'PUBLISHED' });
+  };
+  const kbMode = async () => (await admin.ok(SETTINGS)).portalSettings.sectionScopes.find((scope: { section: string }) => scope.section === 'KNOWLEDGE_BASE').mode;
+  const setKbMode = async (mode: string) =>
+    admin.ok(UPDATE, { input: { version: (await admin.ok(SETTINGS)).portalSettings.version, sectionScopes: [{ section: 'KNOWLEDGE_BASE', mode }] } });
+
+  it('is off until the first article is published, then open to every customer', async () => {
+    const { createCustomer } = await admin.ok(CREATE_CUSTOMER, { input: { name: 'Heron Ltd', domains: ['heron.example'] } });
+    const { createContact } = await admin.ok(CREATE_CONTACT, { input: { customerId: createCustomer.id, name: 'Hal', email: 'hal@heron.example', language: 'EN' } });
+    const contact = await GraphQLTestClient.signIn(portico.url, createContact.username, createContact.password);
+    expect((await contact.ok(SECTIONS)).portalSettings.availableSections).not.toContain('KNOWLEDGE_BASE');
+    expect((await contact.request(SEARCH, { q: 'anything' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    await admin.ok(CREATE_ARTICLE, { input: { title: 'A draft', body: 'Not yet.', language: 'EN' } });
+    expect(await kbMode()).toBe('OFF'); // a draft opens nothing
+    await publish('First answer');
+    expect(await kbMode()).toBe('ALL_CUSTOMERS');
+    expect((await contact.ok(SECTIONS)).portalSettings.availableSections).toContain('KNOWLEDGE_BASE');
+    expect((await contact.ok(SEARCH, { q: 'answer' })).kbSearch).toHaveLength(1);
+  });
+
+  it('keeps the scope an admin chose, whatever is published', async () => {
+    await setKbMode('OFF');
+    await publish('Second answer');
+    expect(await kbMode()).toBe('OFF');
+  });
+});
+

@@ -43,8 +43,13 @@ export class PortalSettings {
   @Enum({ items: () => SectionScopeMode })
   ticketingScope: SectionScopeMode = SectionScopeMode.ALL_CUSTOMERS;
 
+  /** Off until the first article is published (then all customers), unless an admin chose a scope first. */
   @Enum({ items: () => SectionScopeMode })
-  knowledgeBaseScope: SectionScopeMode = SectionScopeMode.ALL_CUSTOMERS;
+  knowledgeBaseScope: SectionScopeMode = SectionScopeMode.OFF;
+
+  /** An admin changed the knowledge base's scope: publishing the first article then leaves it as it is. */
+  @Property()
+  knowledgeBaseScopeChosen: boolean = false;
 
   @Enum({ items: () => SectionScopeMode })
   selfServiceScope: SectionScopeMode = SectionScopeMode.OFF;

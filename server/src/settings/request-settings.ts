@@ -21,7 +21,7 @@ export interface RequestSettings {
  * in the statement that resolves the caller, so a request pays no statement of its own for them.
  */
 export function settingsColumns(customer: string): string {
-  return `ps.version as settings_version, ps.custom_domain, ps.welcome_email_enabled, ps.ticketing_scope, ps.knowledge_base_scope,
+  return `ps.version as settings_version, ps.custom_domain, ps.welcome_email_enabled, ps.ticketing_scope, ps.knowledge_base_scope, ps.knowledge_base_scope_chosen,
     ps.self_service_scope, ps.visible_ticket_statuses, ps.tickets_cannot_be_reopened, ps.ai_assistant_enabled,
     ps.ticket_creation_assistant_enabled, ps.manual_ticket_creation_disabled, ps.self_service_enabled,
     ps.standard_field_visibility, ps.updated_at as settings_updated_at,
@@ -35,6 +35,7 @@ export interface SettingsColumns {
   welcome_email_enabled: boolean;
   ticketing_scope: SectionScopeMode;
   knowledge_base_scope: SectionScopeMode;
+  knowledge_base_scope_chosen: boolean;
   self_service_scope: SectionScopeMode;
   visible_ticket_statuses: TicketStatus[];
   tickets_cannot_be_reopened: boolean;
@@ -56,6 +57,7 @@ export function requestSettingsFromRow(principal: Principal, row: SettingsColumn
     welcomeEmailEnabled: row.welcome_email_enabled,
     ticketingScope: row.ticketing_scope,
     knowledgeBaseScope: row.knowledge_base_scope,
+    knowledgeBaseScopeChosen: row.knowledge_base_scope_chosen,
     selfServiceScope: row.self_service_scope,
     visibleTicketStatuses: row.visible_ticket_statuses,
     ticketsCannotBeReopened: row.tickets_cannot_be_reopened,

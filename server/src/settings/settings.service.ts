@@ -58,6 +58,7 @@ export async function updateSettings(tx: EntityManager, record: RecordEvent, pri
       const found = await tx.count(Customer, { id: { $in: customerIds.filter(isUuid) } });
       if (found !== customerIds.length) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'sectionScopes' });
     }
+    if (scope.section === PortalSection.KNOWLEDGE_BASE && scope.mode !== settings.knowledgeBaseScope) changes.knowledgeBaseScopeChosen = true;
     changes[SCOPE_FIELD[scope.section]] = scope.mode;
     await tx.nativeDelete(SectionScopeCustomer, { section: scope.section });
     if (scope.mode === SectionScopeMode.SELECTED_CUSTOMERS) {
