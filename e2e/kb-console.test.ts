@@ -60,14 +60,24 @@ describe('knowledge base in the console', { timeout: 120_000 }, () => {
     await page.getByTestId('kb-editor-status-badge').filter({ hasText: 'Published' }).waitFor();
     expect((await contact.ok(SEARCH, { q: 'printer error' })).kbSearch.map((hit: { article: { id: string } }) => hit.article.id)).toEqual([articleId]);
 
+    // An image joins the article and shows in the preview, served by Portico (a valid 1×1 PNG).
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('kb-files').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: pixel });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="kb-body"]') as HTMLTextAreaElement).value.includes('![pixel.png](/kb-files/'));
+    const image = page.getByTestId('kb-preview').locator('img[src^="/kb-files/"]');
+    await image.waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="kb-preview"] img') as HTMLImageElement | null)?.naturalWidth === 1);
+    await page.getByTestId('kb-save').click();
+    await page.getByTestId('kb-editor-saved').waitFor();
+
     // A second save is a revision; the first can be restored.
     await page.getByTestId('kb-body').fill('Call the help desk.');
     await page.getByTestId('kb-save').click();
     await page.getByTestId('kb-editor-saved').waitFor();
     await page.reload();
     await page.getByTestId('kb-revision').nth(1).waitFor();
-    expect(await page.getByTestId('kb-revision').count()).toBe(2);
-    await page.getByTestId('kb-revision-restore').first().click();
+    expect(await page.getByTestId('kb-revision').count()).toBe(3);
+    await page.getByTestId('kb-revision-restore').last().click();
     await page.waitForFunction(() => (document.querySelector('[data-testid="kb-body"]') as HTMLTextAreaElement).value.includes('off and on'));
     expect(await seriousViolations(page, 'console kb editor')).toEqual([]);
     await screenshot(page, 'kb-console-editor');

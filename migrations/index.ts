@@ -16,6 +16,7 @@ import { Migration20261203090000 } from './Migration20261203090000.js';
 import { Migration20261203174453 } from './Migration20261203174453.js';
 import { Migration20261204020253 } from './Migration20261204020253.js';
 import { Migration20261204023012 } from './Migration20261204023012.js';
+import { Migration20261204023703 } from './Migration20261204023703.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203174453', class: Migration20261203174453 },
   { name: 'Migration20261204020253', class: Migration20261204020253 },
   { name: 'Migration20261204023012', class: Migration20261204023012 },
+  { name: 'Migration20261204023703', class: Migration20261204023703 },
 ];

@@ -48,18 +48,19 @@ import { TicketAttachment } from './tickets/ticket-attachment.entity.js';
 import { TicketComment } from './tickets/ticket-comment.entity.js';
 import { TicketStatusChange } from './tickets/ticket-status-change.entity.js';
 import { Ticket } from './tickets/ticket.entity.js';
-import { downloadHeaders, MAX_ATTACHMENT_BYTES } from './tickets/attachment-rules.js';
+import { articleFileHeaders, downloadHeaders, MAX_ATTACHMENT_BYTES } from './tickets/attachment-rules.js';
 import { PendingUpload } from './tickets/pending-upload.entity.js';
 import { KbArticle } from './kb/kb-article.entity.js';
 import { KbCategory } from './kb/kb-category.entity.js';
 import { KbRevision } from './kb/kb-revision.entity.js';
 import { KbSearchLog } from './kb/kb-search-log.entity.js';
 import { KbWord } from './kb/kb-word.entity.js';
-import { KbResolver } from './kb/kb.resolver.js';
+import { findVisibleKbFile, kbFileContent, KbResolver } from './kb/kb.resolver.js';
+import { KbFile } from './kb/kb-file.entity.js';
 import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver, uploadFile } from './tickets/ticket.resolver.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord];
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord, KbFile];
 
 export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver] as const;
 
@@ -122,6 +123,18 @@ export function featureRoutes(orm: MikroORM, services: AppServices): HttpRoutes<
         if (!attachment) return edge.fail(req, res, new AppError(isAnonymous(context.principal) ? 'UNAUTHENTICATED' : 'NOT_FOUND'));
         const content = await attachmentContent(context, attachment);
         res.set(downloadHeaders(attachment)).end(content);
+      } catch (error) {
+        edge.fail(req, res, error);
+      }
+    });
+
+    // Images and files of knowledge base articles: whoever may read the article may read them.
+    app.get('/kb-files/:id', async (req, res) => {
+      try {
+        const context = await edge.context(req);
+        const file = await findVisibleKbFile(context, req.params.id).catch(() => null);
+        if (!file) return edge.fail(req, res, new AppError(isAnonymous(context.principal) ? 'UNAUTHENTICATED' : 'NOT_FOUND'));
+        res.set(articleFileHeaders(file)).end(await kbFileContent(context, file));
       } catch (error) {
         edge.fail(req, res, error);
       }

@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation AdminCreateKbArticle($input: CreateKbArticleInput!) {\n    createKbArticle(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateKbArticleDocument,
     "\n  mutation AdminUpdateKbArticle($input: UpdateKbArticleInput!) {\n    updateKbArticle(input: $input) {\n      id\n      title\n      body\n      audience\n      updatedAt\n      category {\n        id\n      }\n      customers {\n        id\n        name\n      }\n      revisions {\n        id\n        title\n        authorName\n        createdAt\n      }\n    }\n  }\n": typeof types.AdminUpdateKbArticleDocument,
     "\n  mutation AdminSetKbArticleStatus($id: ID!, $status: KbArticleStatus!) {\n    setKbArticleStatus(id: $id, status: $status) {\n      id\n      status\n      publishedAt\n    }\n  }\n": typeof types.AdminSetKbArticleStatusDocument,
+    "\n  mutation AdminAttachKbFile($articleId: ID!, $uploadId: ID!) {\n    attachKbFile(articleId: $articleId, uploadId: $uploadId) {\n      id\n      filename\n      contentType\n    }\n  }\n": typeof types.AdminAttachKbFileDocument,
     "\n  mutation AdminRestoreKbRevision($articleId: ID!, $revisionId: ID!) {\n    restoreKbRevision(articleId: $articleId, revisionId: $revisionId) {\n      id\n      title\n      body\n      revisions {\n        id\n        title\n        authorName\n        createdAt\n      }\n    }\n  }\n": typeof types.AdminRestoreKbRevisionDocument,
     "\n  query AdminKbArticles($status: KbArticleStatus) {\n    kbArticles(status: $status) {\n      id\n      title\n      language\n      status\n      audience\n      updatedAt\n      category {\n        id\n        name\n      }\n      stats {\n        views\n        helpfulVotes\n        notHelpfulVotes\n        deflections\n      }\n    }\n  }\n": typeof types.AdminKbArticlesDocument,
     "\n  query AdminKbUnanswered {\n    kbUnansweredSearches(first: 15) {\n      query\n      language\n      count\n      lastSearchedAt\n    }\n  }\n": typeof types.AdminKbUnansweredDocument,
@@ -120,6 +121,7 @@ const documents: Documents = {
     "\n  mutation AdminCreateKbArticle($input: CreateKbArticleInput!) {\n    createKbArticle(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateKbArticleDocument,
     "\n  mutation AdminUpdateKbArticle($input: UpdateKbArticleInput!) {\n    updateKbArticle(input: $input) {\n      id\n      title\n      body\n      audience\n      updatedAt\n      category {\n        id\n      }\n      customers {\n        id\n        name\n      }\n      revisions {\n        id\n        title\n        authorName\n        createdAt\n      }\n    }\n  }\n": types.AdminUpdateKbArticleDocument,
     "\n  mutation AdminSetKbArticleStatus($id: ID!, $status: KbArticleStatus!) {\n    setKbArticleStatus(id: $id, status: $status) {\n      id\n      status\n      publishedAt\n    }\n  }\n": types.AdminSetKbArticleStatusDocument,
+    "\n  mutation AdminAttachKbFile($articleId: ID!, $uploadId: ID!) {\n    attachKbFile(articleId: $articleId, uploadId: $uploadId) {\n      id\n      filename\n      contentType\n    }\n  }\n": types.AdminAttachKbFileDocument,
     "\n  mutation AdminRestoreKbRevision($articleId: ID!, $revisionId: ID!) {\n    restoreKbRevision(articleId: $articleId, revisionId: $revisionId) {\n      id\n      title\n      body\n      revisions {\n        id\n        title\n        authorName\n        createdAt\n      }\n    }\n  }\n": types.AdminRestoreKbRevisionDocument,
     "\n  query AdminKbArticles($status: KbArticleStatus) {\n    kbArticles(status: $status) {\n      id\n      title\n      language\n      status\n      audience\n      updatedAt\n      category {\n        id\n        name\n      }\n      stats {\n        views\n        helpfulVotes\n        notHelpfulVotes\n        deflections\n      }\n    }\n  }\n": types.AdminKbArticlesDocument,
     "\n  query AdminKbUnanswered {\n    kbUnansweredSearches(first: 15) {\n      query\n      language\n      count\n      lastSearchedAt\n    }\n  }\n": types.AdminKbUnansweredDocument,
@@ -310,6 +312,10 @@ export function graphql(source: "\n  mutation AdminUpdateKbArticle($input: Updat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminSetKbArticleStatus($id: ID!, $status: KbArticleStatus!) {\n    setKbArticleStatus(id: $id, status: $status) {\n      id\n      status\n      publishedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetKbArticleStatus($id: ID!, $status: KbArticleStatus!) {\n    setKbArticleStatus(id: $id, status: $status) {\n      id\n      status\n      publishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAttachKbFile($articleId: ID!, $uploadId: ID!) {\n    attachKbFile(articleId: $articleId, uploadId: $uploadId) {\n      id\n      filename\n      contentType\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAttachKbFile($articleId: ID!, $uploadId: ID!) {\n    attachKbFile(articleId: $articleId, uploadId: $uploadId) {\n      id\n      filename\n      contentType\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

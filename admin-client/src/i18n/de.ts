@@ -569,4 +569,7 @@ export const de: Record<keyof typeof en, string> = {
   'kb.ticketSuggestions.linkText': '„{title}“: {url}',
   'kb.ticketSuggestions.insertLink': 'Link einfügen',
   'kb.ticketSuggestions.insertText': 'Text einfügen',
+  'kb.addFiles': 'Bilder oder Dateien hinzufügen',
+  'kb.addFilesHint': 'Bilder erscheinen im Text, andere Dateien als Links. Speichern Sie, um den Text zu behalten.',
+  'kb.fileFailed': 'Die Datei konnte nicht hochgeladen werden.',
 };

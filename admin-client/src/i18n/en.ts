@@ -569,4 +569,7 @@ export const en = {
   'kb.ticketSuggestions.linkText': '“{title}”: {url}',
   'kb.ticketSuggestions.insertLink': 'Insert link',
   'kb.ticketSuggestions.insertText': 'Insert text',
+  'kb.addFiles': 'Add images or files',
+  'kb.addFilesHint': 'Images appear in the text; other files as links. Save to keep the text.',
+  'kb.fileFailed': 'Could not upload the file.',
 } as const;

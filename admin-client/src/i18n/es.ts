@@ -569,4 +569,7 @@ export const es: Record<keyof typeof en, string> = {
   'kb.ticketSuggestions.linkText': '«{title}»: {url}',
   'kb.ticketSuggestions.insertLink': 'Insertar enlace',
   'kb.ticketSuggestions.insertText': 'Insertar texto',
+  'kb.addFiles': 'Añadir imágenes o archivos',
+  'kb.addFilesHint': 'Las imágenes aparecen en el texto; otros archivos como enlaces. Guarde para conservar el texto.',
+  'kb.fileFailed': 'No se pudo subir el archivo.',
 };

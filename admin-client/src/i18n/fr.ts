@@ -569,4 +569,7 @@ export const fr: Record<keyof typeof en, string> = {
   'kb.ticketSuggestions.linkText': '« {title} » : {url}',
   'kb.ticketSuggestions.insertLink': 'Insérer le lien',
   'kb.ticketSuggestions.insertText': 'Insérer le texte',
+  'kb.addFiles': 'Ajouter des images ou des fichiers',
+  'kb.addFilesHint': 'Les images apparaissent dans le texte, les autres fichiers comme liens. Enregistrez pour garder le texte.',
+  'kb.fileFailed': 'Le fichier n’a pas pu être envoyé.',
 };

@@ -569,4 +569,7 @@ export const it: Record<keyof typeof en, string> = {
   'kb.ticketSuggestions.linkText': '«{title}»: {url}',
   'kb.ticketSuggestions.insertLink': 'Inserisci link',
   'kb.ticketSuggestions.insertText': 'Inserisci testo',
+  'kb.addFiles': 'Aggiungi immagini o file',
+  'kb.addFilesHint': 'Le immagini appaiono nel testo, gli altri file come link. Salva per mantenere il testo.',
+  'kb.fileFailed': 'Impossibile caricare il file.',
 };

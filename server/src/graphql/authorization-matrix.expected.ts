@@ -93,6 +93,7 @@ export const EXPECTED: Record<string, Row> = {
   'Mutation.deleteKbCategory':              ['401',     '403',            '403',            '403',            'ok/ok/404',   'ok/ok/404'],
   'Mutation.voteKbArticle':                 ['401',     'ok/404/404',     'ok/404/404',     'ok/404/404',     '403',         '403'],
   'Mutation.recordKbDeflection':            ['401',     'ok/404/404',     'ok/404/404',     'ok/404/404',     '403',         '403'],
+  'Mutation.attachKbFile':                  ['401',     '403',            '403',            '403',            'ok/ok/404',   'ok/ok/404'],
   'Mutation.updateTicketField':             ['401',     '403',            '403',            '403',            '403',         'ok/ok/404'],
   'Subscription.availableSectionsChanged':  ['401',     'ok',             'ok',             'ok',             'ok',          'ok'],
   'Subscription.sessionEnded':              ['401',     'ok',             'ok',             'ok',             'ok',          'ok'],

@@ -116,6 +116,18 @@ interface Call {
   triggerEach?: (client: GraphQLTestClient) => Promise<void>;
 }
 
+/** A file uploaded by the caller (POST /uploads), for calls that take an upload; a made-up id when the caller may not upload. */
+async function uploadAs(c: CallContext): Promise<string> {
+  const token = c.person.client.token;
+  if (!token) return randomUUID();
+  const response = await fetch(`${c.f.portico.url}/uploads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', 'x-upload-filename': 'diagram.png' },
+    body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+  });
+  return response.status === 201 ? ((await response.json()) as { id: string }).id : randomUUID();
+}
+
 const ticketInput = (title: string) => ({ title: `${title} ${uniq()}` });
 const UPDATE_TICKET = 'mutation($input: UpdateTicketInput!) { updateTicket(input: $input) { id } }';
 
@@ -189,6 +201,7 @@ const CALLS: Record<string, Call> = {
   'Mutation.deleteKbCategory': { target: 'freshKbCategory', vars: (id) => ({ id }) },
   'Mutation.voteKbArticle': { target: 'kbArticle', vars: (id) => ({ id, helpful: true }) },
   'Mutation.recordKbDeflection': { target: 'kbArticle', vars: (articleId) => ({ articleId }) },
+  'Mutation.attachKbFile': { target: 'kbArticle', vars: async (articleId, c) => ({ articleId, uploadId: await uploadAs(c) }) },
   'Mutation.updateTicketField': { target: 'field', vars: (id) => ({ input: { id, label: `Renamed field ${uniq()}` } }) },
 
   'Subscription.availableSectionsChanged': {

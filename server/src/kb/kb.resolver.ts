@@ -14,13 +14,14 @@ import { Technician } from '../technicians/technician.entity.js';
 import { Ticket } from '../tickets/ticket.entity.js';
 import { KbArticle } from './kb-article.entity.js';
 import { KbCategory } from './kb-category.entity.js';
+import { KbFile } from './kb-file.entity.js';
 import { KbRevision } from './kb-revision.entity.js';
 import { KbSearchLog } from './kb-search-log.entity.js';
 import { KbArticleStatus } from './kb.enums.js';
 import { renderMarkdown } from './kb.markdown.js';
 import { kbPolicy } from './kb.policy.js';
 import { searchArticles, type KbHit } from './kb.search.js';
-import { countUse, createArticle, restoreRevision, saveCategory, setArticleStatus, updateArticle, type KbWriteContext } from './kb.service.js';
+import { attachFile, countUse, createArticle, restoreRevision, saveCategory, setArticleStatus, updateArticle, type KbWriteContext } from './kb.service.js';
 import { CreateKbArticleInput, KbArticleStats, KbCategoryInput, KbSearchHit, KbUnansweredSearch, UpdateKbArticleInput } from './kb.types.js';
 
 /** The Knowledge base section gate (contacts outside its scope: FORBIDDEN), then what the caller may read. */
@@ -153,6 +154,18 @@ export class KbResolver {
     return renderMarkdown(article.body);
   }
 
+  @FieldResolver(() => [KbFile], { description: 'Its images and files, oldest first.' })
+  async files(@Root() article: KbArticle, @Ctx() ctx: Context) {
+    return ctx.em.find(KbFile, { article: article.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, exclude: ['content'] });
+  }
+
+  @Allow('STAFF')
+  @Mutation(() => KbFile, { description: 'Adds an uploaded file (POST /uploads) to an article; link it from the text as /kb-files/{id}.' })
+  async attachKbFile(@Arg('articleId', () => ID, { description: 'The article.' }) articleId: string, @Arg('uploadId', () => ID, { description: 'The upload.' }) uploadId: string, @Ctx() ctx: Context) {
+    const article = await findEditableArticle(ctx, articleId);
+    return inTransaction(ctx.em, ctx.services.domainEvents, (tx) => attachFile(tx, personOf(ctx.principal), article, uploadId));
+  }
+
   @FieldResolver(() => KbCategory, { nullable: true, description: 'Its category, if any.' })
   async category(@Root() article: KbArticle, @Ctx() ctx: Context) {
     return article.category ? ctx.em.findOne(KbCategory, article.category.id) : null;
@@ -246,4 +259,20 @@ export class KbResolver {
     await countUse(ctx.em, article.id, 'deflections');
     return true;
   }
+}
+
+/** A file of an article the caller may read (the section gate and the article's scope); NOT_FOUND otherwise. */
+export async function findVisibleKbFile(ctx: Context, id: string): Promise<Omit<KbFile, 'content'>> {
+  if (!isUuid(id)) throw notFound();
+  const filter = await readable(ctx);
+  const file = await ctx.em.findOne(KbFile, { id, article: filter }, { exclude: ['content'] });
+  if (!file) throw notFound();
+  return file;
+}
+
+/** The bytes of a file `findVisibleKbFile` returned. */
+export async function kbFileContent(ctx: Context, file: { id: string }): Promise<Buffer> {
+  const [row] = await ctx.em.getConnection().execute<Array<{ content: Buffer }>>('select content from kb_files where id = ?', [file.id]);
+  if (!row) throw notFound();
+  return row.content;
 }

@@ -7,6 +7,7 @@ import type { RecordEvent } from '../db/domain-events.js';
 import { isUuid } from '../db/query-helpers.js';
 import { KbArticle } from './kb-article.entity.js';
 import { KbCategory } from './kb-category.entity.js';
+import { KbFile } from './kb-file.entity.js';
 import { KbRevision } from './kb-revision.entity.js';
 import { KbArticleStatus, KbAudience } from './kb.enums.js';
 import type { CreateKbArticleInput, KbCategoryInput, UpdateKbArticleInput } from './kb.types.js';
@@ -113,6 +114,22 @@ export async function saveCategory(tx: EntityManager, category: KbCategory | nul
   const saved = category ? Object.assign(category, values) : tx.create(KbCategory, values);
   await tx.flush();
   return saved;
+}
+
+/** Moves one of the technician's uploads (POST /uploads) into the article's files, in one statement. */
+export async function attachFile(tx: EntityManager, principal: SignedInPrincipal, article: KbArticle, uploadId: string): Promise<Omit<KbFile, 'content'>> {
+  if (!isUuid(uploadId)) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'uploadId' });
+  const [moved] = await tx.getConnection().execute<Array<{ id: string }>>(
+    `with claimed as (delete from pending_uploads where id = ? and owner_id = ? returning filename, content_type, size, content)
+     insert into kb_files (id, created_at, updated_at, article_id, filename, content_type, size, content)
+     select gen_random_uuid(), now(), now(), ?, filename, content_type, size, content from claimed
+     returning id`,
+    [uploadId, principal.accountId, article.id],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (!moved) throw new AppError('NOT_FOUND', 'errors.notFound', { field: 'uploadId' });
+  return tx.findOneOrFail(KbFile, moved.id, { exclude: ['content'] });
 }
 
 /** A contact's view, vote or deflection: one atomic increment, no read first. */

@@ -140,6 +140,34 @@ describe('knowledge base', () => {
     expect(await found(contact, 'hdmi')).not.toContain(id);
   });
 
+  it('serves an article’s images inline and other files as downloads, to whoever may read the article only', async () => {
+    const upload = async (name: string, type: string, body: Uint8Array) => {
+      const response = await fetch(`${portico.url}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': type, 'x-upload-filename': name }, body });
+      return ((await response.json()) as { id: string }).id;
+    };
+    const attach = async (articleId: string, uploadId: string) =>
+      (await admin.ok<{ attachKbFile: { id: string } }>('mutation($a: ID!, $u: ID!) { attachKbFile(articleId: $a, uploadId: $u) { id } }', { a: articleId, u: uploadId })).attachKbFile.id;
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const image = await attach(ids.ownCustomer, await upload('kiosk.png', 'image/png', png));
+    const svg = await attach(ids.ownCustomer, await upload('logo.svg', 'image/svg+xml', new TextEncoder().encode('<svg onload="alert(1)"/>')));
+    const foreign = await attach(ids.otherCustomer, await upload('osprey.png', 'image/png', png));
+    const get = (client: GraphQLTestClient | null, id: string) => fetch(`${portico.url}/kb-files/${id}`, { headers: client ? { authorization: `Bearer ${client.token}` } : {} });
+
+    const shown = await get(contact, image);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toBe('image/png');
+    expect(shown.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(shown.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(Buffer.from(png));
+    const script = await get(contact, svg);
+    expect(script.headers.get('content-type')).toBe('application/octet-stream');
+    expect(script.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect((await get(contact, foreign)).status).toBe(404);
+    expect((await get(contact, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await get(null, image)).status).toBe(401);
+    expect((await get(admin, foreign)).status).toBe(200);
+  });
+
   it('renders every known XSS payload harmless (no script, handler, foreign scheme or outside image), keeping the text', async () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(25);
     const failures: string[] = [];

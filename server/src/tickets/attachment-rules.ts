@@ -71,6 +71,20 @@ export function storedFilename(name: string): string {
   return clean || 'file';
 }
 
+/** Image types a browser shows inline without running anything (not SVG: it can carry script). */
+const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+/**
+ * The headers of a knowledge base file: plain raster images inline (an article shows them), with
+ * the same nosniff and sandbox as downloads; anything else exactly as a download.
+ */
+export function articleFileHeaders(file: { filename: string; contentType: string }): Record<string, string> {
+  const headers = downloadHeaders(file);
+  const type = file.contentType.toLowerCase().split(';')[0].trim();
+  if (!INLINE_IMAGE_TYPES.has(type)) return headers;
+  return { ...headers, 'Content-Type': type, 'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}` };
+}
+
 /** The headers of a download: always a download, never sniffed, never run as a page. */
 export function downloadHeaders(file: { filename: string; contentType: string }): Record<string, string> {
   return {

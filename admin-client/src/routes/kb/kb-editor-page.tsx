@@ -1,4 +1,4 @@
-import { createAction, QueryView, SafeHtml, type LanguageCode } from '@portico/client-common';
+import { createAction, QueryView, SafeHtml, uploadFile, UploadError, type LanguageCode } from '@portico/client-common';
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
@@ -113,6 +113,16 @@ const SetStatus = graphql(`
   }
 `);
 
+const AttachFile = graphql(`
+  mutation AdminAttachKbFile($articleId: ID!, $uploadId: ID!) {
+    attachKbFile(articleId: $articleId, uploadId: $uploadId) {
+      id
+      filename
+      contentType
+    }
+  }
+`);
+
 const RestoreRevision = graphql(`
   mutation AdminRestoreKbRevision($articleId: ID!, $revisionId: ID!) {
     restoreKbRevision(articleId: $articleId, revisionId: $revisionId) {
@@ -216,6 +226,26 @@ function KbEditor(props: { article?: Article; categories: readonly Category[]; t
     void save.run();
   };
 
+  // An image or file goes up (POST /uploads), joins the article, and a Markdown reference to it goes into the text.
+  const [uploadError, setUploadError] = createSignal<string>();
+  const attach = createAction((uploadId: string) => client.mutation(AttachFile, { articleId: props.article!.id, uploadId }).toPromise(), {
+    onDone: ({ attachKbFile: file }) => {
+      const reference = `${file.contentType.startsWith('image/') ? '!' : ''}[${file.filename.replace(/[[\]]/g, '')}](/kb-files/${file.id})`;
+      setBody((text) => (text.trim() ? `${text.trimEnd()}\n\n${reference}` : reference));
+    },
+  });
+  const addFiles = async (files: FileList | null) => {
+    setUploadError(undefined);
+    for (const file of files ?? []) {
+      try {
+        const uploaded = await uploadFile(file, file.name, () => undefined);
+        await attach.run(uploaded.id);
+      } catch (error) {
+        setUploadError(error instanceof UploadError && error.message ? error.message : t('kb.fileFailed'));
+      }
+    }
+  };
+
   return (
     <div class="kb-editor">
       <Show when={props.article}>
@@ -285,6 +315,14 @@ function KbEditor(props: { article?: Article; categories: readonly Category[]; t
             <SafeHtml class="kb-article-body" html={preview.data?.kbPreview ?? ''} testid="kb-preview" />
           </section>
         </div>
+        <Show when={props.article}>
+          <div class="field">
+            <label for="kb-files">{t('kb.addFiles')}</label>
+            <input id="kb-files" type="file" multiple data-testid="kb-files" disabled={attach.busy()} onChange={(event) => { void addFiles(event.currentTarget.files); event.currentTarget.value = ''; }} />
+            <p class="field__hint">{t('kb.addFilesHint')}</p>
+            <Show when={uploadError() ?? attach.error()?.message}>{(message) => <p class="field__error" role="alert" data-testid="kb-files-error">{message()}</p>}</Show>
+          </div>
+        </Show>
         <Show when={save.error() && !['title', 'body', 'language', 'categoryId'].includes(save.error()?.field ?? '')}>
           <FormMessage kind="error" testid="kb-editor-error">{save.error()?.message}</FormMessage>
         </Show>
