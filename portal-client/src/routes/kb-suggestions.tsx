@@ -41,10 +41,11 @@ export function KbSuggestions(props: { title: string }) {
   }));
   const [result] = createQuery({ query: Suggestions, variables: () => ({ text: text() }), pause: () => text().length < MIN_LENGTH || !isSectionAvailable('kb') });
   const hits = () => (text().length >= MIN_LENGTH ? (result.data?.kbSuggestions ?? []) : []);
+  // The article that solved it: the contact goes on to read it.
+  const [solved, setSolved] = createSignal<string>();
   const deflect = createAction((articleId: string) => client.mutation(Deflect, { articleId }).toPromise(), {
     onDone: () => navigate(`/kb/${solved()}`),
   });
-  const [solved, setSolved] = createSignal<string>();
 
   return (
     <Show when={hits().length > 0}>

@@ -123,12 +123,15 @@ export class KbResolver {
   }
 
   @Allow('STAFF')
-  @Query(() => [KbSearchHit], { description: 'Published articles that match a ticket’s title and description, for answering it (technicians).' })
+  @Query(() => [KbSearchHit], { description: 'Articles the ticket’s contact may read that match its title and description, for answering it (technicians).' })
   async kbSuggestionsForTicket(@Arg('ticketId', () => ID, { description: 'The ticket.' }) ticketId: string, @Ctx() ctx: Context) {
     const ticket = isUuid(ticketId) ? await ctx.em.findOne(Ticket, ticketId) : null;
     if (!ticket) throw notFound();
-    const hits = await searchArticles(ctx.services.reads, {}, `${ticket.title} ${ticket.description}`.slice(0, 500), { language: ctx.language, first: 5, match: 'any' });
-    return (await withArticles(ctx, hits)).filter((hit) => hit.article.status === KbArticleStatus.PUBLISHED);
+    // What goes into a reply must be what the ticket's contact may read: that customer's scope
+    // (a ticket without a customer: unrestricted articles only).
+    const scope = { customerId: ticket.customer?.id ?? '00000000-0000-0000-0000-000000000000' };
+    const hits = await searchArticles(ctx.services.reads, scope, `${ticket.title} ${ticket.description}`.slice(0, 500), { language: ctx.language, first: 5, match: 'any' });
+    return withArticles(ctx, hits);
   }
 
   @Allow('STAFF')

@@ -141,7 +141,7 @@ describe('knowledge base', () => {
   });
 
   it('serves an article’s images inline and other files as downloads, to whoever may read the article only', async () => {
-    const upload = async (name: string, type: string, body: Uint8Array) => {
+    const upload = async (name: string, type: string, body: Uint8Array<ArrayBuffer>) => {
       const response = await fetch(`${portico.url}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': type, 'x-upload-filename': name }, body });
       return ((await response.json()) as { id: string }).id;
     };
