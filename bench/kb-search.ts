@@ -125,6 +125,9 @@ async function main() {
     const admin = await GraphQLTestClient.signIn(portico.url, 'admin', 'bench-admin-password');
     const { createCustomer } = await admin.ok('mutation { createCustomer(input: { name: "Bench AG", domains: ["bench.example"] }) { id } }');
     const { createContact } = await admin.ok('mutation($c: ID!) { createContact(input: { customerId: $c, name: "Bench Contact", email: "contact@bench.example", language: EN }) { username password } }', { c: createCustomer.id });
+    // Seeded with SQL, no article was published through the API: the section is opened as an admin would.
+    const { portalSettings } = await admin.ok('{ portalSettings { ... on PortalSettings { version } } }');
+    await admin.ok('mutation($v: Int!) { updatePortalSettings(input: { version: $v, sectionScopes: [{ section: KNOWLEDGE_BASE, mode: ALL_CUSTOMERS }] }) { version } }', { v: portalSettings.version });
     const contact = await GraphQLTestClient.signIn(portico.url, createContact.username, createContact.password);
     const scope = { customerId: createCustomer.id as string };
 
