@@ -5,6 +5,9 @@ import sanitizeHtml from 'sanitize-html';
 // behind it is the second wall, for whatever markdown-it itself produces (links, images).
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
+/** The address of an article's file (POST /uploads, then attachKbFile): /kb-files/{uuid}. */
+const KB_FILE = /^\/kb-files\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong', 's', 'a', 'img',
     'table', 'thead', 'tbody', 'tr', 'th', 'td'],
@@ -17,6 +20,12 @@ const SANITIZE: sanitizeHtml.IOptions = {
   transformTags: {
     // Links leave Portico without telling the target where they came from, and open apart.
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow', target: '_blank' } }),
+    // Images only from the article's own files: any other same-origin path would be a GET sent
+    // with the reader's cookie (e.g. /graphql?query=...) just by opening the article.
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return { tagName, attribs: src !== undefined && KB_FILE.test(src) ? { ...rest, src } : rest };
+    },
   },
 };
 

@@ -42,6 +42,9 @@ export const XSS_PAYLOADS: readonly string[] = [
   '`<script>window.__xss=1</script>`',
   '```html\n<script>window.__xss=1</script>\n```',
   '<a href="//evil.example">protocol-relative</a>',
+  '![x](/\\evil.example/track.gif)',
+  '![x](../../graphql?query=%7B__typename%7D)',
+  '![x](/kb-files/00000000-0000-4000-8000-000000000000/../../graphql)',
 ];
 
 /** Whether rendered HTML can run script or reach out: a tag or attribute that could, or a foreign scheme. */
@@ -60,8 +63,9 @@ export function scriptCapable(html: string): string | null {
       .replace(/\s/g, '')
       .toLowerCase();
     if (url && /^(javascript|vbscript|data):/.test(value)) return tag;
-    // An image from another host would be a request leaving Portico when the article is read.
-    if (/^<img\b/i.test(tag) && url && !value.startsWith('/')) return tag;
+    // An image from anywhere but the article's files is a request sent when the article is read:
+    // to another host (tracking), or to Portico itself with the reader's cookie.
+    if (/^<img\b/i.test(tag) && url && !/^\/kb-files\/[0-9a-f-]{36}$/.test(value)) return tag;
     if (url && value.startsWith('//')) return tag;
   }
   return null;
