@@ -57,10 +57,11 @@ import { KbSearchLog } from './kb/kb-search-log.entity.js';
 import { KbWord } from './kb/kb-word.entity.js';
 import { findVisibleKbFile, kbFileContent, KbResolver } from './kb/kb.resolver.js';
 import { KbFile } from './kb/kb-file.entity.js';
+import { KbDeflection } from './kb/kb-deflection.entity.js';
 import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver, uploadFile } from './tickets/ticket.resolver.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord, KbFile];
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord, KbFile, KbDeflection];
 
 export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver] as const;
 

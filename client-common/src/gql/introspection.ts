@@ -3387,6 +3387,13 @@ export default {
                     "name": "Any"
                   }
                 }
+              },
+              {
+                "name": "language",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
               }
             ]
           },

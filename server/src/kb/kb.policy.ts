@@ -26,7 +26,8 @@ export function kbScopeSql(scope: KbScope, values: unknown[]): string {
  * Every decision about the knowledge base that depends on who asks (PRODUCT.md F3). Technicians see
  * and write every article; contacts read the published customer articles of their customer (when
  * the section is theirs: the resolver checks it first), vote on them and record deflections; API
- * keys, devices and the anonymous caller get nothing. Tested in kb.test.ts across every path.
+ * keys, devices and the anonymous caller get nothing. Contacts see only the categories holding an
+ * article they may read. Tested in kb.test.ts and kb-editing.test.ts across every path.
  */
 export const kbPolicy = {
   scope(principal: Principal): KbScope {

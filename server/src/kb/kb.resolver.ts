@@ -20,8 +20,8 @@ import { KbSearchLog } from './kb-search-log.entity.js';
 import { KbArticleStatus } from './kb.enums.js';
 import { renderMarkdown } from './kb.markdown.js';
 import { kbPolicy } from './kb.policy.js';
-import { searchArticles, type KbHit } from './kb.search.js';
-import { attachFile, countUse, createArticle, restoreRevision, saveCategory, setArticleStatus, updateArticle, type KbWriteContext } from './kb.service.js';
+import { categoriesHoldingArticles, searchArticles, type KbHit } from './kb.search.js';
+import { attachFile, countUse, createArticle, recordDeflection, restoreRevision, saveCategory, setArticleStatus, updateArticle, type KbWriteContext } from './kb.service.js';
 import { CreateKbArticleInput, KbArticleStats, KbCategoryInput, KbSearchHit, KbUnansweredSearch, UpdateKbArticleInput } from './kb.types.js';
 
 /** The Knowledge base section gate (contacts outside its scope: FORBIDDEN), then what the caller may read. */
@@ -36,6 +36,11 @@ async function findVisibleArticle(ctx: Context, id: string): Promise<KbArticle> 
   const article = isUuid(id) ? await ctx.em.findOne(KbArticle, { $and: [{ id }, filter] }) : null;
   if (!article) throw notFound();
   return article;
+}
+
+/** The version of `article` in `language` the caller may read, if any (the same scope as the article). */
+function readableTranslation(ctx: Context, article: KbArticle, language: Language): Promise<KbArticle | null> {
+  return ctx.em.findOne(KbArticle, { $and: [kbPolicy.filter(ctx.principal), { translationGroupId: article.translationGroupId, language }] });
 }
 
 /** Technicians write; the article must exist (technicians see all of them). */
@@ -70,7 +75,14 @@ export class KbResolver {
   @Query(() => [KbCategory], { description: 'The knowledge base categories, in order (parents and their children alike).' })
   async kbCategories(@Ctx() ctx: Context) {
     await readable(ctx);
-    return ctx.em.find(KbCategory, {}, { orderBy: { position: 'asc', name: 'asc' } });
+    const categories = await ctx.em.find(KbCategory, {}, { orderBy: { position: 'asc', name: 'asc' } });
+    const scope = kbPolicy.scope(ctx.principal);
+    if (scope.customerId === undefined && !scope.nothing) return categories;
+    // Contacts get only the shelves holding something they may read (directly or in a
+    // sub-category): a category's name can say what it holds, e.g. another customer's setup.
+    const holding = new Set(await categoriesHoldingArticles(ctx.services.reads, scope));
+    const shown = (category: KbCategory) => holding.has(category.id) || categories.some((child) => child.parent?.id === category.id && holding.has(child.id));
+    return categories.filter(shown);
   }
 
   @Allow('SIGNED_IN')
@@ -93,9 +105,16 @@ export class KbResolver {
   }
 
   @Allow('SIGNED_IN')
-  @Query(() => KbArticle, { description: 'One article. NOT_FOUND when missing or not visible to the caller. A contact’s read counts as a view.' })
-  async kbArticle(@Arg('id', () => ID, { description: 'The article.' }) id: string, @Ctx() ctx: Context) {
-    const article = await findVisibleArticle(ctx, id);
+  @Query(() => KbArticle, {
+    description: 'One article. NOT_FOUND when missing or not visible to the caller. With `language`: its translation in that language when the caller may read one, else this article. A contact’s read counts as a view (of the version returned).',
+  })
+  async kbArticle(
+    @Arg('id', () => ID, { description: 'The article (any of its translations).' }) id: string,
+    @Ctx() ctx: Context,
+    @Arg('language', () => Language, { nullable: true, description: 'The language wanted, e.g. the caller’s; falls back to the article asked for.' }) language?: Language | null,
+  ) {
+    const asked = await findVisibleArticle(ctx, id);
+    const article = language && language !== asked.language ? ((await readableTranslation(ctx, asked, language)) ?? asked) : asked;
     if (kbPolicy.counts(ctx.principal)) await countUse(ctx.em, article.id, 'views');
     return article;
   }
@@ -259,7 +278,8 @@ export class KbResolver {
   @Mutation(() => Boolean, { description: '"This solved my problem" on the new-ticket form: the contact leaves without opening a ticket.' })
   async recordKbDeflection(@Arg('articleId', () => ID, { description: 'The article that solved it.' }) articleId: string, @Ctx() ctx: Context) {
     const article = await findVisibleArticle(ctx, articleId);
-    await countUse(ctx.em, article.id, 'deflections');
+    const contact = personOf(ctx.principal);
+    await inTransaction(ctx.em, ctx.services.domainEvents, (tx) => recordDeflection(tx, article.id, contact.id));
     return true;
   }
 }

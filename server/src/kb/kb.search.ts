@@ -139,3 +139,16 @@ function markSnippet(snippet: string): string {
   const escaped = snippet.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
   return escaped.replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
 }
+
+const categoryStatements = new Map<string, ReadStatement<{ id: string }>>();
+
+/** The categories holding at least one article `scope` allows (the filter is in the SQL). */
+export async function categoriesHoldingArticles(reads: Reads, scope: KbScope): Promise<string[]> {
+  if (scope.nothing) return [];
+  const values: unknown[] = [];
+  const condition = kbScopeSql(scope, values);
+  const shape = scope.customerId === undefined ? 'all' : 'customer';
+  let statement = categoryStatements.get(shape);
+  if (!statement) categoryStatements.set(shape, (statement = readStatement(`kb-categories-${shape}`, `select distinct a.category_id as id from kb_articles a where a.category_id is not null and ${condition}`)));
+  return (await reads.rows(statement, values)).map((row) => row.id);
+}

@@ -7,6 +7,7 @@ import type { RecordEvent } from '../db/domain-events.js';
 import { isUuid } from '../db/query-helpers.js';
 import { KbArticle } from './kb-article.entity.js';
 import { KbCategory } from './kb-category.entity.js';
+import { KbDeflection } from './kb-deflection.entity.js';
 import { KbFile } from './kb-file.entity.js';
 import { KbRevision } from './kb-revision.entity.js';
 import { KbArticleStatus, KbAudience } from './kb.enums.js';
@@ -132,7 +133,14 @@ export async function attachFile(tx: EntityManager, principal: SignedInPrincipal
   return tx.findOneOrFail(KbFile, moved.id, { exclude: ['content'] });
 }
 
-/** A contact's view, vote or deflection: one atomic increment, no read first. */
-export async function countUse(tx: EntityManager, articleId: string, counter: 'views' | 'helpful_votes' | 'not_helpful_votes' | 'deflections'): Promise<void> {
+/** A contact's view or vote: one atomic increment, no read first. */
+export async function countUse(tx: EntityManager, articleId: string, counter: 'views' | 'helpful_votes' | 'not_helpful_votes'): Promise<void> {
   await tx.getConnection().execute(`update kb_articles set ${counter} = ${counter} + 1 where id = ?`, [articleId]);
+}
+
+/** "This solved my problem": the deflection's row (who, when) and the article's counter, together. */
+export async function recordDeflection(tx: EntityManager, articleId: string, contactId: string): Promise<void> {
+  tx.create(KbDeflection, { article: articleId, contact: contactId });
+  await tx.flush();
+  await tx.getConnection().execute('update kb_articles set deflections = deflections + 1 where id = ?', [articleId], 'run', tx.getTransactionContext());
 }
