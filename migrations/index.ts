@@ -18,6 +18,7 @@ import { Migration20261204020253 } from './Migration20261204020253.js';
 import { Migration20261204023012 } from './Migration20261204023012.js';
 import { Migration20261204023703 } from './Migration20261204023703.js';
 import { Migration20261204034431 } from './Migration20261204034431.js';
+import { Migration20261204042000 } from './Migration20261204042000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204023012', class: Migration20261204023012 },
   { name: 'Migration20261204023703', class: Migration20261204023703 },
   { name: 'Migration20261204034431', class: Migration20261204034431 },
+  { name: 'Migration20261204042000', class: Migration20261204042000 },
 ];

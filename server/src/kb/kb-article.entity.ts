@@ -15,7 +15,7 @@ import { KbArticleStatus, KbAudience } from './kb.enums.js';
 @ObjectType({ description: 'A knowledge base article in one language.' })
 @Entity({ tableName: 'kb_articles' })
 @Index({ properties: ['translationGroupId'] })
-@Index({ name: 'kb_articles_search_vector_index', expression: 'create index "kb_articles_search_vector_index" on "kb_articles" using gin ("search_vector")' })
+@Index({ name: 'kb_articles_search_vector_index', expression: 'create index "kb_articles_search_vector_index" on "kb_articles" using gin ("search_vector") with (fastupdate = off)' })
 @Index({ properties: ['status', 'audience'] })
 export class KbArticle extends BaseEntity<'category' | 'status' | 'audience' | 'restrictedToCustomers' | 'translationGroupId' | 'publishedAt' | 'views' | 'helpfulVotes' | 'notHelpfulVotes' | 'deflections' | 'indexedAt' | 'authorName'> {
   @Field({ description: 'Title.' })

@@ -36,5 +36,10 @@ export function renderMarkdown(source: string): string {
 
 /** The text of an article without its Markdown marks, for the search index and snippets. */
 export function plainText(source: string): string {
-  return sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+  const escaped = sanitizeHtml(markdown.render(source), { allowedTags: [], allowedAttributes: {} });
+  // sanitize-html escapes the text it keeps; the plain text is indexed and escaped once more when a
+  // snippet is made, so it holds the characters themselves ("R&D", not "R&amp;D").
+  return escaped.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => PLAIN[name]!).replace(/\s+/g, ' ').trim();
 }
+
+const PLAIN: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };

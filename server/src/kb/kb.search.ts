@@ -44,13 +44,18 @@ export function kbIndexJob(orm: MikroORM): JobHandler<'kb-index'> {
        where id = ?`,
       [text, config, forParser(article.title), config, forParser(text), articleId],
     );
-    await connection.execute(
-      `insert into kb_words (word)
-       select distinct word from regexp_split_to_table(lower(?), '[^[:alnum:]]+') as word where length(word) between 3 and 100
-       on conflict do nothing`,
-      [`${article.title} ${text}`],
-    );
+    // As JSON: the driver would spread a bound array into a list of values.
+    await connection.execute('insert into kb_words (word) select jsonb_array_elements_text(?::jsonb) on conflict do nothing', [JSON.stringify(lexiconWords(`${article.title} ${text}`))]);
   };
+}
+
+/**
+ * The words of a text as the lexicon keeps them: lower-cased, split at anything but a letter or a
+ * digit of any script. Done here, not with SQL's [[:alnum:]], which under the C locale of the
+ * embedded server would cut "zurücksetzen" into "zur" and "cksetzen".
+ */
+export function lexiconWords(text: string): string[] {
+  return [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3 && word.length <= 100))];
 }
 
 /** PostgreSQL's parser splits words at the ASCII apostrophe only: "L’imprimante" must become "L'imprimante". */
@@ -114,12 +119,12 @@ export async function searchArticles(reads: Reads, scope: KbScope, query: string
   return rows.map((row) => ({ id: row.id, title: row.title, language: row.language, rank: Number(row.rank), snippetHtml: markSnippet(row.snippet) }));
 }
 
-// For a word the lexicon lacks: the three nearest lexicon words by trigram distance (the GiST index
-// walks straight to them), those similar enough.
+// For a word the lexicon lacks: its three most similar lexicon words (pg_trgm's % operator: a
+// similarity of at least 0.3, served by the GIN trigram index).
 const WORD_ALTERNATIVES = readStatement<{ words: string[] }>(
   'kb-search-words',
   `select case when exists (select 1 from kb_words k where k.word = q.word) then array[q.word]
-     else array[q.word] || array(select near.word from (select k.word, similarity(k.word, q.word) as score from kb_words k order by k.word <-> q.word limit 3) near where near.score >= 0.3)
+     else array[q.word] || array(select k.word from kb_words k where k.word % q.word order by similarity(k.word, q.word) desc, k.word limit 3)
    end as words
    from unnest($1::text[]) with ordinality as q(word, n) order by q.n`,
 );

@@ -99,6 +99,13 @@ describe('knowledge base', () => {
     const [fr] = await search(contact, 'réseau');
     expect(fr.snippetHtml).toContain('<mark>réseau</mark>');
     expect(fr.snippetHtml.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+    // Characters that Markdown keeps as text are escaped once, not twice ("&#38;", never "&amp;amp;").
+    await article('literal', { title: 'Laborscanner', body: 'Der Scanner im Labor & die Freigabe "Scans".', language: 'DE' });
+    await portico.jobs.drain();
+    const [literal] = await search(contact, 'freigabe');
+    expect(literal.article.id).toBe(ids.literal);
+    expect(literal.snippetHtml).toContain('Labor &#38; die <mark>Freigabe</mark>');
+    expect(literal.snippetHtml).not.toContain('&amp;');
   });
 
   it('never shows a contact a draft, an internal article or another customer’s article, by any path; a technician sees them all', async () => {
