@@ -19,6 +19,7 @@ import { Migration20261204023012 } from './Migration20261204023012.js';
 import { Migration20261204023703 } from './Migration20261204023703.js';
 import { Migration20261204034431 } from './Migration20261204034431.js';
 import { Migration20261204042000 } from './Migration20261204042000.js';
+import { Migration20261204043400 } from './Migration20261204043400.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125165750', class: Migration20261125165750 },
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261204023703', class: Migration20261204023703 },
   { name: 'Migration20261204034431', class: Migration20261204034431 },
   { name: 'Migration20261204042000', class: Migration20261204042000 },
+  { name: 'Migration20261204043400', class: Migration20261204043400 },
 ];

@@ -25,6 +25,8 @@ import { DEFAULT_EMAIL_DELIVERY } from './mail/outbox.js';
 import { registerSideEffects } from './handlers.js';
 import { DEFAULT_JOB_RUNNER_OPTIONS, JobRunner } from './queue/jobs.js';
 import { SecretBox } from './queue/secret-box.js';
+import { CommandSigner } from './devices/command-signing.js';
+import { DevicePresence } from './devices/device-presence.js';
 import { ensureFirstAdmin } from './technicians/technician.service.js';
 
 export interface StartOptions {
@@ -94,7 +96,9 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       config, domainEvents, settingsCache, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
       dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE), logger,
       reads: new Reads(orm.em.getKnex(), onQuery),
+      devices: { signer: new CommandSigner(secrets), presence: new DevicePresence(orm, events) },
     };
+    services.devices.presence.start();
     const jobsLog = childLogger(logger, { component: 'jobs' });
     const jobs = new JobRunner(databaseUrl, jobRegistry, { ...DEFAULT_JOB_RUNNER_OPTIONS, log: (level, message) => jobsLog[level](message) });
     const schema = await buildPorticoSchema(events);
@@ -128,6 +132,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
         await jobs.stop();
         mailer.close();
         settingsCache.stop();
+        services.devices.presence.stop();
         await events.close();
         await orm.close(true);
         await embedded?.stop();

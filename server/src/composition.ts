@@ -58,12 +58,17 @@ import { KbWord } from './kb/kb-word.entity.js';
 import { findVisibleKbFile, kbFileContent, KbResolver } from './kb/kb.resolver.js';
 import { KbFile } from './kb/kb-file.entity.js';
 import { KbDeflection } from './kb/kb-deflection.entity.js';
+import { EnrollmentToken } from './devices/enrollment-token.entity.js';
+import { Device } from './devices/device.entity.js';
+import { DeviceCommand } from './devices/device-command.entity.js';
+import { DeviceCommandResolver, DeviceResolver } from './devices/device.resolver.js';
+import { deviceConnectionGate, deviceForToken, isDeviceToken } from './devices/device-credentials.js';
 import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver, uploadFile } from './tickets/ticket.resolver.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
-export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord, KbFile, KbDeflection];
+export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord, KbFile, KbDeflection, EnrollmentToken, Device, DeviceCommand];
 
-export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver] as const;
+export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver, DeviceResolver, DeviceCommandResolver] as const;
 
 /** The one GraphQL schema (printed to schema/schema.graphql); without an event bus for printing and tests. */
 export function buildPorticoSchema(events?: EventBus) {
@@ -87,6 +92,7 @@ export function callerResolver(reads: Reads) {
   return async (em: EntityManager, token: string | undefined): Promise<{ principal: Principal; language: ReturnType<typeof languageOf>; withCaller?: { settings: RequestSettings } }> => {
     // Without a token nothing is looked up: the settings are read if and when the request needs them.
     if (!token || token.length > MAX_TOKEN_LENGTH) return { principal: ANONYMOUS, language: null };
+    if (isDeviceToken(token)) return { principal: (await deviceForToken(reads, token)) ?? ANONYMOUS, language: null };
     const row = await reads.row(CALLER_READ, [hashToken(token)]);
     await touchSession(em, row);
     const principal = principalFromRow(row);
@@ -175,12 +181,13 @@ function decodeFilename(header: string | undefined): string | undefined {
 }
 
 /** Everything the HTTP + WebSocket edge needs from the features. */
-export function edgeParts(orm: MikroORM, services: AppServices): Pick<HttpServerOptions<Principal, AppServices>, 'services' | 'resolvePrincipal' | 'callerPolicy' | 'customDomain' | 'routes'> {
+export function edgeParts(orm: MikroORM, services: AppServices): Pick<HttpServerOptions<Principal, AppServices>, 'services' | 'resolvePrincipal' | 'callerPolicy' | 'customDomain' | 'routes' | 'connectionGate'> {
   return {
     services,
     resolvePrincipal: callerResolver(services.reads),
     callerPolicy,
     customDomain: () => loadSettings(orm.em.fork()).then((settings) => settings.customDomain),
     routes: featureRoutes(orm, services),
+    connectionGate: deviceConnectionGate(services.reads, services.devices.presence),
   };
 }

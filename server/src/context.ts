@@ -9,6 +9,8 @@ import type { EventBus } from './pubsub/event-bus.js';
 import type { SecretBox } from './queue/secret-box.js';
 import type { DnsLookup } from './settings/domain-check.js';
 import type { SettingsCache } from './settings/settings-cache.js';
+import type { CommandSigner } from './devices/command-signing.js';
+import type { DevicePresence } from './devices/device-presence.js';
 
 export type { SessionCookie } from './graphql/context.js';
 
@@ -26,6 +28,8 @@ export interface AppServices {
   dns: DnsLookup;
   /** Plain-row reads with prepared statements, for the paths that run on every request (db/reads.ts). */
   reads: Reads;
+  /** Devices: the command signer and which agents are connected here (devices/). */
+  devices: { signer: CommandSigner; presence: DevicePresence };
   /** The instance's root logger (logging/logger.ts); parts of the server make children of it. */
   logger: Logger;
 }

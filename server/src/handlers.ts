@@ -13,6 +13,7 @@ import { publishSettingsChanges } from './settings/settings.events.js';
 import { publishTicketChanges } from './tickets/ticket.events.js';
 import { indexSavedArticles, openSectionOnFirstArticle } from './kb/kb.events.js';
 import { kbIndexJob } from './kb/kb.search.js';
+import { expireCommandJob, publishDeviceChanges } from './devices/device.events.js';
 
 export interface SideEffectDeps {
   orm: MikroORM;
@@ -38,9 +39,11 @@ export function registerSideEffects(deps: SideEffectDeps): { domainEvents: Domai
   publishSettingsChanges(domainEvents, deps.bus);
   indexSavedArticles(domainEvents);
   openSectionOnFirstArticle(domainEvents, deps.bus);
+  publishDeviceChanges(domainEvents, deps.bus);
 
   const jobs = new JobRegistry();
   jobs.handle('send-email', sendEmailJob(deps.orm, deps.mailer, deps.secrets, deps.email));
   jobs.handle('kb-index', kbIndexJob(deps.orm));
+  jobs.handle('device-command-expire', expireCommandJob(deps.orm, domainEvents));
   return { domainEvents, jobs };
 }

@@ -270,6 +270,7 @@ export type TicketPriority =
 export type TicketSource =
   | 'API'
   | 'CONSOLE'
+  | 'DEVICE'
   | 'EMAIL'
   | 'PORTAL';
 

@@ -24,6 +24,14 @@ export const AUDIT_ACTIONS = [
   'ticket_field.deleted',
   'held_mail.accepted',
   'held_mail.discarded',
+  'device.enrollment_token_created',
+  'device.enrollment_token_revoked',
+  'device.enrolled',
+  'device.assigned',
+  'device.revoked',
+  'device.command_queued',
+  'device.command_finished',
+  'device.command_cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,7 @@ const TABLE: Record<Requirement, boolean[]> = {
   CONTACT: [false, true, true, false, false, false, false],
   STAFF: [false, false, false, true, true, false, false],
   ADMIN: [false, false, false, false, true, false, false],
+  DEVICE: [false, false, false, false, false, false, true],
 };
 const PRINCIPALS = [ANONYMOUS, contact, primary, technician, admin, apiKey, device];
 

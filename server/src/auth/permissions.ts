@@ -1,6 +1,6 @@
 import { Authorized, Extensions, type AuthChecker } from 'type-graphql';
 import { AppError } from '../core/errors.js';
-import { isAdmin, isAnonymous, isContact, isPerson, isStaff, type Principal } from './principal.js';
+import { isAdmin, isAnonymous, isContact, isDevice, isPerson, isStaff, type Principal } from './principal.js';
 
 /**
  * What a root field needs before its resolver runs. Which rows and which actions on them stay in
@@ -11,8 +11,9 @@ import { isAdmin, isAnonymous, isContact, isPerson, isStaff, type Principal } fr
  * - `CONTACT`: contacts only
  * - `STAFF`: technicians of any role
  * - `ADMIN`: administrators
+ * - `DEVICE`: an enrolled device's agent
  */
-export type Requirement = 'PUBLIC' | 'SIGNED_IN' | 'CONTACT' | 'STAFF' | 'ADMIN';
+export type Requirement = 'PUBLIC' | 'SIGNED_IN' | 'CONTACT' | 'STAFF' | 'ADMIN' | 'DEVICE';
 
 const RULES: Record<Requirement, (p: Principal) => boolean> = {
   PUBLIC: () => true,
@@ -20,6 +21,7 @@ const RULES: Record<Requirement, (p: Principal) => boolean> = {
   CONTACT: isContact,
   STAFF: isStaff,
   ADMIN: isAdmin,
+  DEVICE: isDevice,
 };
 
 /** True when the principal meets at least one of the requirements. */

@@ -20,6 +20,7 @@ export type Principal =
 
 export type ContactPrincipal = Extract<Principal, { kind: 'contact' }>;
 export type TechnicianPrincipal = Extract<Principal, { kind: 'technician' }>;
+export type DevicePrincipal = Extract<Principal, { kind: 'device' }>;
 /** A person with a session: a contact or a technician. */
 export type SignedInPrincipal = ContactPrincipal | TechnicianPrincipal;
 
@@ -30,6 +31,7 @@ export const isContact = (p: Principal): p is ContactPrincipal => p.kind === 'co
 export const isStaff = (p: Principal): p is TechnicianPrincipal => p.kind === 'technician';
 export const isAdmin = (p: Principal): p is TechnicianPrincipal => p.kind === 'technician' && p.role === TechnicianRole.ADMIN;
 export const isPerson = (p: Principal): p is SignedInPrincipal => p.kind === 'contact' || p.kind === 'technician';
+export const isDevice = (p: Principal): p is DevicePrincipal => p.kind === 'device';
 export const isPrimaryContact = (p: Principal): p is ContactPrincipal => p.kind === 'contact' && p.isPrimary;
 
 /** The language the principal chose, if it is a person who chose one. */
@@ -72,6 +74,17 @@ export function actorIdOf(p: Principal): string | null {
  */
 export function contactPrincipal(contact: { id: string; account: { id: string }; customer: { id: string }; isPrimary: boolean; language: Language | null }): ContactPrincipal {
   return { kind: 'contact', id: contact.id, accountId: contact.account.id, customerId: contact.customer.id, isPrimary: contact.isPrimary, sessionId: null, language: contact.language };
+}
+
+/** The principal of an enrolled device's agent (its credential resolved to the device's row). */
+export function devicePrincipal(device: { id: string; customerId: string }): DevicePrincipal {
+  return { kind: 'device', id: device.id, customerId: device.customerId };
+}
+
+/** The device; FORBIDDEN otherwise (the declared permission has checked it already). */
+export function deviceOf(p: Principal): DevicePrincipal {
+  if (!isDevice(p)) throw new AppError(isAnonymous(p) ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  return p;
 }
 
 /** The session behind a person's principal (for "sign out here"), if any. */

@@ -8,6 +8,7 @@ import { buildTechnician } from '../test/factories.js';
 import { GraphQLTestClient, type GraphQLResponse } from '../test/graphql-client.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestPortico, type TestPortico } from '../test/harness.js';
 import { openTicketAs } from '../test/ticket-factories.js';
+import { agentPublicKey, enrollTestDevice } from '../test/device-factories.js';
 import { EXPECTED, PRINCIPALS, type PrincipalName, type Row } from './authorization-matrix.expected.js';
 import { buildPorticoSchema } from '../composition.js';
 
@@ -23,7 +24,7 @@ type Side = 'A' | 'B';
 type Target = 'own' | 'other' | 'none';
 const TARGETS: readonly Target[] = ['own', 'other', 'none'];
 const SIDES: readonly Side[] = ['A', 'B'];
-const HOME: Record<PrincipalName, Side> = { anonymous: 'A', contact: 'A', primary: 'A', contactB: 'B', technician: 'A', admin: 'A' };
+const HOME: Record<PrincipalName, Side> = { anonymous: 'A', contact: 'A', primary: 'A', contactB: 'B', technician: 'A', admin: 'A', device: 'A' };
 const away = (side: Side): Side => (side === 'A' ? 'B' : 'A');
 const STAFF = new Set<PrincipalName>(['technician', 'admin']);
 const CONTACTS = new Set<PrincipalName>(['contact', 'primary', 'contactB']);
@@ -61,13 +62,21 @@ interface Fixture {
   kbRevision: Record<string, string>;
   /** Knowledge base categories (they belong to no customer: two of them). */
   kbCategory: PerSide;
+  /** An enrolled device of each customer, assigned to its ordinary contact, with its agent's client. */
+  device: PerSide;
+  deviceClient: PerSide<GraphQLTestClient>;
+  /** A command (by the admin) waiting on each customer's device. */
+  command: PerSide;
+  enrollmentToken: PerSide;
+  /** A multi-use enrollment token of customer A, for enrollDevice. */
+  enrollmentSecret: string;
   /** Objects that calls may change but not use up (credentials re-issued, deactivated, reactivated); no principal's. */
   spare: { customer: PerSide; contact: PerSide; technician: PerSide };
   /** Objects a successful call uses up (a closed ticket cannot be closed again). */
   pools: Record<FreshKind, Pool>;
 }
 
-type FreshKind = 'ticketA' | 'ticketB' | 'closedTicketA' | 'closedTicketB' | 'heldA' | 'heldB' | 'field' | 'kbCategory';
+type FreshKind = 'ticketA' | 'ticketB' | 'closedTicketA' | 'closedTicketB' | 'heldA' | 'heldB' | 'field' | 'kbCategory' | 'deviceA' | 'deviceB' | 'commandA' | 'commandB';
 
 /** Fresh objects: each successful call takes a new one; an error changes nothing, so the object is reused. */
 class Pool {
@@ -87,7 +96,8 @@ class Pool {
  */
 type Kind = 'customer' | 'contact' | 'ticket' | 'ticketNumber' | 'technician' | 'field' | 'outbox' | 'held'
   | 'spareCustomer' | 'spareContact' | 'spareTechnician'
-  | 'freshTicket' | 'freshClosedTicket' | 'freshField' | 'freshHeld' | 'kbArticle' | 'kbCategory' | 'freshKbCategory';
+  | 'freshTicket' | 'freshClosedTicket' | 'freshField' | 'freshHeld' | 'kbArticle' | 'kbCategory' | 'freshKbCategory'
+  | 'device' | 'deviceCommand' | 'enrollmentToken' | 'freshDevice' | 'freshCommand';
 
 interface CallContext {
   p: PrincipalName;
@@ -203,9 +213,44 @@ const CALLS: Record<string, Call> = {
   'Mutation.recordKbDeflection': { target: 'kbArticle', vars: (articleId) => ({ articleId }) },
   'Mutation.attachKbFile': { target: 'kbArticle', vars: async (articleId, c) => ({ articleId, uploadId: await uploadAs(c) }) },
   'Mutation.updateTicketField': { target: 'field', vars: (id) => ({ input: { id, label: `Renamed field ${uniq()}` } }) },
+  'Query.devices': {},
+  'Query.device': { target: 'device', vars: (id) => ({ id }) },
+  'Query.deviceCommands': {},
+  'Query.deviceCommand': { target: 'deviceCommand', vars: (id) => ({ id }) },
+  'Query.enrollmentTokens': {},
+  'Mutation.createEnrollmentToken': { target: 'customer', vars: (customerId) => ({ input: { customerId } }) },
+  'Mutation.revokeEnrollmentToken': { target: 'enrollmentToken', vars: (id) => ({ id }) },
+  'Mutation.enrollDevice': { parallel: true, vars: (_, c) => ({ input: { token: c.f.enrollmentSecret, hostname: `pc-${uniq()}`, os: 'WINDOWS', osVersion: '10', publicKey: agentPublicKey() } }) },
+  // Assigned again to the contact it already has: allowed or not, nothing moves.
+  'Mutation.assignDevice': { target: 'device', vars: (deviceId, c) => ({ deviceId, contactId: deviceId === c.f.device.A ? c.f.contact.A.id : c.f.contact.B.id }) },
+  'Mutation.revokeDevice': { target: 'freshDevice', vars: (id) => ({ id }) },
+  'Mutation.sendDeviceCommand': { target: 'device', vars: (deviceId) => ({ input: { deviceId, action: 'LOCK' } }) },
+  'Mutation.cancelDeviceCommand': { target: 'freshCommand', vars: (id) => ({ id }) },
+  'Mutation.reportDeviceFacts': { vars: () => ({ input: { hostname: 'matrix-pc', osVersion: '10' } }) },
+  'Mutation.reportDeviceCommand': { target: 'freshCommand', vars: (id) => ({ input: { id, status: 'DELIVERED' } }) },
+  'Mutation.requestDeviceHelp': { vars: () => ({ text: 'The printer is offline' }) },
 
   'Subscription.availableSectionsChanged': {
     triggerOnce: async (f) => void (await f.admin.ok('mutation($input: UpdatePortalSettingsInput!) { updatePortalSettings(input: $input) { version } }', { input: { version: await settingsVersion(f) } })),
+  },
+  'Subscription.deviceCommands': {
+    triggerOnce: async (f) => {
+      for (const side of SIDES) await f.admin.ok('mutation($input: SendDeviceCommandInput!) { sendDeviceCommand(input: $input) { id } }', { input: { deviceId: f.device[side], action: 'LOCK' } });
+    },
+  },
+  'Subscription.deviceChanged': {
+    target: 'device',
+    vars: (deviceId) => ({ deviceId }),
+    triggerOnce: async (f) => {
+      for (const side of SIDES) await f.deviceClient[side].ok('mutation { reportDeviceFacts(input: { hostname: "matrix-pc", osVersion: "11" }) }');
+    },
+  },
+  'Subscription.deviceCommandChanged': {
+    target: 'device',
+    vars: (deviceId) => ({ deviceId }),
+    triggerOnce: async (f) => {
+      for (const side of SIDES) await f.admin.ok('mutation($input: SendDeviceCommandInput!) { sendDeviceCommand(input: $input) { id } }', { input: { deviceId: f.device[side], action: 'RESTART' } });
+    },
   },
   'Subscription.sessionEnded': { freshSession: true, triggerEach: async (client) => void (await client.request('mutation { signOut }')) },
   'Subscription.ticketChanged': {
@@ -260,6 +305,11 @@ async function resolveTarget(f: Fixture, kind: Kind, p: PrincipalName, target: T
     case 'kbArticle': return keep(f.kbArticle[side]);
     case 'kbCategory': return keep(f.kbCategory[side]);
     case 'freshKbCategory': return fresh(f.pools.kbCategory);
+    case 'device': return keep(f.device[side]);
+    case 'deviceCommand': return keep(f.command[side]);
+    case 'enrollmentToken': return keep(f.enrollmentToken[side]);
+    case 'freshDevice': return fresh(f.pools[`device${side}`]);
+    case 'freshCommand': return fresh(f.pools[`command${side}`]);
   }
 }
 
@@ -355,7 +405,8 @@ describe('authorization matrix: every root field, every principal', () => {
   /** A second session of the principal, started directly (no password hashing), for calls that end it. */
   async function freshSession(p: PrincipalName): Promise<GraphQLTestClient> {
     const id = f.people[p].id;
-    if (!id) return f.people[p].client;
+    // The anonymous caller and the device have no sessions: their one client it is.
+    if (!id || p === 'device') return f.people[p].client;
     const em = portico.orm.em.fork();
     const person = STAFF.has(p) ? await em.findOneOrFail(Technician, id) : await em.findOneOrFail(Contact, id);
     const { token } = await startSession(em, person, {});
@@ -413,7 +464,8 @@ describe('authorization matrix: every root field, every principal', () => {
     // Every subscription is either answered (refused) or in place on the server before the events:
     // each admitted one listens for its session's revocation (sessionEnded, and every other one
     // through auth/live-session.ts), so the server's count of those is the count of admitted ones.
-    const admitted = () => portico.liveSubscriptions('SESSIONS_REVOKED');
+    // Agents' command subscriptions have no session: each listens for its device's commands.
+    const admitted = () => portico.liveSubscriptions('SESSIONS_REVOKED') + portico.liveSubscriptions('DEVICE_COMMAND_QUEUED');
     const settleBy = Date.now() + 20_000;
     while (pending.filter((e) => e.answer).length + admitted() < pending.length && Date.now() < settleBy) await new Promise((r) => setTimeout(r, 20));
     for (const { path } of fields) await CALLS[path]?.triggerOnce?.(f);
@@ -528,6 +580,20 @@ async function buildFixture(portico: TestPortico): Promise<Fixture> {
   ]);
   const contact = { A: contactA, B: contactB };
   const { me } = await admin.ok('{ me { ... on Technician { id } } }');
+  // Contacts reach their devices through the self-service section.
+  const { portalSettings } = await admin.ok('{ portalSettings { ... on PortalSettings { version } } }');
+  await admin.ok('mutation($v: Int!) { updatePortalSettings(input: { version: $v, sectionScopes: [{ section: SELF_SERVICE, mode: ALL_CUSTOMERS }] }) { version } }', { v: portalSettings.version });
+  const assignedDevice = async (side: Side) => {
+    const device = await enrollTestDevice(admin, customer[side], `matrix-${side}-${uniq()}`, 'WINDOWS');
+    await admin.ok('mutation($d: ID!, $c: ID) { assignDevice(deviceId: $d, contactId: $c) { id } }', { d: device.deviceId, c: contact[side].id });
+    return device;
+  };
+  const deviceA = await assignedDevice('A');
+  const deviceB = await assignedDevice('B');
+  const queuedCommand = async (deviceId: string) =>
+    (await admin.ok('mutation($input: SendDeviceCommandInput!) { sendDeviceCommand(input: $input) { id } }', { input: { deviceId, action: 'RESTART' } })).sendDeviceCommand.id as string;
+  const tokenOf = async (side: Side) => (await admin.ok('mutation($input: CreateEnrollmentTokenInput!) { createEnrollmentToken(input: $input) { token enrollmentToken { id } } }', { input: { customerId: customer[side], singleUse: false, expiresInMinutes: 600 } })).createEnrollmentToken;
+  const [tokenA, tokenB, enrollWith] = [await tokenOf('A'), await tokenOf('B'), await tokenOf('A')];
   const people: Record<PrincipalName, Person> = {
     anonymous: { client: portico.anonymous() },
     contact: contactA,
@@ -535,6 +601,7 @@ async function buildFixture(portico: TestPortico): Promise<Fixture> {
     contactB,
     technician: tech,
     admin: { id: me.id, username: ADMIN_USERNAME, password: ADMIN_PASSWORD, client: admin },
+    device: { id: deviceA.deviceId, client: deviceA.client },
   };
 
   const ticket = {} as Fixture['ticket'];
@@ -583,6 +650,11 @@ async function buildFixture(portico: TestPortico): Promise<Fixture> {
     kbArticle: { A: await restrictedArticle('A'), B: await restrictedArticle('B') },
     kbRevision,
     kbCategory: { A: await newCategory(), B: await newCategory() },
+    device: { A: deviceA.deviceId, B: deviceB.deviceId },
+    deviceClient: { A: deviceA.client, B: deviceB.client },
+    command: { A: await queuedCommand(deviceA.deviceId), B: await queuedCommand(deviceB.deviceId) },
+    enrollmentToken: { A: tokenA.enrollmentToken.id, B: tokenB.enrollmentToken.id },
+    enrollmentSecret: enrollWith.token,
     outbox: { A: welcomeTo(contactA.email), B: welcomeTo(contactB.email) },
     held: { A: await heldReply('A'), B: await heldReply('B') },
     spare: {
@@ -599,6 +671,10 @@ async function buildFixture(portico: TestPortico): Promise<Fixture> {
       heldB: new Pool(() => heldReply('B')),
       field: new Pool(() => newField('EDITABLE')),
       kbCategory: new Pool(newCategory),
+      deviceA: new Pool(async () => (await enrollTestDevice(admin, customer.A, `spare-${uniq()}`)).deviceId),
+      deviceB: new Pool(async () => (await enrollTestDevice(admin, customer.B, `spare-${uniq()}`)).deviceId),
+      commandA: new Pool(() => queuedCommand(deviceA.deviceId)),
+      commandB: new Pool(() => queuedCommand(deviceB.deviceId)),
     },
   };
 }

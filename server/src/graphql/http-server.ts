@@ -50,6 +50,11 @@ export interface HttpServerOptions<P extends Caller, S> {
    * whatever the app read in the same statement for this request (`withCaller`).
    */
   resolvePrincipal(em: EntityManager, token: string | undefined): Promise<{ principal: P; language?: Language | null; withCaller?: unknown }>;
+  /**
+   * Decides on a WebSocket's `connection_init` (e.g. a device credential): `refuse` closes it with
+   * that code; `closed` runs when an admitted connection ends. `close` ends the connection later.
+   */
+  connectionGate?: (params: Record<string, unknown> | undefined, close: (code: number, reason: string) => void) => Promise<{ refuse?: { code: number; reason: string }; closed?: () => Promise<void> }>;
   /** Who gets which limits and budgets (auth/api.policy.ts). */
   callerPolicy: CallerPolicy;
   /** The custom portal domain, if any: WebSocket upgrades from it are allowed. */
@@ -104,15 +109,32 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
   wsServer.on('headers', (headers, req) => wsLog.upgradeHeaders(headers, req));
   const wsLanguage = new WeakMap<object, Map<string, Language>>();
   const deliveryCost = new WeakMap<Context, number>();
-  const wsCleanup = useServer<{ sessionToken?: string }, { request: http.IncomingMessage }>(
+  const whenClosed = new WeakMap<object, () => Promise<void>>();
+  const wsCleanup = useServer<{ sessionToken?: string; deviceToken?: string }, { request: http.IncomingMessage }>(
     {
       schema,
+      onConnect: async (ctx) => {
+        if (!options.connectionGate) return true;
+        const socket = ctx.extra.socket;
+        const verdict = await options.connectionGate(ctx.connectionParams, (code, reason) => socket.close(code, reason));
+        if (verdict.refuse) {
+          // Closed here with the gate's own code (e.g. 4401); graphql-ws's 4403 after it is then a no-op.
+          socket.close(verdict.refuse.code, verdict.refuse.reason);
+          return false;
+        }
+        if (verdict.closed) {
+          whenClosed.set(ctx, verdict.closed);
+          // The socket may have gone while the gate decided: onClose has run already, so end it here.
+          if (socket.readyState !== socket.OPEN) void verdict.closed().catch(() => undefined);
+        }
+        return true;
+      },
       // Every operation: its own context (a revoked session or a changed permission applies to the next
       // subscribe), the same limits as over HTTP, and a slot among the connection's and account's subscriptions.
       onSubscribe: async (ctx, id, payload) => {
         const request = ctx.extra.request;
         const log = wsLog.start(ctx, id, request, payload.operationName);
-        const context: Context = { ...(await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? tokenFromHeaders(request.headers))), log };
+        const context: Context = { ...(await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? ctx.connectionParams?.deviceToken ?? tokenFromHeaders(request.headers))), log };
         wsLog.note(ctx, id, { principal: context.principal });
         const languages = wsLanguage.get(ctx) ?? new Map<string, Language>();
         wsLanguage.set(ctx, languages.set(id, context.language));
@@ -154,6 +176,7 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
         wsLog.finish(ctx, id, 'complete');
       },
       onClose: (ctx) => {
+        void whenClosed.get(ctx)?.().catch((error: Error) => logger.warn(`Closing a connection failed: ${error.message}`));
         limits.subscriptions.releaseAll(ctx);
         wsLog.finishAll(ctx);
       },

@@ -28,6 +28,14 @@ export interface EventTopics {
     status: string;
     visibleToContacts: boolean;
   };
+  /** A device changed: enrolled, online or offline, facts, assignment, revoked. Keys: staff, the device, its contact (before and after). */
+  DEVICE_CHANGED: { deviceId: string; contactIds: string[] };
+  /** A command was queued for a device: its agent (on whichever instance holds the connection) takes it. */
+  DEVICE_COMMAND_QUEUED: { deviceId: string; commandId: string };
+  /** A command moved on (delivered, running, done, expired, cancelled). Keys: staff, the device, the contact who asked. */
+  DEVICE_COMMAND_CHANGED: { deviceId: string; commandId: string; contactId: string | null };
+  /** A device was revoked: the instance holding its agent's connection closes it. */
+  DEVICE_REVOKED: { deviceId: string };
 }
 
 export type Topic = keyof EventTopics;
@@ -50,6 +58,10 @@ export const AUDIENCE: { [T in Topic]: (payload: EventTopics[T]) => string[] } =
     ...(customerId ? [`customer:${customerId}`] : []),
     ...(contactId ? [`contact:${contactId}`] : []),
   ],
+  DEVICE_CHANGED: ({ deviceId, contactIds }) => ['staff', `device:${deviceId}`, ...contactIds.map((id) => `contact:${id}`)],
+  DEVICE_COMMAND_QUEUED: ({ deviceId }) => [`agent:${deviceId}`],
+  DEVICE_COMMAND_CHANGED: ({ deviceId, contactId }) => ['staff', `device:${deviceId}`, ...(contactId ? [`contact:${contactId}`] : [])],
+  DEVICE_REVOKED: ({ deviceId }) => [`agent:${deviceId}`],
 };
 
 /** Fan-out of events to every server instance (DESIGN.md "Scale out without new parts"). */
@@ -172,7 +184,8 @@ export class LocalFanout {
    * whatever depends on the settings reads them again. Topics not listed here can only be late.
    */
   resync(): void {
-    const missed: { [T in Topic]?: EventTopics[T] } = { ACCOUNTS_CHANGED: { accountIds: [] }, SETTINGS_CHANGED: { version: 0 } };
+    // An agent's command subscription reads what waits for its device again (an empty command id).
+    const missed: { [T in Topic]?: EventTopics[T] } = { ACCOUNTS_CHANGED: { accountIds: [] }, SETTINGS_CHANGED: { version: 0 }, DEVICE_COMMAND_QUEUED: { deviceId: '', commandId: '' } };
     for (const [topic, payload] of Object.entries(missed)) {
       const all = new Set<Inbox<unknown>>();
       for (const [slot, set] of this.byKey) if (slot.startsWith(`${topic}|`)) for (const inbox of set) all.add(inbox);

@@ -4,6 +4,7 @@ import { buildPorticoSchema } from '../composition.js';
 import { buildContact, buildCustomer, buildTechnician } from '../test/factories.js';
 import type { GraphQLResponse, GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
+import { enrollTestDevice } from '../test/device-factories.js';
 import { untilMoreThan } from '../test/live.js';
 import { openTicketAs } from '../test/ticket-factories.js';
 
@@ -109,6 +110,7 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
   let colleague: Awaited<ReturnType<typeof buildContact>>;
   let ticket: { id: string; number: number };
   let techs: Array<Awaited<ReturnType<typeof buildTechnician>>>;
+  let deviceId: string;
   const hiddenFields = {} as Record<CustomKind, { id: string; label: string }>;
   const secrets: string[] = [];
 
@@ -138,6 +140,12 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
     });
     await admin.ok(REPLY, { input: { ticketId: ticket.id, body: 'SECRET-NOTE internal', isInternal: true } });
     await admin.ok(VISIBILITY, { input: HIDDEN_STANDARD.map((field) => ({ field, visibility: 'HIDDEN' })) });
+    // The contact's computer, with a command the technician sent: devices lead to contacts and customers too.
+    const { portalSettings } = await admin.ok('{ portalSettings { ... on PortalSettings { version } } }');
+    await admin.ok('mutation($v: Int!) { updatePortalSettings(input: { version: $v, sectionScopes: [{ section: SELF_SERVICE, mode: ALL_CUSTOMERS }] }) { version } }', { v: portalSettings.version });
+    ({ deviceId } = await enrollTestDevice(admin, customer.id, 'walked-pc', 'WINDOWS'));
+    await admin.ok('mutation($d: ID!, $c: ID) { assignDevice(deviceId: $d, contactId: $c) { id } }', { d: deviceId, c: contact.contact.id });
+    await admin.ok('mutation($d: ID!) { sendDeviceCommand(input: { deviceId: $d, action: LOCK }) { id } }', { d: deviceId });
     const tech = techs[0];
     secrets.push(
       SECRET_DESCRIPTION, SECRET_DUE, 'SECRET-NOTE', 'URGENT', 'PROBLEM', tech.technician.name, tech.technician.email, tech.username, colleague.contact.email, colleague.username,
@@ -171,6 +179,8 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
     'Query.ticketByNumber': (c) => every(c, 'query($n: Int!)', 'ticketByNumber(number: $n)', 'Ticket', { n: ticket.number }),
     'Query.technician': (c) => every(c, 'query($id: ID!)', 'technician(id: $id)', 'Technician', { id: techs[0].technician.id }),
     'Query.serverInfo': (c) => every(c, 'query', 'serverInfo', 'ServerInfo'),
+    'Query.devices': (c) => every(c, 'query', 'devices(first: 10)', 'DeviceConnection', {}, 10),
+    'Query.device': (c) => every(c, 'query($id: ID!)', 'device(id: $id)', 'Device', { id: deviceId }),
     'Mutation.updateMyPreferences': (c) => every(c, 'mutation', 'updateMyPreferences(input: { language: EN })', 'Viewer'),
     'Mutation.openTicket': (c) => every(c, 'mutation($input: OpenTicketInput!)', 'openTicket(input: $input)', 'Ticket', { input: { title: 'Follow-up', followUpOfId: ticket.id } }),
     'Mutation.updateTicket': (c) => every(c, 'mutation($input: UpdateTicketInput!)', 'updateTicket(input: $input)', 'Ticket', { input: { id: ticket.id, title: 'Visible title' } }),
@@ -199,6 +209,10 @@ describe('hidden ticket fields never reach a contact, and cannot be inferred', (
     'Query.kbArticle': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
     'Query.kbSearch': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
     'Query.kbSuggestions': 'knowledge base articles carry no ticket and no person; their scope is tested on every path in kb/kb.test.ts',
+    'Query.deviceCommand': 'a contact sees only commands it asked for (none before self-service); NOT_FOUND otherwise, tested in devices/devices.test.ts',
+    'Mutation.enrollDevice': 'answers the new device’s own credential and Portico’s public key; no ticket and no person',
+    'Subscription.deviceChanged': 'delivers what Query.device answers (walked above), re-read through the same policy',
+    'Subscription.deviceCommandChanged': 'delivers what Query.deviceCommand answers, re-read through the same policy',
   };
   /** Root fields a contact may call that answer an error for it (the error is checked for secrets too). */
   const deniedToContacts = new Set(['Query.technician']);

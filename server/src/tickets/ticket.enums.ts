@@ -28,5 +28,7 @@ export enum TicketSource {
   CONSOLE = 'CONSOLE',
   EMAIL = 'EMAIL',
   API = 'API',
+  /** "I need help" from a managed computer's agent. */
+  DEVICE = 'DEVICE',
 }
 registerEnumType(TicketSource, { name: 'TicketSource', description: 'Where the ticket was opened.' });

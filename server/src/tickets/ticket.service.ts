@@ -164,6 +164,41 @@ export async function openTicketFromEmail(tx: EntityManager, record: RecordEvent
   return ticket;
 }
 
+/** What a ticket opened from a device needs to know about it (devices/ hands it in). */
+export interface HelpingDevice {
+  id: string;
+  hostname: string;
+  os: string;
+  osVersion: string;
+  customer: { id: string };
+  assignedContact: { id: string } | null;
+  facts: object | null;
+  factsReportedAt: Date | null;
+}
+
+/**
+ * "I need help" from a managed computer: a ticket for the device's assigned contact (or its
+ * customer, unassigned) whose description carries the user's words and the device's last facts,
+ * so the technician starts with what a phone call would have asked. Facts are agent-reported text:
+ * kept as plain text like any description (escaped wherever shown).
+ */
+export async function openTicketFromDevice(tx: EntityManager, record: RecordEvent, device: HelpingDevice, text: string): Promise<Ticket> {
+  const words = text.replace(/\s+/g, ' ').trim().slice(0, 2000);
+  if (!words) throw new AppError('BAD_USER_INPUT', 'validation.required', { field: 'text' });
+  const facts = device.facts ? Object.entries(device.facts).map(([name, value]) => `- ${name}: ${value ?? '—'}`).join('\n') : '- (not reported yet)';
+  const ticket = tx.create(Ticket, {
+    title: `${device.hostname}: ${words}`.slice(0, 300),
+    description: `${words}\n\nDevice: ${device.hostname} (${device.os} ${device.osVersion}), id ${device.id}\nFacts${device.factsReportedAt ? ` reported ${device.factsReportedAt.toISOString()}` : ''}:\n${facts}`,
+    source: TicketSource.DEVICE,
+    customer: tx.getReference(Customer, device.customer.id, { wrapped: true }),
+    contact: device.assignedContact ? tx.getReference(Contact, device.assignedContact.id, { wrapped: true }) : null,
+  });
+  tx.create(TicketStatusChange, { ticket, toStatus: ticket.status, actorKind: 'device', actorName: device.hostname });
+  await tx.flush();
+  record('ticket.opened', factOf(ticket, true));
+  return ticket;
+}
+
 /**
  * A reply by email from the requester of a ticket who has no contact (unassigned tickets), with the
  * address as author; like a contact's reply it hands a PENDING ticket back to the technicians.

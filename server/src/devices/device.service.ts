@@ -1,0 +1,303 @@
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AuditActor } from '../audit/audit.service.js';
+import { actorIdOf, actorKindOf, ANONYMOUS } from '../auth/principal.js';
+import { hashToken } from '../auth/tokens.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { AppError, badInput, notFound } from '../core/errors.js';
+import type { MessageKey, MessageParams } from '../i18n/translate.js';
+import { Customer } from '../customers/customer.entity.js';
+import type { RecordEvent } from '../db/domain-events.js';
+import { isUuid } from '../db/query-helpers.js';
+import { CommandSigner } from './command-signing.js';
+import { DeviceCommand } from './device-command.entity.js';
+import { Device, type DeviceFactsData } from './device.entity.js';
+import { commandLifetimeMs, DeviceAction, DeviceCommandReport, DeviceCommandStatus, DeviceOs, FINISHED_STATUSES, STATUS_ORDER } from './device.enums.js';
+import { EnrollmentToken } from './enrollment-token.entity.js';
+
+declare module '../db/domain-events.js' {
+  interface DomainEvents {
+    'device.changed': { deviceId: string; contactIds: string[] };
+    'device.commandQueued': { deviceId: string; commandId: string; expiresAt: string };
+    'device.commandChanged': { deviceId: string; commandId: string; contactId: string | null };
+    'device.revokedNow': { deviceId: string };
+  }
+}
+
+/** What every write of this feature needs: its transaction, where it records events, and who acts. */
+export interface DeviceWriteContext {
+  tx: EntityManager;
+  record: RecordEvent;
+  actor: AuditActor;
+}
+
+const MAX_TEXT = 200;
+const MAX_OUTPUT = 16 * 1024;
+export const USER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const PACKAGE_ID = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/;
+
+/** Enrollment tokens: 256 random bits with a recognisable prefix, like every Portico secret. */
+function newEnrollmentToken(): string {
+  return `pte_${randomBytes(32).toString('base64url')}`;
+}
+
+function newDeviceToken(): string {
+  return `ptd_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Refused input: BAD_USER_INPUT naming the field, with a translated message. */
+const invalid = (field: string, key: MessageKey = 'errors.invalidInput', params?: MessageParams) => badInput(field, key, params);
+
+/** Text an agent (hostile) or a person sent: trimmed, control characters removed, refused when too long. */
+function cleanText(value: string, field: string, max = MAX_TEXT): string {
+  // eslint-disable-next-line no-control-regex
+  const text = value.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (text.length > max) throw invalid(field, 'validation.tooLong', { max });
+  return text;
+}
+
+export async function createEnrollmentToken(w: DeviceWriteContext, input: { customerId: string; singleUse: boolean; expiresInMinutes: number }): Promise<{ token: string; enrollmentToken: EnrollmentToken }> {
+  const customer = isUuid(input.customerId) ? await w.tx.findOne(Customer, { id: input.customerId, deactivatedAt: null }) : null;
+  if (!customer) throw notFound();
+  if (!Number.isInteger(input.expiresInMinutes) || input.expiresInMinutes < 1 || input.expiresInMinutes > 7 * 24 * 60) throw invalid('expiresInMinutes', 'devices.tokenLifetime');
+  const token = newEnrollmentToken();
+  const enrollmentToken = w.tx.create(EnrollmentToken, {
+    tokenHash: hashToken(token),
+    customer,
+    singleUse: input.singleUse,
+    expiresAt: new Date(Date.now() + input.expiresInMinutes * 60_000),
+    createdByName: w.actor.name,
+  });
+  w.record('device.enrollment_token_created', { actor: w.actor, details: { customerId: customer.id, singleUse: input.singleUse, expiresAt: enrollmentToken.expiresAt.toISOString() }, subject: { kind: 'customer', id: customer.id, name: customer.name } });
+  await w.tx.flush();
+  return { token, enrollmentToken };
+}
+
+export async function revokeEnrollmentToken(w: DeviceWriteContext, token: EnrollmentToken): Promise<EnrollmentToken> {
+  if (!token.revokedAt) {
+    token.revokedAt = new Date();
+    w.record('device.enrollment_token_revoked', { actor: w.actor, details: { tokenId: token.id }, subject: { kind: 'customer', id: token.customer.id, name: null } });
+    await w.tx.flush();
+  }
+  return token;
+}
+
+export interface EnrollInput {
+  token: string;
+  hostname: string;
+  os: DeviceOs;
+  osVersion: string;
+  loggedInUser?: string | null;
+  publicKey: string;
+}
+
+/**
+ * An agent joins with an enrollment token. The token row is locked, so a single-use token enrolls
+ * one device even when two agents race. Every reason a token does not work (unknown, expired,
+ * revoked, used up) gets the same answer: an agent learns nothing about tokens it does not hold.
+ */
+export async function enrollDevice(tx: EntityManager, record: RecordEvent, input: EnrollInput, ip: string | null): Promise<{ device: Device; deviceToken: string }> {
+  const hostname = cleanText(input.hostname, 'hostname');
+  const osVersion = cleanText(input.osVersion, 'osVersion');
+  const loggedInUser = input.loggedInUser ? cleanText(input.loggedInUser, 'loggedInUser') || null : null;
+  if (!hostname) throw invalid('hostname', 'validation.required');
+  let publicKeyPem: string;
+  try {
+    const key = createPublicKey(input.publicKey);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not Ed25519');
+    publicKeyPem = key.export({ format: 'pem', type: 'spki' }).toString();
+  } catch {
+    throw invalid('publicKey', 'devices.publicKeyInvalid');
+  }
+  const [row] = await tx.getConnection().execute<Array<{ id: string }>>(
+    `select id from device_enrollment_tokens
+      where token_hash = ? and revoked_at is null and expires_at > now() and (not single_use or uses = 0)
+      for update`,
+    [hashToken(input.token.slice(0, 200))],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (!row) throw invalid('token', 'devices.enrollmentTokenInvalid');
+  const enrollment = await tx.findOneOrFail(EnrollmentToken, row.id, { populate: ['customer'] });
+  enrollment.uses += 1;
+  const deviceToken = newDeviceToken();
+  const device = tx.create(Device, {
+    credentialHash: hashToken(deviceToken),
+    customer: enrollment.customer,
+    hostname,
+    os: input.os,
+    osVersion,
+    loggedInUser,
+    publicKey: publicKeyPem,
+    publicKeyFingerprint: createHash('sha256').update(createPublicKey(publicKeyPem).export({ format: 'der', type: 'spki' })).digest('hex'),
+  });
+  await tx.flush();
+  const actor: AuditActor = { principal: ANONYMOUS, ip, name: hostname };
+  record('device.enrolled', { actor, details: { deviceId: device.id, hostname, os: input.os, enrollmentTokenId: enrollment.id }, subject: { kind: 'device', id: device.id, name: hostname } });
+  record('device.changed', { deviceId: device.id, contactIds: [] });
+  return { device, deviceToken };
+}
+
+/** Assigns the device to a contact of its own customer, or to nobody. */
+export async function assignDevice(w: DeviceWriteContext, device: Device, contactId: string | null): Promise<Device> {
+  const previous = device.assignedContact?.id ?? null;
+  let contact: Contact | null = null;
+  if (contactId !== null) {
+    contact = isUuid(contactId) ? await w.tx.findOne(Contact, { id: contactId, customer: device.customer.id }) : null;
+    if (!contact) throw invalid('contactId', 'devices.contactOfOtherCustomer');
+  }
+  if (previous === (contact?.id ?? null)) return device;
+  device.assignedContact = contact ? w.tx.getReference(Contact, contact.id, { wrapped: true }) : null;
+  await w.tx.flush();
+  w.record('device.assigned', { actor: w.actor, details: { deviceId: device.id, contactId: contact?.id ?? null, previousContactId: previous }, subject: { kind: 'device', id: device.id, name: device.hostname } });
+  w.record('device.changed', { deviceId: device.id, contactIds: [previous, contact?.id ?? null].filter((id): id is string => !!id) });
+  return device;
+}
+
+/** Revokes the device: its credential stops working and its open connection is closed (device.events.ts). */
+export async function revokeDevice(w: DeviceWriteContext, device: Device): Promise<Device> {
+  if (device.revokedAt) return device;
+  device.revokedAt = new Date();
+  device.connectionId = null;
+  // What was waiting for it will never run.
+  await w.tx.nativeUpdate(DeviceCommand, { device: device.id, status: { $in: [DeviceCommandStatus.QUEUED, DeviceCommandStatus.DELIVERED] } }, { status: DeviceCommandStatus.CANCELLED, finishedAt: new Date() });
+  await w.tx.flush();
+  w.record('device.revoked', { actor: w.actor, details: { deviceId: device.id }, subject: { kind: 'device', id: device.id, name: device.hostname } });
+  w.record('device.revokedNow', { deviceId: device.id });
+  w.record('device.changed', { deviceId: device.id, contactIds: device.assignedContact ? [device.assignedContact.id] : [] });
+  return device;
+}
+
+export interface CommandArguments {
+  userName?: string | null;
+  packageId?: string | null;
+  cask?: boolean | null;
+}
+
+/** The arguments an action takes, checked here and again by the agent; as the JSON text that is signed. */
+export function commandArguments(os: DeviceOs, action: DeviceAction, args: CommandArguments): string {
+  switch (action) {
+    case DeviceAction.INSTALL_SOFTWARE: {
+      if (os === DeviceOs.LINUX) throw invalid('action', 'devices.actionNotOffered');
+      if (!args.packageId || !PACKAGE_ID.test(args.packageId)) throw invalid('packageId', 'devices.packageIdInvalid');
+      return JSON.stringify({ packageId: args.packageId, cask: os === DeviceOs.MACOS && !!args.cask });
+    }
+    case DeviceAction.LOG_OFF:
+      if (args.userName && !USER_NAME.test(args.userName)) throw invalid('userName', 'devices.userNameInvalid');
+      return JSON.stringify(args.userName ? { userName: args.userName } : {});
+    case DeviceAction.RESET_PASSWORD:
+      // Needs the contact's SMS check and a temporary password sent to its phone (the next step of F5).
+      throw invalid('action', 'devices.actionNotOffered');
+    default:
+      return '{}';
+  }
+}
+
+/**
+ * Queues a command in the caller's transaction, signed for this device with a nonce and an expiry.
+ * Delivery follows the commit (device.events.ts): at once to a connected agent on any instance,
+ * else when it connects, unless it expired first.
+ */
+export async function queueCommand(w: DeviceWriteContext, signer: CommandSigner, device: Device, action: DeviceAction, args: CommandArguments): Promise<DeviceCommand> {
+  if (device.revokedAt) throw invalid('deviceId', 'devices.revoked');
+  const argumentsText = commandArguments(device.os, action, args);
+  const command = w.tx.create(DeviceCommand, {
+    device,
+    action,
+    arguments: argumentsText,
+    requestedByKind: actorKindOf(w.actor.principal),
+    requestedById: actorIdOf(w.actor.principal),
+    requestedByName: w.actor.name,
+    nonce: CommandSigner.nonce(),
+    expiresAt: new Date(Date.now() + commandLifetimeMs(action)),
+    signature: '',
+  });
+  // Milliseconds dropped: the text signed must be the text delivered, and PostgreSQL keeps microseconds.
+  command.expiresAt.setMilliseconds(0);
+  command.signature = signer.sign({ id: command.id, deviceId: device.id, action, arguments: argumentsText, nonce: command.nonce, expiresAt: command.expiresAt.toISOString() });
+  await w.tx.flush();
+  w.record('device.command_queued', { actor: w.actor, details: { deviceId: device.id, commandId: command.id, action, arguments: JSON.parse(argumentsText) }, subject: { kind: 'device', id: device.id, name: device.hostname } });
+  w.record('device.commandQueued', { deviceId: device.id, commandId: command.id, expiresAt: command.expiresAt.toISOString() });
+  w.record('device.commandChanged', { deviceId: device.id, commandId: command.id, contactId: contactRequester(command) });
+  return command;
+}
+
+/** The contact who asked for a command (it hears of its progress), if a contact did. */
+export function contactRequester(command: DeviceCommand): string | null {
+  return command.requestedByKind === 'contact' ? command.requestedById : null;
+}
+
+/**
+ * What the agent reports about one of its own commands. Reports only move forward and are
+ * idempotent (the same status again is fine: an agent repeats what it reported when its
+ * connection dropped before the answer); a report on a finished command changes nothing.
+ */
+export async function reportCommand(tx: EntityManager, record: RecordEvent, deviceId: string, input: { id: string; status: DeviceCommandReport; output?: string | null }): Promise<DeviceCommand> {
+  const command = isUuid(input.id) ? await tx.findOne(DeviceCommand, { id: input.id, device: deviceId }, { lockMode: 4 /* PESSIMISTIC_WRITE */ }) : null;
+  if (!command) throw new AppError('NOT_FOUND');
+  const status = input.status as unknown as DeviceCommandStatus;
+  if (command.status === status) return command;
+  if (FINISHED_STATUSES.includes(command.status) || STATUS_ORDER[status] < STATUS_ORDER[command.status]) {
+    throw new AppError('CONFLICT', 'devices.commandAlreadyFinished');
+  }
+  const now = new Date();
+  command.status = status;
+  if (!command.deliveredAt) command.deliveredAt = now;
+  if (status === DeviceCommandStatus.RUNNING || (FINISHED_STATUSES.includes(status) && !command.startedAt)) command.startedAt = now;
+  if (FINISHED_STATUSES.includes(status)) {
+    command.finishedAt = now;
+    command.output = input.output ? input.output.slice(0, MAX_OUTPUT) : null;
+  }
+  await tx.flush();
+  if (FINISHED_STATUSES.includes(status)) {
+    const device = await tx.findOneOrFail(Device, deviceId);
+    record('device.command_finished', {
+      actor: { principal: ANONYMOUS, ip: null, name: device.hostname },
+      details: { deviceId, commandId: command.id, action: command.action, status },
+      subject: { kind: 'device', id: deviceId, name: device.hostname },
+    });
+  }
+  record('device.commandChanged', { deviceId, commandId: command.id, contactId: contactRequester(command) });
+  return command;
+}
+
+/** Withdraws a command that has not reached the agent yet. */
+export async function cancelCommand(w: DeviceWriteContext, command: DeviceCommand): Promise<DeviceCommand> {
+  if (command.status !== DeviceCommandStatus.QUEUED) throw new AppError('CONFLICT', 'devices.commandNotCancellable');
+  command.status = DeviceCommandStatus.CANCELLED;
+  command.finishedAt = new Date();
+  await w.tx.flush();
+  w.record('device.command_cancelled', { actor: w.actor, details: { deviceId: command.device.id, commandId: command.id }, subject: { kind: 'device', id: command.device.id, name: null } });
+  w.record('device.commandChanged', { deviceId: command.device.id, commandId: command.id, contactId: contactRequester(command) });
+  return command;
+}
+
+/** The expiry job: a command still not received by its agent when it expires will never run. */
+export async function expireCommand(tx: EntityManager, record: RecordEvent, commandId: string): Promise<void> {
+  const rows = await tx.getConnection().execute<Array<{ device_id: string; requested_by_kind: string; requested_by_id: string | null }>>(
+    `update device_commands set status = 'EXPIRED', finished_at = now(), updated_at = now()
+      where id = ? and status = 'QUEUED' and expires_at <= now()
+      returning device_id, requested_by_kind, requested_by_id`,
+    [commandId],
+    'all',
+    tx.getTransactionContext(),
+  );
+  const [row] = rows;
+  if (row) record('device.commandChanged', { deviceId: row.device_id, commandId, contactId: row.requested_by_kind === 'contact' ? row.requested_by_id : null });
+}
+
+/** Facts as the agent reports them: hostile input, so every text is cleaned and cut, every number checked. */
+export function cleanFacts(input: Partial<Record<keyof DeviceFactsData, unknown>>): DeviceFactsData {
+  const text = (value: unknown) => (typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_TEXT) : null); // eslint-disable-line no-control-regex
+  const amount = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e18 ? Math.floor(value) : null);
+  return {
+    hostname: text(input.hostname) ?? '',
+    osVersion: text(input.osVersion) ?? '',
+    loggedInUser: text(input.loggedInUser),
+    uptimeSeconds: amount(input.uptimeSeconds),
+    freeDiskBytes: amount(input.freeDiskBytes),
+    totalDiskBytes: amount(input.totalDiskBytes),
+    freeMemoryBytes: amount(input.freeMemoryBytes),
+    totalMemoryBytes: amount(input.totalMemoryBytes),
+  };
+}
