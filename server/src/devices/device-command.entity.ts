@@ -12,7 +12,7 @@ import { DeviceAction, DeviceCommandStatus } from './device.enums.js';
 @ObjectType({ description: 'A command sent to a device, with its progress and result.' })
 @Entity({ tableName: 'device_commands' })
 @Index({ properties: ['device', 'createdAt'] })
-@Index({ name: 'device_commands_pending_index', expression: `create index "device_commands_pending_index" on "device_commands" ("device_id", "created_at") where "status" in ('QUEUED', 'DELIVERED')` })
+@Index({ name: 'device_commands_pending_index', expression: `create index "device_commands_pending_index" on "device_commands" ("device_id", "created_at") where "status" in ('QUEUED', 'DELIVERED', 'RUNNING')` })
 export class DeviceCommand extends BaseEntity<'status' | 'output' | 'deliveredAt' | 'startedAt' | 'finishedAt' | 'requestedById' | 'requestedByName'> {
   @ManyToOne(() => Device, { ref: true, deleteRule: 'cascade' })
   device!: Ref<Device>;

@@ -60,7 +60,7 @@ function envelopeOf(command: DeviceCommand): DeviceCommandEnvelope {
 
 /**
  * The commands of the connected agent's device: first whatever is waiting for it (QUEUED, or
- * DELIVERED but never finished: the agent's journal tells it whether it ran them), then each new
+ * DELIVERED / RUNNING without a result: the agent's journal tells it whether it ran them), then each new
  * one as any instance queues it. The live subscription is opened before the waiting ones are read,
  * so nothing queued in between is missed; an id is offered once per subscription.
  */
@@ -70,7 +70,10 @@ async function* agentCommands(ctx: Context): AsyncGenerator<DeviceCommand> {
   const offered = new Set<string>();
   const waiting = async () => {
     const em = ctx.em.fork();
-    return em.find(DeviceCommand, { device: device.id, status: { $in: ['QUEUED', 'DELIVERED'] }, expiresAt: { $gt: new Date() } } as FilterQuery<DeviceCommand>, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    // QUEUED until it expires; DELIVERED or RUNNING until a result is recorded, expired or not (the
+    // agent may have finished it while its report was lost, and says so from its journal).
+    const where = { device: device.id, $or: [{ status: 'QUEUED', expiresAt: { $gt: new Date() } }, { status: { $in: ['DELIVERED', 'RUNNING'] } }] } as FilterQuery<DeviceCommand>;
+    return em.find(DeviceCommand, where, { orderBy: { createdAt: 'asc', id: 'asc' } });
   };
   try {
     for (const command of await waiting()) {
@@ -201,13 +204,21 @@ export class DeviceResolver {
   async reportDeviceFacts(@Arg('input', { description: 'See the input type.' }) input: DeviceFactsInput, @Ctx() ctx: Context) {
     const device = deviceOf(ctx.principal);
     const facts = cleanFacts(input);
-    const [row] = await ctx.em.getConnection().execute<Array<{ assigned_contact_id: string | null }>>(
-      `update devices set facts = ?::jsonb, facts_reported_at = now(), last_seen_at = now(),
-         hostname = coalesce(nullif(?, ''), hostname), os_version = coalesce(nullif(?, ''), os_version), logged_in_user = ?
-       where id = ? and revoked_at is null returning assigned_contact_id`,
-      [JSON.stringify(facts), facts.hostname, facts.osVersion, facts.loggedInUser, device.id],
+    // A heartbeat: committed without waiting for the disk (a crash may forget the last moment's facts,
+    // nothing anybody wrote), and heard live only when what the console shows of the device changed:
+    // at thousands of agents, facts that always move (uptime, memory) must not become a stream of events.
+    const [row] = await ctx.em.getConnection().execute<Array<{ assigned_contact_id: string | null; changed: boolean }>>(
+      `with relaxed as (select set_config('synchronous_commit', 'off', true)),
+       before as (select hostname, os_version, logged_in_user from devices where id = ?)
+       update devices d set facts = ?::jsonb, facts_reported_at = now(), last_seen_at = now(),
+         hostname = coalesce(nullif(?, ''), d.hostname), os_version = coalesce(nullif(?, ''), d.os_version), logged_in_user = ?
+       from relaxed, before
+       where d.id = ? and d.revoked_at is null
+       returning d.assigned_contact_id,
+         (d.hostname, d.os_version, d.logged_in_user) is distinct from (before.hostname, before.os_version, before.logged_in_user) as changed`,
+      [device.id, JSON.stringify(facts), facts.hostname, facts.osVersion, facts.loggedInUser, device.id],
     );
-    if (row) ctx.services.events.publish('DEVICE_CHANGED', { deviceId: device.id, contactIds: row.assigned_contact_id ? [row.assigned_contact_id] : [] });
+    if (row?.changed) ctx.services.events.publish('DEVICE_CHANGED', { deviceId: device.id, contactIds: row.assigned_contact_id ? [row.assigned_contact_id] : [] });
     return !!row;
   }
 

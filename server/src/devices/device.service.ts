@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditActor } from '../audit/audit.service.js';
 import { actorIdOf, actorKindOf, ANONYMOUS } from '../auth/principal.js';
@@ -233,7 +234,7 @@ export function contactRequester(command: DeviceCommand): string | null {
  * connection dropped before the answer); a report on a finished command changes nothing.
  */
 export async function reportCommand(tx: EntityManager, record: RecordEvent, deviceId: string, input: { id: string; status: DeviceCommandReport; output?: string | null }): Promise<DeviceCommand> {
-  const command = isUuid(input.id) ? await tx.findOne(DeviceCommand, { id: input.id, device: deviceId }, { lockMode: 4 /* PESSIMISTIC_WRITE */ }) : null;
+  const command = isUuid(input.id) ? await tx.findOne(DeviceCommand, { id: input.id, device: deviceId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!command) throw new AppError('NOT_FOUND');
   const status = input.status as unknown as DeviceCommandStatus;
   if (command.status === status) return command;
