@@ -6,7 +6,7 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, startTestPortico, type TestPortico } fr
 import { seriousViolations, settled, type Violation } from './accessibility.js';
 import { signInToConsole } from './admin-helpers.js';
 import { launchBrowser, newContext, PHONE, screenshot } from './browser.js';
-import { createCustomerWithContact, publishKbArticle } from './fixtures.js';
+import { ASSIGN_DEVICE, createCustomerWithContact, enrollDeviceThroughApi, openSelfService, publishKbArticle, REPORT_DEVICE_FACTS } from './fixtures.js';
 import { signInThroughPortal } from './portal-helpers.js';
 
 const INBOUND_SECRET = 'secret';
@@ -49,6 +49,7 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
   let ticketId: string;
   let heldId: string;
   let technicianId: string;
+  let deviceId: string;
 
   beforeAll(async () => {
     portico = await startTestPortico({ inboundMailSecret: INBOUND_SECRET });
@@ -83,6 +84,23 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
     // The knowledge base section opens with its first article; its pages then have content.
     await publishKbArticle(admin);
     await portico.jobs.drain();
+
+    // A device of the contact's customer, assigned to the contact, with facts and a finished command;
+    // self-service is open to that customer only (other customers see the "not available" page).
+    const enrolled = await enrollDeviceThroughApi(admin, contact.customer.id, { hostname: 'ada-laptop', os: 'MACOS', osVersion: '14.5', loggedInUser: 'ada' });
+    deviceId = enrolled.deviceId;
+    await admin.ok(ASSIGN_DEVICE, { deviceId, contactId: contact.contactId });
+    await enrolled.device.ok(REPORT_DEVICE_FACTS, {
+      input: { hostname: 'ada-laptop', osVersion: '14.5', loggedInUser: 'ada', uptimeSeconds: 200_000, freeDiskBytes: 80e9, totalDiskBytes: 500e9, freeMemoryBytes: 6e9, totalMemoryBytes: 16e9 },
+    });
+    const { sendDeviceCommand } = await admin.ok<{ sendDeviceCommand: { id: string } }>('mutation($input: SendDeviceCommandInput!) { sendDeviceCommand(input: $input) { id } }', {
+      input: { deviceId, action: 'INSTALL_SOFTWARE', packageId: 'firefox', cask: true },
+    });
+    for (const status of ['DELIVERED', 'RUNNING', 'SUCCEEDED']) {
+      await enrolled.device.ok('mutation($input: ReportDeviceCommandInput!) { reportDeviceCommand(input: $input) }', { input: { id: sendDeviceCommand.id, status, output: status === 'SUCCEEDED' ? '==> Installing Cask firefox\n🍺  firefox was successfully installed!' : null } });
+    }
+    await admin.ok('mutation($input: SendDeviceCommandInput!) { sendDeviceCommand(input: $input) { id } }', { input: { deviceId, action: 'LOCK' } });
+    await openSelfService(admin, [contact.customer.id]);
 
     ({ createTechnician: { technician: { id: technicianId } } } = await admin.ok<{ createTechnician: { technician: { id: string } } }>(CREATE_TECHNICIAN, {
       input: { name: 'Grace Hopper', email: `grace.${Date.now()}@msp.example`, username: `grace.${Date.now()}`, role: 'TECHNICIAN', language: 'EN' },
@@ -145,6 +163,7 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
     found.push(...(await audit(phone, portico.url, [
       { path: '/', name: 'portal home (phone)' },
       { path: `/tickets/${ticketId}`, name: 'portal ticket (phone)' },
+      { path: '/devices', name: 'portal devices (phone)' },
       { path: '/tickets', name: 'portal tickets (phone, menu open)', then: async (p) => p.locator('.nav-toggle, [aria-controls]').first().click() },
     ])));
 
@@ -155,6 +174,7 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
     const german = await portalPage({ locale: 'de-DE' });
     await signInThroughPortal(german, portico.url, germanContact.username, germanContact.password);
     found.push(...(await audit(german, portico.url, [
+      { path: '/devices', name: 'portal devices, not available (German)' },
       { path: '/tickets/new', name: 'portal new ticket (German)' },
       { path: `/tickets/${germanTicket.id}`, name: 'portal ticket (German)' },
     ])));
@@ -187,6 +207,22 @@ describe('accessibility (axe-core, keyboard)', { timeout: 240_000 }, () => {
       { path: `/customers/${customerId}`, name: 'console new contact form', then: open('new-contact-button') },
       { path: '/contacts', name: 'console contacts' },
       { path: `/contacts/${contact.contactId}`, name: 'console contact' },
+      { path: '/devices', name: 'console devices' },
+      { path: '/devices', name: 'console enroll a device', then: open('enroll-device-button') },
+      {
+        path: '/devices',
+        name: 'console enrollment token shown once',
+        then: async (p) => {
+          await p.getByTestId('enroll-device-button').click();
+          await p.getByTestId('enroll-customer-search').fill('Analytical Engines');
+          await p.getByTestId('enroll-customer-option').first().click();
+          await p.getByTestId('enroll-submit').click();
+          await p.getByTestId('enrollment-issued').waitFor();
+          await settled(p);
+        },
+      },
+      { path: `/devices/${deviceId}`, name: 'console device' },
+      { path: `/devices/${deviceId}`, name: 'console device, revoke confirmation', then: open('device-revoke') },
       { path: '/technicians', name: 'console technicians' },
       { path: '/technicians', name: 'console new technician form', then: open('new-technician-button') },
       { path: `/technicians/${technicianId}`, name: 'console technician' },

@@ -14,6 +14,8 @@ import { ContactDetailPage } from './routes/contacts/contact-detail';
 import { ContactListPage } from './routes/contacts/contact-list';
 import { CustomerDetailPage } from './routes/customers/customer-detail';
 import { CustomerListPage } from './routes/customers/customer-list';
+import { DeviceListPage } from './routes/devices/device-list-page';
+import { DevicePage } from './routes/devices/device-page';
 import { FieldsPage } from './routes/fields/fields-page';
 import { HeldMailPage, HeldMessagePage } from './routes/held-mail/held-mail-page';
 import { OutboxPage } from './routes/outbox/outbox-page';
@@ -88,6 +90,8 @@ export function App() {
         <Route path="/customers/:id" component={CustomerDetailPage} />
         <Route path="/contacts" component={ContactListPage} />
         <Route path="/contacts/:id" component={ContactDetailPage} />
+        <Route path="/devices" component={DeviceListPage} />
+        <Route path="/devices/:id" component={DevicePage} />
         <Route path="/technicians" component={TechnicianListPage} />
         <Route path="/technicians/:id" component={TechnicianDetailPage} />
         <Route path="/fields" component={FieldsPage} />

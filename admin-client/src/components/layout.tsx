@@ -27,6 +27,9 @@ export function Layout(props: { children?: JSX.Element }) {
           <A href="/contacts" class="nav__item" activeClass="nav__item--active" data-testid="nav-contacts">
             {t('nav.contacts')}
           </A>
+          <A href="/devices" class="nav__item" activeClass="nav__item--active" data-testid="nav-devices">
+            {t('nav.devices')}
+          </A>
           <HeldMailNavItem />
           <A href="/kb" class="nav__item" activeClass="nav__item--active" data-testid="nav-kb">
             {t('nav.kb')}

@@ -75,6 +75,8 @@ export function ticketSourceLabel(source: TicketSource): string {
       return t('ticketSource.api');
     case 'CONSOLE':
       return t('ticketSource.console');
+    case 'DEVICE':
+      return t('ticketSource.device');
     case 'EMAIL':
       return t('ticketSource.email');
     case 'PORTAL':

@@ -20,6 +20,9 @@ type Documents = {
     "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": typeof types.PortalAvailableSectionsChangedDocument,
     "\n  fragment PortalTicketDetail on Ticket {\n    ...TicketCore\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n": typeof types.PortalTicketDetailFragmentDoc,
     "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n": typeof types.PortalTicketRowFragmentDoc,
+    "\n  fragment PortalDevice on Device {\n    id\n    hostname\n    os\n    osVersion\n    online\n    lastSeenAt\n    loggedInUser\n    facts {\n      osVersion\n      loggedInUser\n      uptimeSeconds\n      freeDiskBytes\n      totalDiskBytes\n      freeMemoryBytes\n      totalMemoryBytes\n      reportedAt\n    }\n  }\n": typeof types.PortalDeviceFragmentDoc,
+    "\n  query PortalMyDevices {\n    devices(first: 100) {\n      totalCount\n      edges {\n        node {\n          ...PortalDevice\n        }\n      }\n    }\n  }\n": typeof types.PortalMyDevicesDocument,
+    "\n  subscription PortalMyDeviceChanged {\n    deviceChanged {\n      ...PortalDevice\n    }\n  }\n": typeof types.PortalMyDeviceChangedDocument,
     "\n  query PortalKbArticle($id: ID!) {\n    kbArticle(id: $id) {\n      id\n      title\n      html\n      language\n      updatedAt\n      category {\n        id\n        name\n      }\n      translations {\n        id\n        language\n        title\n      }\n    }\n  }\n": typeof types.PortalKbArticleDocument,
     "\n  mutation PortalVoteKbArticle($id: ID!, $helpful: Boolean!) {\n    voteKbArticle(id: $id, helpful: $helpful)\n  }\n": typeof types.PortalVoteKbArticleDocument,
     "\n  query PortalKbSuggestions($text: String!) {\n    kbSuggestions(text: $text) {\n      snippetHtml\n      article {\n        id\n        title\n      }\n    }\n  }\n": typeof types.PortalKbSuggestionsDocument,
@@ -47,6 +50,9 @@ const documents: Documents = {
     "\n  subscription PortalAvailableSectionsChanged {\n    availableSectionsChanged\n  }\n": types.PortalAvailableSectionsChangedDocument,
     "\n  fragment PortalTicketDetail on Ticket {\n    ...TicketCore\n    viewerCan {\n      reply\n      close\n      reopen\n      edit\n    }\n  }\n": types.PortalTicketDetailFragmentDoc,
     "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n": types.PortalTicketRowFragmentDoc,
+    "\n  fragment PortalDevice on Device {\n    id\n    hostname\n    os\n    osVersion\n    online\n    lastSeenAt\n    loggedInUser\n    facts {\n      osVersion\n      loggedInUser\n      uptimeSeconds\n      freeDiskBytes\n      totalDiskBytes\n      freeMemoryBytes\n      totalMemoryBytes\n      reportedAt\n    }\n  }\n": types.PortalDeviceFragmentDoc,
+    "\n  query PortalMyDevices {\n    devices(first: 100) {\n      totalCount\n      edges {\n        node {\n          ...PortalDevice\n        }\n      }\n    }\n  }\n": types.PortalMyDevicesDocument,
+    "\n  subscription PortalMyDeviceChanged {\n    deviceChanged {\n      ...PortalDevice\n    }\n  }\n": types.PortalMyDeviceChangedDocument,
     "\n  query PortalKbArticle($id: ID!) {\n    kbArticle(id: $id) {\n      id\n      title\n      html\n      language\n      updatedAt\n      category {\n        id\n        name\n      }\n      translations {\n        id\n        language\n        title\n      }\n    }\n  }\n": types.PortalKbArticleDocument,
     "\n  mutation PortalVoteKbArticle($id: ID!, $helpful: Boolean!) {\n    voteKbArticle(id: $id, helpful: $helpful)\n  }\n": types.PortalVoteKbArticleDocument,
     "\n  query PortalKbSuggestions($text: String!) {\n    kbSuggestions(text: $text) {\n      snippetHtml\n      article {\n        id\n        title\n      }\n    }\n  }\n": types.PortalKbSuggestionsDocument,
@@ -106,6 +112,18 @@ export function graphql(source: "\n  fragment PortalTicketDetail on Ticket {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment PortalTicketRow on Ticket {\n    id\n    number\n    title\n    status\n    lastActivityAt\n    contact {\n      id\n      name\n    }\n    latestComment {\n      id\n      body\n      authorName\n      authorKind\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PortalDevice on Device {\n    id\n    hostname\n    os\n    osVersion\n    online\n    lastSeenAt\n    loggedInUser\n    facts {\n      osVersion\n      loggedInUser\n      uptimeSeconds\n      freeDiskBytes\n      totalDiskBytes\n      freeMemoryBytes\n      totalMemoryBytes\n      reportedAt\n    }\n  }\n"): (typeof documents)["\n  fragment PortalDevice on Device {\n    id\n    hostname\n    os\n    osVersion\n    online\n    lastSeenAt\n    loggedInUser\n    facts {\n      osVersion\n      loggedInUser\n      uptimeSeconds\n      freeDiskBytes\n      totalDiskBytes\n      freeMemoryBytes\n      totalMemoryBytes\n      reportedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PortalMyDevices {\n    devices(first: 100) {\n      totalCount\n      edges {\n        node {\n          ...PortalDevice\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PortalMyDevices {\n    devices(first: 100) {\n      totalCount\n      edges {\n        node {\n          ...PortalDevice\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PortalMyDeviceChanged {\n    deviceChanged {\n      ...PortalDevice\n    }\n  }\n"): (typeof documents)["\n  subscription PortalMyDeviceChanged {\n    deviceChanged {\n      ...PortalDevice\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

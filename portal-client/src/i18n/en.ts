@@ -43,9 +43,6 @@ export const en = {
   'sections.devices.description': 'Run safe actions on your own computers, such as installing approved software.',
 
   'placeholder.badge': 'Coming soon',
-  'placeholder.title': 'This section is being prepared',
-  'placeholder.body': '{section} will be available here soon. Until then, please contact your IT team as usual.',
-  'placeholder.backHome': 'Back to the home page',
 
   'unavailable.title': 'This section is not available to you',
   'unavailable.body': 'Your IT team has not enabled “{section}” for your company. If you need it, please ask them.',
@@ -173,6 +170,28 @@ export const en = {
   'kb.suggestions.title': 'These articles may already answer your question',
   'kb.suggestions.intro': 'Read one before you send the ticket.',
   'kb.suggestions.solved': 'This solved my problem',
+  'devices.intro': 'The computers your IT team manages for you, and how they are doing.',
+  'devices.listTitle': 'My devices',
+  'devices.empty.title': 'No devices yet',
+  'devices.empty.body': 'When your IT team assigns a computer to you, it appears here with its status.',
+  'devices.online': 'Online',
+  'devices.offline': 'Offline',
+  'devices.lastSeen': 'Last seen {date}',
+  'devices.neverSeen': 'Not connected yet',
+  'devices.os.windows': 'Windows',
+  'devices.os.macos': 'macOS',
+  'devices.os.linux': 'Linux',
+  'devices.fact.user': 'Signed-in user',
+  'devices.fact.noUser': 'Nobody signed in',
+  'devices.fact.uptime': 'Running for',
+  'devices.fact.disk': 'Disk',
+  'devices.fact.memory': 'Memory',
+  'devices.fact.reportedAt': 'Checked',
+  'devices.fact.unknown': 'Unknown',
+  'devices.fact.free': '{free} free',
+  'devices.fact.freeOf': '{free} free of {total}',
+  'devices.actions.title': 'Actions on your devices',
+  'devices.actions.body': 'Actions on your devices, such as installing approved software, will appear here. Until then, please ask your IT team.',
 } as const;
 
 export type MessageKey = keyof typeof en;

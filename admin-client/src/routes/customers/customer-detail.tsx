@@ -13,6 +13,7 @@ import { useSession } from '../../lib/session';
 import { auditHref } from '../audit/links';
 import { ContactForm } from '../contacts/contact-form';
 import { ContactTable } from '../contacts/contact-table';
+import { CustomerDevices } from '../devices/customer-devices';
 import { CustomerForm } from './customer-form';
 
 const CustomerQuery = graphql(`
@@ -151,6 +152,7 @@ function CustomerDetail(props: { id: string }) {
             onReactivate={() => reactivate({ id: props.id })}
           />
           <CustomerContacts customerId={props.id} />
+          <CustomerDevices customerId={props.id} />
         </>
       )}
     </QueryView>
