@@ -61,14 +61,14 @@ import { KbDeflection } from './kb/kb-deflection.entity.js';
 import { EnrollmentToken } from './devices/enrollment-token.entity.js';
 import { Device } from './devices/device.entity.js';
 import { DeviceCommand } from './devices/device-command.entity.js';
-import { DeviceCommandResolver, DeviceResolver } from './devices/device.resolver.js';
+import { DeviceCommandResolver, DeviceResolver, EnrollmentTokenResolver } from './devices/device.resolver.js';
 import { deviceConnectionGate, deviceForToken, isDeviceToken } from './devices/device-credentials.js';
 import { attachmentContent, findVisibleAttachment, TicketCommentResolver, TicketResolver, uploadFile } from './tickets/ticket.resolver.js';
 
 /** Every entity, listed once; MikroORM, the migrations and the schema check use this list. */
 export const entities = [BaseEntity, Customer, CustomerDomain, Account, Contact, Technician, Session, RateLimitCounter, PortalSettings, SectionScopeCustomer, AuditEvent, OutboxMessage, TicketField, Ticket, TicketComment, TicketStatusChange, TicketAttachment, PendingUpload, InboundMessage, KbCategory, KbArticle, KbRevision, KbSearchLog, KbWord, KbFile, KbDeflection, EnrollmentToken, Device, DeviceCommand];
 
-export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver, DeviceResolver, DeviceCommandResolver] as const;
+export const resolvers = [AuthResolver, CustomerResolver, ContactResolver, TechnicianResolver, SettingsResolver, OutboxResolver, AuditResolver, TicketResolver, TicketCommentResolver, FieldsResolver, HeldMailResolver, ServerInfoResolver, KbResolver, DeviceResolver, DeviceCommandResolver, EnrollmentTokenResolver] as const;
 
 /** The one GraphQL schema (printed to schema/schema.graphql); without an event bus for printing and tests. */
 export function buildPorticoSchema(events?: EventBus) {

@@ -1496,6 +1496,18 @@ export default {
             "args": []
           },
           {
+            "name": "customer",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Customer",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
             "name": "expiresAt",
             "type": {
               "kind": "NON_NULL",

@@ -306,6 +306,14 @@ export class DeviceResolver {
   }
 }
 
+@Resolver(() => EnrollmentToken)
+export class EnrollmentTokenResolver {
+  @FieldResolver(() => Customer, { description: 'The customer whose devices enroll with it.' })
+  customer(@Root() token: EnrollmentToken, @Ctx() ctx: Context) {
+    return ctx.em.getReference(Customer, token.customer.id, { wrapped: true }).load({ dataloader: true });
+  }
+}
+
 @Resolver(() => DeviceCommand)
 export class DeviceCommandResolver {
   @FieldResolver(() => Device, { description: 'The device it is for.' })
