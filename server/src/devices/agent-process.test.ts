@@ -71,11 +71,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** The exit code once the child exited and its output was all read ('close'); call it right after spawn. */
 function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-  });
+  return new Promise((resolve) => child.once('close', (code) => resolve(code)));
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Promise<T> {
@@ -109,14 +107,14 @@ class ServerProcess implements Described {
   readonly exited: Promise<number | null>;
 
   private constructor(
-    readonly process: ChildProcess,
+    readonly child: ChildProcess,
     readonly url: string,
     private readonly generation: number,
   ) {
-    children.add(process);
-    process.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    process.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exited = exitOf(process);
+    children.add(child);
+    child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exited = exitOf(child);
   }
 
   static async start(databaseUrl: string, port: number, generation = 1): Promise<ServerProcess> {
@@ -145,17 +143,17 @@ class ServerProcess implements Described {
 
   /** kill -9 of the whole process group: no shutdown code runs, connections just drop. */
   async kill9(): Promise<void> {
-    killGroup(this.process, 'SIGKILL');
+    killGroup(this.child, 'SIGKILL');
     await withTimeout(this.exited, 10_000, () => `the server did not die\n\n${this.describe()}`);
   }
 
   async stop(): Promise<void> {
-    killGroup(this.process, 'SIGTERM');
-    await withTimeout(this.exited, 15_000, () => 'slow stop').catch(() => killGroup(this.process, 'SIGKILL'));
+    killGroup(this.child, 'SIGTERM');
+    await withTimeout(this.exited, 15_000, () => 'slow stop').catch(() => killGroup(this.child, 'SIGKILL'));
   }
 
   describe(): string {
-    return `--- server #${this.generation} (pid ${this.process.pid}, exit ${this.process.exitCode ?? this.process.signalCode ?? 'running'}) output, last part:\n${tail(this.output)}`;
+    return `--- server #${this.generation} (pid ${this.child.pid}, exit ${this.child.exitCode ?? this.child.signalCode ?? 'running'}) output, last part:\n${tail(this.output)}`;
   }
 }
 
@@ -174,10 +172,10 @@ class AgentProcess implements Described {
 
   constructor(
     readonly name: string,
-    readonly process: ChildProcess,
+    readonly child: ChildProcess,
   ) {
-    children.add(process);
-    process.stdout!.on('data', (chunk: Buffer) => {
+    children.add(child);
+    child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
       this.stdout += text;
       this.partial += text;
@@ -191,8 +189,8 @@ class AgentProcess implements Described {
         }
       }
     });
-    process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = exitOf(process);
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = exitOf(child);
   }
 
   static start(name: string, device: Enrolled, options: { delayMs?: number; nodeArgs?: string[] } = {}): AgentProcess {
@@ -214,9 +212,9 @@ class AgentProcess implements Described {
   }
 
   async waitFor(what: string, predicate: (event: AgentEvent) => boolean, timeoutMs: number, ...others: Described[]): Promise<AgentEvent> {
-    await waitUntil(`agent ${this.name}: ${what}`, () => this.events.some(predicate) || this.process.exitCode !== null, timeoutMs, this, ...others);
+    await waitUntil(`agent ${this.name}: ${what}`, () => this.events.some(predicate) || this.child.exitCode !== null, timeoutMs, this, ...others);
     const found = this.events.find(predicate);
-    if (!found) throw new Error(`agent ${this.name} exited (${this.process.exitCode}) before ${what}\n\n${[this, ...others].map((s) => s.describe()).join('\n\n')}`);
+    if (!found) throw new Error(`agent ${this.name} exited (${this.child.exitCode}) before ${what}\n\n${[this, ...others].map((s) => s.describe()).join('\n\n')}`);
     return found;
   }
 
@@ -225,18 +223,18 @@ class AgentProcess implements Described {
   }
 
   kill9(): Promise<number | null> {
-    killGroup(this.process, 'SIGKILL');
+    killGroup(this.child, 'SIGKILL');
     return withTimeout(this.exited, 10_000, () => `agent ${this.name} did not die\n\n${this.describe()}`);
   }
 
   /** SIGTERM: the agent says goodbye (exit code 0 after {"event":"stopped","reason":"SIGTERM"}). */
   async stop(): Promise<number | null> {
-    killGroup(this.process, 'SIGTERM');
+    killGroup(this.child, 'SIGTERM');
     return withTimeout(this.exited, 10_000, () => `agent ${this.name} did not stop on SIGTERM\n\n${this.describe()}`);
   }
 
   describe(): string {
-    return `--- agent ${this.name} (pid ${this.process.pid}, exit ${this.process.exitCode ?? this.process.signalCode ?? 'running'}) stdout:\n${tail(this.stdout)}\n--- agent ${this.name} stderr:\n${tail(this.stderr)}`;
+    return `--- agent ${this.name} (pid ${this.child.pid}, exit ${this.child.exitCode ?? this.child.signalCode ?? 'running'}) stdout:\n${tail(this.stdout)}\n--- agent ${this.name} stderr:\n${tail(this.stderr)}`;
   }
 }
 
@@ -334,6 +332,20 @@ class Installation {
       ...sources,
     );
     return last!;
+  }
+
+  /** Locks the command's row (SELECT … FOR UPDATE) in an open transaction until `release`. */
+  async holdRowLock(commandId: string): Promise<{ release(): Promise<void> }> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    await client.query('begin');
+    await client.query('select id from device_commands where id = $1 for update', [commandId]);
+    return {
+      release: async () => {
+        await client.query('rollback');
+        await client.end();
+      },
+    };
   }
 
   async sql(text: string, values: unknown[]): Promise<void> {
@@ -474,8 +486,9 @@ describe('the real agent against one server process', () => {
       expect(failed.output).toBe('interrupted before a result was recorded');
       await again.waitFor('connected', (e) => e.event === 'connected', 10_000, portico.server);
       await sleep(1_000); // the server may offer it again (DELIVERED/RUNNING): still not run
-      expect(again.phases(sent.id).every((phase) => phase === 'skipped')).toBe(true);
-      expect(again.phases(sent.id)).not.toContain('running');
+      // On start it settles the interrupted command itself (FAILED, journaled); Portico's new offer of
+      // it, if any, is answered from the journal ("skipped", "already FAILED"), never run.
+      expect(again.events.filter((e) => e.id === sent.id)).toEqual(again.phases(sent.id).map(() => expect.objectContaining({ phase: 'skipped', reason: 'already FAILED' })));
       expect(runsOf(device, 'SHUT_DOWN')).toBe(1);
       expect(journalOf(device, sent.id).filter((e) => e.phase === 'accepted')).toHaveLength(1);
     } finally {
@@ -483,26 +496,33 @@ describe('the real agent against one server process', () => {
     }
   });
 
-  it('agent killed (kill -9) right after accepting, before it reported running: restarted, it does not run it (at most once)', { timeout: 60_000 }, async () => {
+  it('agent killed (kill -9) after accepting (journaled), before it ran: restarted, it does not run it; FAILED "interrupted"', { timeout: 60_000 }, async () => {
     const device = await portico.enroll();
-    const agent = AgentProcess.start('killed-accepted', device, { delayMs: 3_000 });
-    await agent.waitFor('connected', (e) => e.event === 'connected', 30_000, portico.server);
     const sent = await portico.send(device.deviceId, 'LOCK');
-    await agent.waitForPhase(sent.id, 'accepted', 20_000, portico.server);
-    await agent.kill9();
-    // Accepted is journaled before anything runs; the run itself waits for Portico's answer to
-    // DELIVERED, so the kill lands before it or (rarely) just after it began: at most one run.
-    const runsBefore = runsOf(device, 'LOCK');
-    expect(runsBefore).toBeLessThanOrEqual(1);
+    // Holds the command's row: the agent's DELIVERED report (which locks it) waits, so the agent is
+    // stuck between "accepted" (journaled) and "running" (it runs nothing before Portico's answer).
+    const lock = await portico.holdRowLock(sent.id);
+    const agent = AgentProcess.start('killed-accepted', device, { delayMs: 3_000 });
+    try {
+      await agent.waitForPhase(sent.id, 'accepted', 30_000, portico.server);
+      await sleep(500);
+      expect(agent.phases(sent.id)).toEqual(['accepted']);
+      await agent.kill9();
+    } finally {
+      await lock.release();
+    }
+    expect(runsOf(device, 'LOCK')).toBe(0);
+    expect(journalOf(device, sent.id).map((e) => e.phase)).toEqual(['accepted']);
 
     const again = AgentProcess.start('killed-accepted-2', device, { delayMs: 3_000 });
     try {
       const failed = await portico.waitForStatus(sent.id, 'FAILED', 30_000, agent, again);
       expect(failed.output).toBe('interrupted before a result was recorded');
       await again.waitFor('connected', (e) => e.event === 'connected', 10_000, portico.server);
-      await sleep(1_000);
-      expect(again.phases(sent.id)).not.toContain('running');
-      expect(runsOf(device, 'LOCK')).toBe(runsBefore);
+      await sleep(1_000); // Portico may offer it again: answered from the journal, not run
+      expect(again.events.filter((e) => e.id === sent.id)).toEqual(again.phases(sent.id).map(() => expect.objectContaining({ phase: 'skipped', reason: 'already FAILED' })));
+      expect(runsOf(device, 'LOCK')).toBe(0);
+      expect(journalOf(device, sent.id).filter((e) => e.phase === 'accepted')).toHaveLength(1);
     } finally {
       await again.kill9();
     }
@@ -567,9 +587,9 @@ describe('the real agent across kill -9 of the server process', () => {
       await agent.waitFor('connected', (e) => e.event === 'connected', 30_000, portico.server);
       const sent = await portico.send(device.deviceId, 'SHUT_DOWN');
       await agent.waitForPhase(sent.id, 'running', 20_000, portico.server);
-      // Portico has recorded RUNNING (its answer may still be on the way): the command is delivered.
-      await portico.waitForStatus(sent.id, 'RUNNING', 2_500, agent);
+      // "running" comes only after Portico answered DELIVERED: it is delivered, and 3 s from done.
       await portico.server.kill9();
+      expect(agent.phases(sent.id), 'the kill came before the result').toEqual(['accepted', 'running']);
       const connectionsBefore = agent.count('connected');
 
       // The agent carries on without Portico; its SUCCEEDED report waits.
