@@ -67,6 +67,9 @@ export interface HttpServerOptions<P extends Caller, S> {
   limits?: LimitSettings;
 }
 
+/** How many distinct valid documents the WebSocket path keeps parsed and validated (the apps and agents send a few dozen). */
+const VALID_DOCUMENTS_KEPT = 500;
+
 /** Express + Apollo for HTTP and graphql-ws on the same port and path (`/graphql`). */
 export async function createHttpServer<P extends Caller, S>(options: HttpServerOptions<P, S>) {
   type Context = RequestContext<P, S>;
@@ -110,6 +113,12 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
   const wsLanguage = new WeakMap<object, Map<string, Language>>();
   const deliveryCost = new WeakMap<Context, number>();
   const whenClosed = new WeakMap<object, () => Promise<void>>();
+  // Valid documents by their text, the oldest forgotten first beyond VALID_DOCUMENTS_KEPT.
+  const validDocuments = new Map<string, DocumentNode>();
+  const remember = (text: string, document: DocumentNode) => {
+    if (validDocuments.size >= VALID_DOCUMENTS_KEPT) validDocuments.delete(validDocuments.keys().next().value!);
+    validDocuments.set(text, document);
+  };
   const wsCleanup = useServer<{ sessionToken?: string; deviceToken?: string }, { request: http.IncomingMessage }>(
     {
       schema,
@@ -139,18 +148,24 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
         const languages = wsLanguage.get(ctx) ?? new Map<string, Language>();
         wsLanguage.set(ctx, languages.set(id, context.language));
         try {
-          let document: DocumentNode;
-          try {
-            document = parseWithLimits(payload.query, limits.limits);
-          } catch (error) {
-            // Coded like Apollo's answer over HTTP (the token limit comes as its own BAD_USER_INPUT).
-            if (!(error instanceof GraphQLError) || findAppError(error)) throw error;
-            throw new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
-          }
-          const invalid = validate(schema, document, [...specifiedRules, ...limits.rules]);
-          if (invalid.length) {
-            await limits.chargeRefusal(context.principal, context.ip, context.sessionToken, payload.query.length);
-            return invalid.map((e) => (findAppError(e) ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })));
+          // A document seen before is valid as it was: the same text against the same schema and the
+          // same static rules (agents send the same few documents all day: a heartbeat re-validated
+          // each time was a good part of its cost). Only valid documents are remembered.
+          let document = validDocuments.get(payload.query);
+          if (!document) {
+            try {
+              document = parseWithLimits(payload.query, limits.limits);
+            } catch (error) {
+              // Coded like Apollo's answer over HTTP (the token limit comes as its own BAD_USER_INPUT).
+              if (!(error instanceof GraphQLError) || findAppError(error)) throw error;
+              throw new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+            }
+            const invalid = validate(schema, document, [...specifiedRules, ...limits.rules]);
+            if (invalid.length) {
+              await limits.chargeRefusal(context.principal, context.ip, context.sessionToken, payload.query.length);
+              return invalid.map((e) => (findAppError(e) ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })));
+            }
+            remember(payload.query, document);
           }
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [new GraphQLError('Unable to identify operation')];
