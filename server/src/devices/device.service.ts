@@ -2,7 +2,7 @@ import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditActor } from '../audit/audit.service.js';
-import { actorIdOf, actorKindOf, ANONYMOUS } from '../auth/principal.js';
+import { actorIdOf, actorKindOf, devicePrincipal } from '../auth/principal.js';
 import { hashToken } from '../auth/tokens.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { AppError, badInput, notFound } from '../core/errors.js';
@@ -133,7 +133,8 @@ export async function enrollDevice(tx: EntityManager, record: RecordEvent, input
     publicKeyFingerprint: createHash('sha256').update(createPublicKey(publicKeyPem).export({ format: 'der', type: 'spki' })).digest('hex'),
   });
   await tx.flush();
-  const actor: AuditActor = { principal: ANONYMOUS, ip, name: hostname };
+  // The enrolling agent is the actor: the device it just became.
+  const actor: AuditActor = { principal: devicePrincipal({ id: device.id, customerId: enrollment.customer.id }), ip, name: hostname };
   record('device.enrolled', { actor, details: { deviceId: device.id, hostname, os: input.os, enrollmentTokenId: enrollment.id }, subject: { kind: 'device', id: device.id, name: hostname } });
   record('device.changed', { deviceId: device.id, contactIds: [] });
   return { device, deviceToken };
@@ -253,7 +254,7 @@ export async function reportCommand(tx: EntityManager, record: RecordEvent, devi
   if (FINISHED_STATUSES.includes(status)) {
     const device = await tx.findOneOrFail(Device, deviceId);
     record('device.command_finished', {
-      actor: { principal: ANONYMOUS, ip: null, name: device.hostname },
+      actor: { principal: devicePrincipal({ id: deviceId, customerId: device.customer.id }), ip: null, name: device.hostname },
       details: { deviceId, commandId: command.id, action: command.action, status },
       subject: { kind: 'device', id: deviceId, name: device.hostname },
     });

@@ -170,6 +170,11 @@ describe('devices and their commands', () => {
     expect(backwards.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await commandOf(queued.id)).output).toBe('installed 7zip');
     console.stop();
+    // The audit log: who asked (the technician), and the device that ran it with its result.
+    const { auditEvents } = await admin.ok('{ auditEvents(first: 50, actions: ["device.command_queued", "device.command_finished"]) { edges { node { action actorKind actorId subjectId details } } } }');
+    const mine = auditEvents.edges.map((edge: { node: Record<string, unknown> }) => edge.node).filter((node: Record<string, unknown>) => node.subjectId === device.deviceId);
+    expect(mine.find((node: Record<string, unknown>) => node.action === 'device.command_queued')).toMatchObject({ actorKind: 'technician' });
+    expect(mine.find((node: Record<string, unknown>) => node.action === 'device.command_finished')).toMatchObject({ actorKind: 'device', actorId: device.deviceId });
   });
 
   it('keeps a command for an offline agent and offers it when the agent connects; offers an unfinished one again after a reconnect', async () => {
