@@ -13,3 +13,4 @@ export * from './upload';
 export * from './attachment-picker';
 export * from './skip-link';
 export * from './safe-html';
+export * from './device-labels';

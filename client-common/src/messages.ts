@@ -55,6 +55,12 @@ const en = {
   'ticket.field.impact': 'Impact',
   'ticket.field.technician': 'Technician',
   'ticket.field.dueDate': 'Due date',
+  'devices.os.windows': 'Windows',
+  'devices.os.macos': 'macOS',
+  'devices.os.linux': 'Linux',
+  'devices.fact.unknown': 'Unknown',
+  'devices.fact.free': '{free} free',
+  'devices.fact.freeOf': '{free} free of {total}',
 };
 
 export type SharedMessageKey = keyof typeof en;
@@ -112,6 +118,12 @@ export const sharedMessages: Record<LanguageCode, Record<SharedMessageKey, strin
     'ticket.field.impact': 'Impact',
     'ticket.field.technician': 'Technicien',
     'ticket.field.dueDate': 'Échéance',
+    'devices.os.windows': 'Windows',
+    'devices.os.macos': 'macOS',
+    'devices.os.linux': 'Linux',
+    'devices.fact.unknown': 'Inconnu',
+    'devices.fact.free': '{free} libres',
+    'devices.fact.freeOf': '{free} libres sur {total}',
   },
   DE: {
     'files.size.bytes': '{size} Byte',
@@ -164,6 +176,12 @@ export const sharedMessages: Record<LanguageCode, Record<SharedMessageKey, strin
     'ticket.field.impact': 'Auswirkung',
     'ticket.field.technician': 'Techniker',
     'ticket.field.dueDate': 'Fällig am',
+    'devices.os.windows': 'Windows',
+    'devices.os.macos': 'macOS',
+    'devices.os.linux': 'Linux',
+    'devices.fact.unknown': 'Unbekannt',
+    'devices.fact.free': '{free} frei',
+    'devices.fact.freeOf': '{free} frei von {total}',
   },
   ES: {
     'files.size.bytes': '{size} bytes',
@@ -216,6 +234,12 @@ export const sharedMessages: Record<LanguageCode, Record<SharedMessageKey, strin
     'ticket.field.impact': 'Impacto',
     'ticket.field.technician': 'Técnico',
     'ticket.field.dueDate': 'Fecha límite',
+    'devices.os.windows': 'Windows',
+    'devices.os.macos': 'macOS',
+    'devices.os.linux': 'Linux',
+    'devices.fact.unknown': 'Desconocido',
+    'devices.fact.free': '{free} libres',
+    'devices.fact.freeOf': '{free} libres de {total}',
   },
   IT: {
     'files.size.bytes': '{size} byte',
@@ -268,5 +292,11 @@ export const sharedMessages: Record<LanguageCode, Record<SharedMessageKey, strin
     'ticket.field.impact': 'Impatto',
     'ticket.field.technician': 'Tecnico',
     'ticket.field.dueDate': 'Scadenza',
+    'devices.os.windows': 'Windows',
+    'devices.os.macos': 'macOS',
+    'devices.os.linux': 'Linux',
+    'devices.fact.unknown': 'Sconosciuto',
+    'devices.fact.free': '{free} liberi',
+    'devices.fact.freeOf': '{free} liberi su {total}',
   },
 };
