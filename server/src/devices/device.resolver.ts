@@ -19,7 +19,7 @@ import { openTicketFromDevice } from '../tickets/ticket.service.js';
 import { DeviceCommand } from './device-command.entity.js';
 import { Device } from './device.entity.js';
 import { devicePolicy } from './device.policy.js';
-import { assignDevice, cancelCommand, cleanFacts, createEnrollmentToken, enrollDevice, queueCommand, reportCommand, revokeDevice, revokeEnrollmentToken, type DeviceWriteContext } from './device.service.js';
+import { assignDevice, cancelCommand, createEnrollmentToken, recordFacts, enrollDevice, queueCommand, reportCommand, revokeDevice, revokeEnrollmentToken, type DeviceWriteContext } from './device.service.js';
 import {
   CreatedEnrollmentToken, CreateEnrollmentTokenInput, DeviceCommandConnection, DeviceCommandEnvelope, DeviceCommandsArgs, DeviceConnection, DeviceEnrollment, DeviceFacts,
   DeviceFactsInput, DevicesArgs, EnrollDeviceInput, EnrollmentTokenConnection, ReportDeviceCommandInput, SendDeviceCommandInput,
@@ -203,23 +203,10 @@ export class DeviceResolver {
   @Mutation(() => Boolean, { description: 'The agent reports its computer’s facts (and that it is alive), every few minutes.' })
   async reportDeviceFacts(@Arg('input', { description: 'See the input type.' }) input: DeviceFactsInput, @Ctx() ctx: Context) {
     const device = deviceOf(ctx.principal);
-    const facts = cleanFacts(input);
-    // A heartbeat: committed without waiting for the disk (a crash may forget the last moment's facts,
-    // nothing anybody wrote), and heard live only when what the console shows of the device changed:
-    // at thousands of agents, facts that always move (uptime, memory) must not become a stream of events.
-    const [row] = await ctx.em.getConnection().execute<Array<{ assigned_contact_id: string | null; changed: boolean }>>(
-      `with relaxed as (select set_config('synchronous_commit', 'off', true)),
-       before as (select hostname, os_version, logged_in_user from devices where id = ?)
-       update devices d set facts = ?::jsonb, facts_reported_at = now(), last_seen_at = now(),
-         hostname = coalesce(nullif(?, ''), d.hostname), os_version = coalesce(nullif(?, ''), d.os_version), logged_in_user = ?
-       from relaxed, before
-       where d.id = ? and d.revoked_at is null
-       returning d.assigned_contact_id,
-         (d.hostname, d.os_version, d.logged_in_user) is distinct from (before.hostname, before.os_version, before.logged_in_user) as changed`,
-      [device.id, JSON.stringify(facts), facts.hostname, facts.osVersion, facts.loggedInUser, device.id],
-    );
-    if (row?.changed) ctx.services.events.publish('DEVICE_CHANGED', { deviceId: device.id, contactIds: row.assigned_contact_id ? [row.assigned_contact_id] : [] });
-    return !!row;
+    const changed = await recordFacts(ctx.em, device.id, input);
+    // The statement committed by itself: its event goes straight to the after-commit handlers.
+    if (changed) ctx.services.domainEvents.runAfterCommit([{ name: 'device.changed', data: changed }]);
+    return changed !== undefined;
   }
 
   @Allow('DEVICE')

@@ -288,6 +288,30 @@ export async function expireCommand(tx: EntityManager, record: RecordEvent, comm
   if (row) record('device.commandChanged', { deviceId: row.device_id, commandId, contactId: row.requested_by_kind === 'contact' ? row.requested_by_id : null });
 }
 
+/**
+ * A heartbeat with the agent's facts, in one statement committed without waiting for the disk (a
+ * crash may forget the last moment's facts, nothing anybody wrote). Answers the live update to
+ * make when what the console shows of the device changed (host name, OS version, user; facts that
+ * always move, like uptime, must not become a stream of events at thousands of agents), null when
+ * nothing shown changed, undefined when the device is gone or revoked.
+ */
+export async function recordFacts(em: EntityManager, deviceId: string, input: Partial<Record<keyof DeviceFactsData, unknown>>): Promise<{ deviceId: string; contactIds: string[] } | null | undefined> {
+  const facts = cleanFacts(input);
+  const [row] = await em.getConnection().execute<Array<{ assigned_contact_id: string | null; changed: boolean }>>(
+    `with relaxed as (select set_config('synchronous_commit', 'off', true)),
+     before as (select hostname, os_version, logged_in_user from devices where id = ?)
+     update devices d set facts = ?::jsonb, facts_reported_at = now(), last_seen_at = now(),
+       hostname = coalesce(nullif(?, ''), d.hostname), os_version = coalesce(nullif(?, ''), d.os_version), logged_in_user = ?
+     from relaxed, before
+     where d.id = ? and d.revoked_at is null
+     returning d.assigned_contact_id,
+       (d.hostname, d.os_version, d.logged_in_user) is distinct from (before.hostname, before.os_version, before.logged_in_user) as changed`,
+    [deviceId, JSON.stringify(facts), facts.hostname, facts.osVersion, facts.loggedInUser, deviceId],
+  );
+  if (!row) return undefined;
+  return row.changed ? { deviceId, contactIds: row.assigned_contact_id ? [row.assigned_contact_id] : [] } : null;
+}
+
 /** Facts as the agent reports them: hostile input, so every text is cleaned and cut, every number checked. */
 export function cleanFacts(input: Partial<Record<keyof DeviceFactsData, unknown>>): DeviceFactsData {
   const text = (value: unknown) => (typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_TEXT) : null); // eslint-disable-line no-control-regex

@@ -121,8 +121,11 @@ describe('devices and their commands', () => {
     const unknown = await anonymous.request(ENROLL, { input: { ...input, token: 'pte_not-a-token' } });
     // One answer for every unusable token: nobody learns which tokens exist.
     for (const refused of [revoked, expired, unknown]) expect(refused.errors?.[0]).toMatchObject({ message: again.errors?.[0]?.message, extensions: { code: 'BAD_USER_INPUT', field: 'token' } });
+    const devicesBefore = (await portico.orm.em.getConnection().execute('select count(*) as n from devices'))[0].n;
     const badKey = await anonymous.request(ENROLL, { input: { ...input, token: (await admin.ok(CREATE_TOKEN, { input: { customerId } })).createEnrollmentToken.token, publicKey: 'not a key' } });
     expect(badKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'publicKey' });
+    // A refused enrollment writes nothing.
+    expect((await portico.orm.em.getConnection().execute('select count(*) as n from devices'))[0].n).toBe(devicesBefore);
 
     const rows = await portico.orm.em.getConnection().execute(`select credential_hash from devices union all select token_hash from device_enrollment_tokens`);
     const stored = JSON.stringify(rows);
@@ -250,6 +253,28 @@ describe('devices and their commands', () => {
     // Assigning to another customer's contact is refused.
     const bittern = await admin.ok(CREATE_CONTACT, { input: { customerId: otherCustomerId, name: 'Bea Bittern', email: 'bea@bittern.example' } });
     expect((await admin.request(ASSIGN, { d: mine.deviceId, c: bittern.createContact.contact.id })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactId' });
+  });
+
+  it('refuses bad commands with a coded, translated error naming the field, and writes nothing', async () => {
+    const linux = await enrollTestDevice(admin, customerId, 'refuse-linux', 'LINUX');
+    const windows = await enrollTestDevice(admin, customerId, 'refuse-win', 'WINDOWS');
+    const count = async () => Number((await portico.orm.em.getConnection().execute('select count(*) as n from device_commands'))[0].n);
+    const before = await count();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ deviceId: windows.deviceId, action: 'INSTALL_SOFTWARE', packageId: '../evil' }, 'packageId'],
+      [{ deviceId: windows.deviceId, action: 'INSTALL_SOFTWARE' }, 'packageId'],
+      [{ deviceId: linux.deviceId, action: 'INSTALL_SOFTWARE', packageId: 'vim' }, 'action'],
+      [{ deviceId: windows.deviceId, action: 'LOG_OFF', userName: '-rf' }, 'userName'],
+      [{ deviceId: windows.deviceId, action: 'RESET_PASSWORD', userName: 'kim' }, 'action'],
+    ];
+    for (const [input, field] of cases) {
+      const refused = await admin.request(SEND, { input });
+      expect(refused.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(refused.errors?.[0]?.message).toMatch(/\w+/);
+    }
+    const named = await admin.request(SEND, { input: { deviceId: windows.deviceId, action: 'LOG_OFF', userName: 'a b' } });
+    expect(named.errors?.[0]?.message).toBe('Enter a user name of letters, digits and . _ - (at most 64 characters).');
+    expect(await count()).toBe(before);
   });
 
   it('takes the agent’s facts as hostile input: control characters removed, lengths capped, text kept as text', async () => {
