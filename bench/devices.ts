@@ -36,6 +36,10 @@ const HEARTBEAT_MS = Number(process.env.BENCH_HEARTBEAT_SECONDS ?? 30) * 1000;
 const IDLE_MS = HEARTBEAT_MS;
 const ADMIN_PASSWORD = 'bench-admin-password';
 const NODE_FLAGS = ['--max-semi-space-size=32', '--import', '@swc-node/register/esm-register'];
+/** BENCH_PROFILE=dir: the servers write V8 CPU profiles there (open them in Chrome's DevTools). */
+const PROFILE_FLAGS = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+/** BENCH_ONLY=portico|bare: measure one server (profiling, quick checks); no result file is written. */
+const ONLY = process.env.BENCH_ONLY as 'portico' | 'bare' | undefined;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const progress = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -49,7 +53,7 @@ const cpuSeconds = (pid: number) => {
 };
 
 function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...PROFILE_FLAGS, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -201,10 +205,11 @@ async function measure(mode: 'portico' | 'bare', server: ChildProcess, url: stri
 
 async function main() {
   const database = await benchDatabase('devices', 55913);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
-  try {
+
+  async function measurePortico() {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
     server = await startProcess(['bench/portico-server.ts'], {
       DATABASE_URL: database.databaseUrl, PORT: String(port), HOST: '127.0.0.1', PORTICO_ADMIN_USERNAME: 'admin', PORTICO_ADMIN_PASSWORD: ADMIN_PASSWORD,
       PORTICO_SECRET: 'bench', NODE_ENV: 'production',
@@ -222,16 +227,28 @@ async function main() {
     );
     const ids = (await db.query<{ id: string; n: number }>(`select id, substring(hostname from 7)::int as n from devices order by 2`)).rows.map((row) => row.id);
     await db.end();
-    const portico = await measure('portico', server, url, () => porticoCommander(url, ids));
+    const result = await measure('portico', server, url, () => porticoCommander(url, ids));
+    server.kill('SIGTERM'); // a clean exit: a CPU profile is written then
+    await new Promise((resolve) => server!.once('exit', resolve));
+    server = undefined;
+    return result;
+  }
+
+  async function measureBare() {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    server = await startProcess(['bench/bare-graphql-ws.ts'], { PORT: String(port) }, 'bare graphql-ws ready');
+    const result = await measure('bare', server, url, () => bareCommander(url));
     server.kill('SIGTERM');
     await new Promise((resolve) => server!.once('exit', resolve));
     server = undefined;
+    return result;
+  }
 
-    const barePort = await freePort();
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-    server = await startProcess(['bench/bare-graphql-ws.ts'], { PORT: String(barePort) }, 'bare graphql-ws ready');
-    const bare = await measure('bare', server, bareUrl, () => bareCommander(bareUrl));
-
+  try {
+    const portico = ONLY === 'bare' ? undefined : await measurePortico();
+    const bare = ONLY === 'portico' ? undefined : await measureBare();
+    if (!portico || !bare) return void console.log(JSON.stringify({ portico, bare }, null, 2));
     writeResult('devices', {
       measuredAt: new Date().toISOString(),
       machine: `${(await import('node:os')).cpus().length} cores`,
@@ -246,7 +263,7 @@ async function main() {
       },
     });
   } finally {
-    server?.kill('SIGKILL');
+    (server as ChildProcess | undefined)?.kill('SIGKILL');
     await database.stop();
   }
 }

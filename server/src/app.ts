@@ -88,7 +88,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const limits: LimitSettings = { ...DEFAULT_LIMITS, ...options.limits };
     // Subscriptions receive events through a bounded number of concurrent deliveries (limits.ts); publishing is unchanged.
     const mailer = createMailer(config.smtpUrl, config.mailFrom);
-    const { domainEvents, jobs: jobRegistry } = registerSideEffects({
+    const { domainEvents, jobs: jobRegistry, deviceExpiry } = registerSideEffects({
       orm, bus: events, mailer, secrets, publicUrl: config.publicUrl, logger,
       email: { ...DEFAULT_EMAIL_DELIVERY, retryBaseMs: config.outboxRetryBaseMs, hostname: new URL(config.publicUrl).hostname },
     });
@@ -96,9 +96,10 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
       config, domainEvents, settingsCache, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
       dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE), logger,
       reads: new Reads(orm.em.getKnex(), onQuery),
-      devices: { signer: new CommandSigner(secrets), presence: new DevicePresence(orm, events) },
+      devices: { signer: new CommandSigner(secrets), presence: new DevicePresence(orm, events), expiry: deviceExpiry },
     };
     services.devices.presence.start();
+    deviceExpiry.start();
     const jobsLog = childLogger(logger, { component: 'jobs' });
     const jobs = new JobRunner(databaseUrl, jobRegistry, { ...DEFAULT_JOB_RUNNER_OPTIONS, log: (level, message) => jobsLog[level](message) });
     const schema = await buildPorticoSchema(events);
@@ -130,6 +131,7 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
         await inboundSmtp?.close();
         await stopApollo();
         await jobs.stop();
+        await deviceExpiry.stop();
         mailer.close();
         settingsCache.stop();
         services.devices.presence.stop();

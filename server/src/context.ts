@@ -10,6 +10,7 @@ import type { SecretBox } from './queue/secret-box.js';
 import type { DnsLookup } from './settings/domain-check.js';
 import type { SettingsCache } from './settings/settings-cache.js';
 import type { CommandSigner } from './devices/command-signing.js';
+import type { DeviceCommandExpiry } from './devices/device.events.js';
 import type { DevicePresence } from './devices/device-presence.js';
 
 export type { SessionCookie } from './graphql/context.js';
@@ -29,7 +30,7 @@ export interface AppServices {
   /** Plain-row reads with prepared statements, for the paths that run on every request (db/reads.ts). */
   reads: Reads;
   /** Devices: the command signer and which agents are connected here (devices/). */
-  devices: { signer: CommandSigner; presence: DevicePresence };
+  devices: { signer: CommandSigner; presence: DevicePresence; expiry: DeviceCommandExpiry };
   /** The instance's root logger (logging/logger.ts); parts of the server make children of it. */
   logger: Logger;
 }

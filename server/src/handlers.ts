@@ -13,7 +13,7 @@ import { publishSettingsChanges } from './settings/settings.events.js';
 import { publishTicketChanges } from './tickets/ticket.events.js';
 import { indexSavedArticles, openSectionOnFirstArticle } from './kb/kb.events.js';
 import { kbIndexJob } from './kb/kb.search.js';
-import { expireCommandJob, publishDeviceChanges } from './devices/device.events.js';
+import { DeviceCommandExpiry, expireCommandJob, publishDeviceChanges } from './devices/device.events.js';
 
 export interface SideEffectDeps {
   orm: MikroORM;
@@ -29,7 +29,7 @@ export interface SideEffectDeps {
  * Every side effect of a change, in one place: which domain events write the audit log, queue
  * mail and publish live updates, and which jobs exist. Services only record what happened.
  */
-export function registerSideEffects(deps: SideEffectDeps): { domainEvents: DomainEventHandlers; jobs: JobRegistry } {
+export function registerSideEffects(deps: SideEffectDeps): { domainEvents: DomainEventHandlers; jobs: JobRegistry; deviceExpiry: DeviceCommandExpiry } {
   const log = childLogger(deps.logger, { component: 'events' });
   const domainEvents = new DomainEventHandlers((message) => log.error(message));
   writeAuditLog(domainEvents);
@@ -44,6 +44,7 @@ export function registerSideEffects(deps: SideEffectDeps): { domainEvents: Domai
   const jobs = new JobRegistry();
   jobs.handle('send-email', sendEmailJob(deps.orm, deps.mailer, deps.secrets, deps.email));
   jobs.handle('kb-index', kbIndexJob(deps.orm));
-  jobs.handle('device-command-expire', expireCommandJob(deps.orm, domainEvents));
-  return { domainEvents, jobs };
+  const deviceExpiry = new DeviceCommandExpiry(deps.orm, domainEvents, (message) => log.error(message));
+  jobs.handle('device-command-expire', expireCommandJob(() => deviceExpiry));
+  return { domainEvents, jobs, deviceExpiry };
 }

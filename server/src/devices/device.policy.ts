@@ -5,29 +5,67 @@ import type { Device } from './device.entity.js';
 
 const NOTHING = { id: { $in: [] as string[] } };
 
+/** Which devices a caller sees, as data: nothing, all ({}), or one device / a contact's, not revoked. */
+export interface DeviceScope {
+  nothing?: true;
+  deviceId?: string;
+  assignedContactId?: string;
+  notRevoked?: true;
+}
+
+/** Which commands a caller sees, as data: nothing, all ({}), one device's, or those a contact asked for on its devices. */
+export interface CommandScope {
+  nothing?: true;
+  deviceId?: string;
+  requestedById?: string;
+  assignedContactId?: string;
+}
+
 /**
  * Every decision about devices and their commands that depends on who asks (PRODUCT.md F5).
  * Technicians see every device and command; a contact sees the devices assigned to it (when the
  * self-service section is its customer's: the resolver checks that first) and the commands it
  * asked for on them; a device's agent sees itself and its own commands; API keys and the anonymous
- * caller see nothing. The filters go into the SQL of every list and single read, so a device or
- * command outside them is NOT_FOUND like a missing one. Tested in devices.test.ts.
+ * caller see nothing. The scopes go into the SQL of every list and single read, so a device or
+ * command outside them is NOT_FOUND like a missing one. `devices`/`commands` render them for
+ * MikroORM, `deviceScopeSql`/`commandScopeSql` for the plain SQL of the hot paths (device.reads.ts):
+ * two renderings of one decision. Tested in devices.test.ts.
  */
 export const devicePolicy = {
-  /** The devices the caller may see. */
-  devices(principal: Principal): FilterQuery<Device> {
+  seesDevices(principal: Principal): DeviceScope {
     if (isStaff(principal)) return {};
-    if (isContact(principal)) return { assignedContact: principal.id, revokedAt: null };
-    if (isDevice(principal)) return { id: principal.id, revokedAt: null };
-    return NOTHING;
+    if (isContact(principal)) return { assignedContactId: principal.id, notRevoked: true };
+    if (isDevice(principal)) return { deviceId: principal.id, notRevoked: true };
+    return { nothing: true };
   },
 
-  /** The commands the caller may see. */
-  commands(principal: Principal): FilterQuery<DeviceCommand> {
+  seesCommands(principal: Principal): CommandScope {
     if (isStaff(principal)) return {};
-    if (isContact(principal)) return { requestedById: principal.id, device: { assignedContact: principal.id } };
-    if (isDevice(principal)) return { device: principal.id };
-    return NOTHING;
+    if (isContact(principal)) return { requestedById: principal.id, assignedContactId: principal.id };
+    if (isDevice(principal)) return { deviceId: principal.id };
+    return { nothing: true };
+  },
+
+  /** The devices the caller may see, for MikroORM. */
+  devices(principal: Principal): FilterQuery<Device> {
+    const scope = devicePolicy.seesDevices(principal);
+    if (scope.nothing) return NOTHING;
+    return {
+      ...(scope.deviceId !== undefined ? { id: scope.deviceId } : {}),
+      ...(scope.assignedContactId !== undefined ? { assignedContact: scope.assignedContactId } : {}),
+      ...(scope.notRevoked ? { revokedAt: null } : {}),
+    };
+  },
+
+  /** The commands the caller may see, for MikroORM. */
+  commands(principal: Principal): FilterQuery<DeviceCommand> {
+    const scope = devicePolicy.seesCommands(principal);
+    if (scope.nothing) return NOTHING;
+    return {
+      ...(scope.requestedById !== undefined ? { requestedById: scope.requestedById } : {}),
+      ...(scope.deviceId !== undefined ? { device: scope.deviceId } : {}),
+      ...(scope.assignedContactId !== undefined ? { device: { assignedContact: scope.assignedContactId } } : {}),
+    } as FilterQuery<DeviceCommand>;
   },
 
   /** Sending commands from the console, assigning devices to contacts. */
@@ -42,3 +80,23 @@ export const devicePolicy = {
     return [];
   },
 };
+
+/** `scope` as SQL conditions on `devices d`, its values appended to `values` as bind parameters. */
+export function deviceScopeSql(scope: DeviceScope, values: unknown[]): string[] {
+  if (scope.nothing) return ['false'];
+  const conditions: string[] = [];
+  if (scope.deviceId !== undefined) conditions.push(`d.id = $${values.push(scope.deviceId)}`);
+  if (scope.assignedContactId !== undefined) conditions.push(`d.assigned_contact_id = $${values.push(scope.assignedContactId)}`);
+  if (scope.notRevoked) conditions.push('d.revoked_at is null');
+  return conditions;
+}
+
+/** `scope` as SQL conditions on `device_commands c` joined with its device `d`. */
+export function commandScopeSql(scope: CommandScope, values: unknown[]): string[] {
+  if (scope.nothing) return ['false'];
+  const conditions: string[] = [];
+  if (scope.deviceId !== undefined) conditions.push(`c.device_id = $${values.push(scope.deviceId)}`);
+  if (scope.requestedById !== undefined) conditions.push(`c.requested_by_id = $${values.push(scope.requestedById)}`);
+  if (scope.assignedContactId !== undefined) conditions.push(`d.assigned_contact_id = $${values.push(scope.assignedContactId)}`);
+  return conditions;
+}

@@ -17,6 +17,7 @@ import { PortalSection } from '../settings/portal-settings.entity.js';
 import { assertSectionAvailable } from '../settings/request-settings.js';
 import { openTicketFromDevice } from '../tickets/ticket.service.js';
 import { DeviceCommand } from './device-command.entity.js';
+import { readCommandTarget, readVisibleCommand, readWaitingCommands, type CommandEnvelope, type DeviceCommandRow } from './device.reads.js';
 import { Device } from './device.entity.js';
 import { devicePolicy } from './device.policy.js';
 import { assignDevice, cancelCommand, createEnrollmentToken, recordFacts, enrollDevice, queueCommand, reportCommand, revokeDevice, revokeEnrollmentToken, type DeviceWriteContext } from './device.service.js';
@@ -42,9 +43,9 @@ async function findVisibleDevice(ctx: Context, id: string): Promise<Device> {
   return device;
 }
 
-async function findVisibleCommand(ctx: Context, id: string): Promise<DeviceCommand> {
+async function findVisibleCommand(ctx: Context, id: string): Promise<DeviceCommandRow> {
   await sectionGate(ctx);
-  const command = isUuid(id) ? await ctx.em.findOne(DeviceCommand, { $and: [{ id }, devicePolicy.commands(ctx.principal)] }) : null;
+  const command = await readVisibleCommand(ctx.services.reads, ctx.principal, id);
   if (!command) throw notFound();
   return command;
 }
@@ -53,40 +54,29 @@ async function write<T>(ctx: Context, work: (w: DeviceWriteContext) => Promise<T
   return inTransaction(ctx.em, ctx.services.domainEvents, async (tx, record) => work({ tx, record, actor: await auditActor(tx, ctx.principal, ctx.ip) }));
 }
 
-/** The envelope an agent receives: the signed fields exactly as signed. */
-function envelopeOf(command: DeviceCommand): DeviceCommandEnvelope {
-  return { id: command.id, action: command.action, arguments: command.arguments, nonce: command.nonce, expiresAt: command.expiresAt.toISOString(), signature: command.signature };
-}
-
 /**
  * The commands of the connected agent's device: first whatever is waiting for it (QUEUED, or
  * DELIVERED / RUNNING without a result: the agent's journal tells it whether it ran them), then each new
- * one as any instance queues it. The live subscription is opened before the waiting ones are read,
- * so nothing queued in between is missed; an id is offered once per subscription.
+ * one as any instance queues it (its event carries the signed envelope). The live subscription is
+ * opened before the waiting ones are read, so nothing queued in between is missed; an id is offered
+ * once per subscription.
  */
-async function* agentCommands(ctx: Context): AsyncGenerator<DeviceCommand> {
+async function* agentCommands(ctx: Context): AsyncGenerator<CommandEnvelope> {
   const device = deviceOf(ctx.principal);
   const live = ctx.services.events.subscribe('DEVICE_COMMAND_QUEUED', [`agent:${device.id}`])[Symbol.asyncIterator]();
   const offered = new Set<string>();
-  const waiting = async () => {
-    const em = ctx.em.fork();
-    // QUEUED until it expires; DELIVERED or RUNNING until a result is recorded, expired or not (the
-    // agent may have finished it while its report was lost, and says so from its journal).
-    const where = { device: device.id, $or: [{ status: 'QUEUED', expiresAt: { $gt: new Date() } }, { status: { $in: ['DELIVERED', 'RUNNING'] } }] } as FilterQuery<DeviceCommand>;
-    return em.find(DeviceCommand, where, { orderBy: { createdAt: 'asc', id: 'asc' } });
-  };
   try {
-    for (const command of await waiting()) {
-      offered.add(command.id);
-      yield command;
+    for (const envelope of await readWaitingCommands(ctx.services.reads, device.id)) {
+      offered.add(envelope.id);
+      yield envelope;
     }
     for (let event = await live.next(); !event.done; event = await live.next()) {
-      // An empty id: events may have been missed (the bus lost its connection); read what waits again.
-      const commands = event.value.commandId ? await waiting().then((all) => all.filter((c) => c.id === event.value.commandId)) : await waiting();
-      for (const command of commands) {
-        if (offered.has(command.id)) continue;
-        offered.add(command.id);
-        yield command;
+      // Without an envelope (events may have been missed: the bus lost its connection), read what waits again.
+      const envelopes = event.value.envelope ? [event.value.envelope as CommandEnvelope] : await readWaitingCommands(ctx.services.reads, device.id);
+      for (const envelope of envelopes) {
+        if (offered.has(envelope.id)) continue;
+        offered.add(envelope.id);
+        yield envelope;
       }
     }
   } finally {
@@ -186,7 +176,9 @@ export class DeviceResolver {
   @Mutation(() => DeviceCommand, { description: 'Queues a command for a device (technicians). Delivered at once when its agent is online, else when it connects, unless it expires first (power actions 15 minutes, others 24 hours).' })
   async sendDeviceCommand(@Arg('input', { description: 'See the input type.' }) input: SendDeviceCommandInput, @Ctx() ctx: Context) {
     if (!devicePolicy.canOperate(ctx.principal)) throw new AppError('FORBIDDEN');
-    const device = await findVisibleDevice(ctx, input.deviceId);
+    await sectionGate(ctx);
+    const device = await readCommandTarget(ctx.services.reads, ctx.principal, input.deviceId);
+    if (!device) throw notFound();
     return write(ctx, (w) => queueCommand(w, ctx.services.devices.signer, device, input.action, input));
   }
 
@@ -232,8 +224,8 @@ export class DeviceResolver {
     description: 'The connected agent’s commands: first those waiting for it, then each new one as it is queued (docs/DEVICE-PROTOCOL.md).',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => agentCommands(context),
   })
-  deviceCommandsForAgent(@Root() command: DeviceCommand): DeviceCommandEnvelope {
-    return envelopeOf(command);
+  deviceCommandsForAgent(@Root() envelope: CommandEnvelope): DeviceCommandEnvelope {
+    return envelope;
   }
 
   // ---- live views (console, portal) ----
@@ -257,11 +249,11 @@ export class DeviceResolver {
     description: 'Commands the caller may see, each time one moves on (delivered, running, succeeded, failed, expired, cancelled).',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { deviceId?: string | null }, Context>) => {
       const keys = args.deviceId ? [`device:${args.deviceId}`] : devicePolicy.liveKeys(context.principal);
-      return visibleOnly(context, followCaller(context, context.services.events.subscribe('DEVICE_COMMAND_CHANGED', new LiveKeys(keys))), (em, event) => em.count(DeviceCommand, { $and: [{ id: event.commandId }, devicePolicy.commands(context.principal)] }));
+      return visibleOnly(context, followCaller(context, context.services.events.subscribe('DEVICE_COMMAND_CHANGED', new LiveKeys(keys))), async (_, event) => ((await readVisibleCommand(context.services.reads, context.principal, event.commandId)) ? 1 : 0));
     },
   })
   async deviceCommandChanged(@Root() event: EventTopics['DEVICE_COMMAND_CHANGED'], @Arg('deviceId', () => ID, { nullable: true, description: 'Only this device’s commands.' }) _deviceId: string | null, @Ctx() ctx: Context) {
-    return findVisibleCommand(refreshForEvent(ctx), event.commandId);
+    return findVisibleCommand(ctx, event.commandId);
   }
 
   // ---- fields ----
@@ -304,12 +296,12 @@ export class EnrollmentTokenResolver {
 @Resolver(() => DeviceCommand)
 export class DeviceCommandResolver {
   @FieldResolver(() => Device, { description: 'The device it is for.' })
-  device(@Root() command: DeviceCommand, @Ctx() ctx: Context) {
+  device(@Root() command: DeviceCommand | DeviceCommandRow, @Ctx() ctx: Context) {
     return ctx.em.getReference(Device, command.device.id, { wrapped: true }).load({ dataloader: true });
   }
 
   @FieldResolver(() => String, { description: 'Its arguments, a JSON object as text (user name, package id).' })
-  arguments(@Root() command: DeviceCommand): string {
+  arguments(@Root() command: DeviceCommand | DeviceCommandRow): string {
     return command.arguments;
   }
 }

@@ -1,5 +1,4 @@
-import { createHash, createPublicKey, randomBytes } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
+import { createHash, createPublicKey, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditActor } from '../audit/audit.service.js';
 import { actorIdOf, actorKindOf, devicePrincipal } from '../auth/principal.js';
@@ -10,8 +9,10 @@ import type { MessageKey, MessageParams } from '../i18n/translate.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { isUuid } from '../db/query-helpers.js';
+import { readStatement, statementIn } from '../db/reads.js';
 import { CommandSigner } from './command-signing.js';
 import { DeviceCommand } from './device-command.entity.js';
+import { COMMAND_COLUMNS, envelopeOf, type CommandEnvelope, type CommandTargetRow, type DeviceCommandRow } from './device.reads.js';
 import { Device, type DeviceFactsData } from './device.entity.js';
 import { commandLifetimeMs, DeviceAction, DeviceCommandReport, DeviceCommandStatus, DeviceOs, FINISHED_STATUSES, STATUS_ORDER } from './device.enums.js';
 import { EnrollmentToken } from './enrollment-token.entity.js';
@@ -19,7 +20,8 @@ import { EnrollmentToken } from './enrollment-token.entity.js';
 declare module '../db/domain-events.js' {
   interface DomainEvents {
     'device.changed': { deviceId: string; contactIds: string[] };
-    'device.commandQueued': { deviceId: string; commandId: string; expiresAt: string };
+    /** Carries what the agent receives, so a delivery reads nothing. */
+    'device.commandQueued': { deviceId: string; envelope: CommandEnvelope };
     'device.commandChanged': { deviceId: string; commandId: string; contactId: string | null };
     'device.revokedNow': { deviceId: string };
   }
@@ -195,97 +197,112 @@ export function commandArguments(os: DeviceOs, action: DeviceAction, args: Comma
   }
 }
 
+const INSERT_COMMAND = readStatement<DeviceCommandRow>('device-command-insert', `
+  insert into device_commands as c (id, created_at, updated_at, device_id, action, arguments, status, requested_by_kind, requested_by_id, requested_by_name, nonce, expires_at, signature)
+  values ($1, $2, $2, $3, $4, $5, 'QUEUED', $6, $7, $8, $9, $10, $11)
+  returning ${COMMAND_COLUMNS}`);
+
 /**
  * Queues a command in the caller's transaction, signed for this device with a nonce and an expiry.
  * Delivery follows the commit (device.events.ts): at once to a connected agent on any instance,
- * else when it connects, unless it expired first.
+ * else when it connects, unless it expired first (DeviceCommandExpiry marks it EXPIRED then).
  */
-export async function queueCommand(w: DeviceWriteContext, signer: CommandSigner, device: Device, action: DeviceAction, args: CommandArguments): Promise<DeviceCommand> {
+export async function queueCommand(w: DeviceWriteContext, signer: CommandSigner, device: CommandTargetRow, action: DeviceAction, args: CommandArguments): Promise<DeviceCommandRow> {
   if (device.revokedAt) throw invalid('deviceId', 'devices.revoked');
   const argumentsText = commandArguments(device.os, action, args);
-  const command = w.tx.create(DeviceCommand, {
-    device,
-    action,
-    arguments: argumentsText,
-    requestedByKind: actorKindOf(w.actor.principal),
-    requestedById: actorIdOf(w.actor.principal),
-    requestedByName: w.actor.name,
-    nonce: CommandSigner.nonce(),
-    expiresAt: new Date(Date.now() + commandLifetimeMs(action)),
-    signature: '',
-  });
-  // Milliseconds dropped: the text signed must be the text delivered, and PostgreSQL keeps microseconds.
-  command.expiresAt.setMilliseconds(0);
-  command.signature = signer.sign({ id: command.id, deviceId: device.id, action, arguments: argumentsText, nonce: command.nonce, expiresAt: command.expiresAt.toISOString() });
-  await w.tx.flush();
-  w.record('device.command_queued', { actor: w.actor, details: { deviceId: device.id, commandId: command.id, action, arguments: JSON.parse(argumentsText) }, subject: { kind: 'device', id: device.id, name: device.hostname } });
-  w.record('device.commandQueued', { deviceId: device.id, commandId: command.id, expiresAt: command.expiresAt.toISOString() });
-  w.record('device.commandChanged', { deviceId: device.id, commandId: command.id, contactId: contactRequester(command) });
-  return command;
+  const id = randomUUID();
+  const nonce = CommandSigner.nonce();
+  // Whole seconds: the text signed must be the text delivered, and PostgreSQL keeps microseconds.
+  const expiresAt = new Date(Math.floor((Date.now() + commandLifetimeMs(action)) / 1000) * 1000);
+  const signature = signer.sign({ id, deviceId: device.id, action, arguments: argumentsText, nonce, expiresAt: expiresAt.toISOString() });
+  const [command] = await statementIn(w.tx, INSERT_COMMAND, [
+    id, new Date(), device.id, action, argumentsText, actorKindOf(w.actor.principal), actorIdOf(w.actor.principal), w.actor.name?.slice(0, 200) ?? null, nonce, expiresAt, signature,
+  ]);
+  w.record('device.command_queued', { actor: w.actor, details: { deviceId: device.id, commandId: id, action, arguments: JSON.parse(argumentsText) }, subject: { kind: 'device', id: device.id, name: device.hostname } });
+  w.record('device.commandQueued', { deviceId: device.id, envelope: envelopeOf(command!) });
+  w.record('device.commandChanged', { deviceId: device.id, commandId: id, contactId: contactRequester(command!) });
+  return command!;
 }
 
 /** The contact who asked for a command (it hears of its progress), if a contact did. */
-export function contactRequester(command: DeviceCommand): string | null {
+export function contactRequester(command: Pick<DeviceCommandRow, 'requestedByKind' | 'requestedById'>): string | null {
   return command.requestedByKind === 'contact' ? command.requestedById : null;
 }
+
+/**
+ * A report moves the command forward in one statement: only from a status before the reported one
+ * ($3, from STATUS_ORDER) and never from a finished one, so two reports racing cannot move it back.
+ * It answers the device's name and customer for the audit row of a result.
+ */
+const REPORT_COMMAND = readStatement<{ action: DeviceAction; requestedByKind: string; requestedById: string | null; hostname: string; customerId: string }>('device-command-report', `
+  update device_commands c set status = $3, updated_at = now(),
+         delivered_at = coalesce(c.delivered_at, now()),
+         started_at = case when $4 then coalesce(c.started_at, now()) else c.started_at end,
+         finished_at = case when $5 then now() else c.finished_at end,
+         output = case when $5 then $6 else c.output end
+    from devices d
+   where c.id = $1 and c.device_id = $2 and d.id = c.device_id and c.status = any($7::text[])
+  returning c.action, c.requested_by_kind as "requestedByKind", c.requested_by_id as "requestedById", d.hostname, d.customer_id as "customerId"`);
+
+const COMMAND_STATUS = readStatement<{ status: DeviceCommandStatus }>('device-command-status', 'select status from device_commands where id = $1 and device_id = $2');
 
 /**
  * What the agent reports about one of its own commands. Reports only move forward and are
  * idempotent (the same status again is fine: an agent repeats what it reported when its
  * connection dropped before the answer); a report on a finished command changes nothing.
  */
-export async function reportCommand(tx: EntityManager, record: RecordEvent, deviceId: string, input: { id: string; status: DeviceCommandReport; output?: string | null }): Promise<DeviceCommand> {
-  const command = isUuid(input.id) ? await tx.findOne(DeviceCommand, { id: input.id, device: deviceId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!command) throw new AppError('NOT_FOUND');
+export async function reportCommand(tx: EntityManager, record: RecordEvent, deviceId: string, input: { id: string; status: DeviceCommandReport; output?: string | null }): Promise<void> {
+  if (!isUuid(input.id)) throw new AppError('NOT_FOUND');
   const status = input.status as unknown as DeviceCommandStatus;
-  if (command.status === status) return command;
-  if (FINISHED_STATUSES.includes(command.status) || STATUS_ORDER[status] < STATUS_ORDER[command.status]) {
+  const finished = FINISHED_STATUSES.includes(status);
+  const movesFrom = Object.values(DeviceCommandStatus).filter((from) => !FINISHED_STATUSES.includes(from) && STATUS_ORDER[from] < STATUS_ORDER[status]);
+  const output = finished && input.output ? input.output.slice(0, MAX_OUTPUT) : null;
+  const [moved] = await statementIn(tx, REPORT_COMMAND, [input.id, deviceId, status, status === DeviceCommandStatus.RUNNING || finished, finished, output, movesFrom]);
+  if (!moved) {
+    // Not moved: another device's or a missing command, the same status again, or backwards.
+    const [current] = await statementIn(tx, COMMAND_STATUS, [input.id, deviceId]);
+    if (!current) throw new AppError('NOT_FOUND');
+    if (current.status === status) return;
     throw new AppError('CONFLICT', 'devices.commandAlreadyFinished');
   }
-  const now = new Date();
-  command.status = status;
-  if (!command.deliveredAt) command.deliveredAt = now;
-  if (status === DeviceCommandStatus.RUNNING || (FINISHED_STATUSES.includes(status) && !command.startedAt)) command.startedAt = now;
-  if (FINISHED_STATUSES.includes(status)) {
-    command.finishedAt = now;
-    command.output = input.output ? input.output.slice(0, MAX_OUTPUT) : null;
-  }
-  await tx.flush();
-  if (FINISHED_STATUSES.includes(status)) {
-    const device = await tx.findOneOrFail(Device, deviceId);
+  if (finished) {
     record('device.command_finished', {
-      actor: { principal: devicePrincipal({ id: deviceId, customerId: device.customer.id }), ip: null, name: device.hostname },
-      details: { deviceId, commandId: command.id, action: command.action, status },
-      subject: { kind: 'device', id: deviceId, name: device.hostname },
+      actor: { principal: devicePrincipal({ id: deviceId, customerId: moved.customerId }), ip: null, name: moved.hostname },
+      details: { deviceId, commandId: input.id, action: moved.action, status },
+      subject: { kind: 'device', id: deviceId, name: moved.hostname },
     });
   }
-  record('device.commandChanged', { deviceId, commandId: command.id, contactId: contactRequester(command) });
-  return command;
+  record('device.commandChanged', { deviceId, commandId: input.id, contactId: contactRequester(moved) });
 }
 
-/** Withdraws a command that has not reached the agent yet. */
-export async function cancelCommand(w: DeviceWriteContext, command: DeviceCommand): Promise<DeviceCommand> {
-  if (command.status !== DeviceCommandStatus.QUEUED) throw new AppError('CONFLICT', 'devices.commandNotCancellable');
-  command.status = DeviceCommandStatus.CANCELLED;
-  command.finishedAt = new Date();
-  await w.tx.flush();
+const CANCEL_COMMAND = readStatement<DeviceCommandRow>('device-command-cancel', `
+  update device_commands c set status = 'CANCELLED', finished_at = now(), updated_at = now()
+   where c.id = $1 and c.status = 'QUEUED'
+  returning ${COMMAND_COLUMNS}`);
+
+/** Cancels a command its agent has not received: one conditional statement, so a delivery racing it wins or loses whole. */
+export async function cancelCommand(w: DeviceWriteContext, command: DeviceCommandRow): Promise<DeviceCommandRow> {
+  const [cancelled] = await statementIn(w.tx, CANCEL_COMMAND, [command.id]);
+  if (!cancelled) throw new AppError('CONFLICT', 'devices.commandNotCancellable');
   w.record('device.command_cancelled', { actor: w.actor, details: { deviceId: command.device.id, commandId: command.id }, subject: { kind: 'device', id: command.device.id, name: null } });
   w.record('device.commandChanged', { deviceId: command.device.id, commandId: command.id, contactId: contactRequester(command) });
-  return command;
+  return cancelled;
 }
 
-/** The expiry job: a command still not received by its agent when it expires will never run. */
-export async function expireCommand(tx: EntityManager, record: RecordEvent, commandId: string): Promise<void> {
-  const rows = await tx.getConnection().execute<Array<{ device_id: string; requested_by_kind: string; requested_by_id: string | null }>>(
-    `update device_commands set status = 'EXPIRED', finished_at = now(), updated_at = now()
-      where id = ? and status = 'QUEUED' and expires_at <= now()
-      returning device_id, requested_by_kind, requested_by_id`,
-    [commandId],
-    'all',
-    tx.getTransactionContext(),
-  );
-  const [row] = rows;
-  if (row) record('device.commandChanged', { deviceId: row.device_id, commandId, contactId: row.requested_by_kind === 'contact' ? row.requested_by_id : null });
+const EXPIRE_COMMANDS = readStatement<{ id: string; deviceId: string; requestedByKind: string; requestedById: string | null }>('device-commands-expire', `
+  update device_commands c set status = 'EXPIRED', finished_at = now(), updated_at = now()
+   where c.id in (select id from device_commands where status = 'QUEUED' and expires_at <= now() order by expires_at limit $1 for update skip locked)
+  returning c.id, c.device_id as "deviceId", c.requested_by_kind as "requestedByKind", c.requested_by_id as "requestedById"`);
+
+/**
+ * Marks commands still not received by their agent when they expired as EXPIRED (they will never
+ * run: delivery skips them and the agent refuses them by their signed expiry), at most `limit` at
+ * once; rows another instance's sweep holds are skipped. Returns how many.
+ */
+export async function expireCommands(tx: EntityManager, record: RecordEvent, limit: number): Promise<number> {
+  const expired = await statementIn(tx, EXPIRE_COMMANDS, [limit]);
+  for (const row of expired) record('device.commandChanged', { deviceId: row.deviceId, commandId: row.id, contactId: contactRequester(row) });
+  return expired.length;
 }
 
 /**

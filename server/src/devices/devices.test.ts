@@ -5,7 +5,6 @@ import { agentSocket, enrollTestDevice, agentPublicKey, type TestDevice } from '
 import { GraphQLTestClient } from '../test/graphql-client.js';
 import { startTestPortico, type TestPortico } from '../test/harness.js';
 import { signedText } from './command-signing.js';
-import { expireCommandJob } from './device.events.js';
 
 const CREATE_CUSTOMER = 'mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }';
 const CREATE_CONTACT = 'mutation($input: CreateContactInput!) { createContact(input: $input) { username password contact { id } } }';
@@ -205,8 +204,8 @@ describe('devices and their commands', () => {
     const cancelled = await send(device.deviceId, 'LOG_OFF');
     const kept = await send(device.deviceId, 'LOCK');
     await portico.orm.em.getConnection().execute(`update device_commands set expires_at = now() - interval '1 second' where id = ?`, [expiring.id]);
-    await expireCommandJob(portico.orm, portico.services.domainEvents)({ commandId: expiring.id }, {} as never);
-    await expireCommandJob(portico.orm, portico.services.domainEvents)({ commandId: kept.id }, {} as never); // not yet expired: unchanged
+    // The sweep expires the one that is due, and only it (the others are not yet expired).
+    expect(await portico.services.devices.expiry.sweep()).toBe(1);
     expect((await admin.ok(CANCEL, { id: cancelled.id })).cancelDeviceCommand.status).toBe('CANCELLED');
     expect((await commandOf(expiring.id)).status).toBe('EXPIRED');
     expect((await commandOf(kept.id)).status).toBe('QUEUED');

@@ -30,8 +30,12 @@ export interface EventTopics {
   };
   /** A device changed: enrolled, online or offline, facts, assignment, revoked. Keys: staff, the device, its contact (before and after). */
   DEVICE_CHANGED: { deviceId: string; contactIds: string[] };
-  /** A command was queued for a device: its agent (on whichever instance holds the connection) takes it. */
-  DEVICE_COMMAND_QUEUED: { deviceId: string; commandId: string };
+  /**
+   * A command was queued for a device: its agent (on whichever instance holds the connection) takes
+   * it. `envelope`: the signed command as the agent receives it, so delivering it reads nothing
+   * (absent: read what waits for the device).
+   */
+  DEVICE_COMMAND_QUEUED: { deviceId: string; commandId: string; envelope?: { id: string; action: string; arguments: string; nonce: string; expiresAt: string; signature: string } };
   /** A command moved on (delivered, running, done, expired, cancelled). Keys: staff, the device, the contact who asked. */
   DEVICE_COMMAND_CHANGED: { deviceId: string; commandId: string; contactId: string | null };
   /** A device was revoked: the instance holding its agent's connection closes it. */
