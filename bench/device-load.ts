@@ -32,15 +32,16 @@ function agent(index: number): Promise<void> {
       onNonLazyError: fail,
     });
     clients.push(client);
+    // The documents of the real agent (device-agent/src/reports.ts, daemon.ts): fixed text, values in variables.
     const [query, answer] = mode === 'portico'
-      ? ['subscription { deviceCommands { id } }', (id: string) => `mutation { reportDeviceCommand(input: { id: "${id}", status: SUCCEEDED, output: "ok" }) }`]
-      : [`subscription { inbox(me: ${index}) }`, (id: string) => `mutation { ack(id: "${id}") }`];
+      ? ['subscription { deviceCommands { id } }', (id: string) => ({ query: 'mutation($input: ReportDeviceCommandInput!) { reportDeviceCommand(input: $input) }', variables: { input: { id, status: 'SUCCEEDED', output: 'ok' } } })]
+      : [`subscription { inbox(me: ${index}) }`, (id: string) => ({ query: 'mutation($id: String!) { ack(id: $id) }', variables: { id } })];
     let subscribed = false;
     client.subscribe<Record<string, unknown>>({ query }, {
       next: (result) => {
         const value = Object.values(result.data ?? {})[0] as { id: string } | string | undefined;
         const id = typeof value === 'string' ? value : value?.id;
-        if (id) client.subscribe<unknown>({ query: answer(id) }, { ...ignore, next: (reply) => reply.errors && console.error(`answer refused: ${JSON.stringify(reply.errors)}`), error: (error) => console.error('answer failed', error) });
+        if (id) client.subscribe<unknown>(answer(id), { ...ignore, next: (reply) => reply.errors && console.error(`answer refused: ${JSON.stringify(reply.errors)}`), error: (error) => console.error('answer failed', error) });
       },
       error: (error) => fail(error),
       complete: () => undefined,
@@ -49,8 +50,10 @@ function agent(index: number): Promise<void> {
       if (subscribed) return;
       subscribed = true;
       // Spread the heartbeats over the interval, as agents started at different times would.
-      const beat = mode === 'portico' ? 'mutation { reportDeviceFacts(input: { hostname: "bench", osVersion: "1", uptimeSeconds: 1 }) }' : 'mutation { beat }';
-      setTimeout(() => setInterval(() => client.subscribe({ query: beat }, ignore), heartbeatMs), Math.random() * heartbeatMs);
+      const beat = mode === 'portico'
+        ? { query: 'mutation($input: DeviceFactsInput!) { reportDeviceFacts(input: $input) }', variables: { input: { hostname: 'bench', osVersion: '1', uptimeSeconds: 1 } } }
+        : { query: 'mutation { beat }' };
+      setTimeout(() => setInterval(() => client.subscribe(beat, ignore), heartbeatMs), Math.random() * heartbeatMs);
       // The subscription is in place once the server answered the connection; give it a moment.
       setTimeout(ready, 20);
     });

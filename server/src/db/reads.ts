@@ -26,7 +26,8 @@ interface PgClient {
  * The read paths that run on every request (the caller, lists, single reads, subscription
  * re-reads) return plain rows through here: no entities, no identity map, no query building; one
  * round trip per statement on a connection of MikroORM's own pool (same limits, same database).
- * Writes stay with MikroORM's unit of work.
+ * Writes stay with MikroORM's unit of work, but for one autocommitted statement on a hot path (an
+ * agent's heartbeat) and `statementIn` below.
  */
 export class Reads {
   constructor(

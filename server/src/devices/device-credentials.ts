@@ -29,6 +29,8 @@ export function deviceConnectionGate(reads: Reads, presence: DevicePresence) {
     if (token === undefined) return {};
     const device = typeof token === 'string' && token.length <= 200 ? await deviceForToken(reads, token) : null;
     if (!device) return { refuse: { code: CLOSE_UNAUTHORIZED, reason: 'Unauthorized' } };
-    return { closed: await presence.opened(device.id, close) };
+    // The principal holds for the connection's life: revoking the device or deactivating its
+    // customer closes the connection (DevicePresence), so no operation needs to look it up again.
+    return { closed: await presence.opened(device.id, device.customerId, close), principal: device };
   };
 }

@@ -22,6 +22,8 @@ export function publishDeviceChanges(events: DomainEventHandlers, bus: EventBus)
   events.on('device.commandQueued', { afterCommit: ({ deviceId, envelope }) => bus.publish('DEVICE_COMMAND_QUEUED', { deviceId, commandId: envelope.id, envelope }) });
   events.on('device.commandChanged', { afterCommit: (data) => bus.publish('DEVICE_COMMAND_CHANGED', data) });
   events.on('device.revokedNow', { afterCommit: (data) => bus.publish('DEVICE_REVOKED', data) });
+  // A deactivated customer's agents are cut off like revoked ones (their credentials stop working too: device-credentials.ts).
+  events.on('customer.deactivated', { afterCommit: ({ subject }) => subject?.id && bus.publish('DEVICE_REVOKED', { customerId: subject.id }) });
 }
 
 /** Commands expired per statement of a sweep (a backlog after downtime takes several). */

@@ -195,7 +195,7 @@ export class DeviceResolver {
   @Mutation(() => Boolean, { description: 'The agent reports its computer’s facts (and that it is alive), every few minutes.' })
   async reportDeviceFacts(@Arg('input', { description: 'See the input type.' }) input: DeviceFactsInput, @Ctx() ctx: Context) {
     const device = deviceOf(ctx.principal);
-    const changed = await recordFacts(ctx.em, device.id, input);
+    const changed = await recordFacts(ctx.services.reads, device.id, input);
     // The statement committed by itself: its event goes straight to the after-commit handlers.
     if (changed) ctx.services.domainEvents.runAfterCommit([{ name: 'device.changed', data: changed }]);
     return changed !== undefined;

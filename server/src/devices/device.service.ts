@@ -9,7 +9,7 @@ import type { MessageKey, MessageParams } from '../i18n/translate.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { isUuid } from '../db/query-helpers.js';
-import { readStatement, statementIn } from '../db/reads.js';
+import { readStatement, statementIn, type Reads } from '../db/reads.js';
 import { CommandSigner } from './command-signing.js';
 import { DeviceCommand } from './device-command.entity.js';
 import { COMMAND_COLUMNS, envelopeOf, type CommandEnvelope, type CommandTargetRow, type DeviceCommandRow } from './device.reads.js';
@@ -312,21 +312,21 @@ export async function expireCommands(tx: EntityManager, record: RecordEvent, lim
  * always move, like uptime, must not become a stream of events at thousands of agents), null when
  * nothing shown changed, undefined when the device is gone or revoked.
  */
-export async function recordFacts(em: EntityManager, deviceId: string, input: Partial<Record<keyof DeviceFactsData, unknown>>): Promise<{ deviceId: string; contactIds: string[] } | null | undefined> {
+const RECORD_FACTS = readStatement<{ assignedContactId: string | null; changed: boolean }>('device-facts', `
+  with relaxed as (select set_config('synchronous_commit', 'off', true)),
+       before as (select hostname, os_version, logged_in_user from devices where id = $1)
+  update devices d set facts = $2::jsonb, facts_reported_at = now(), last_seen_at = now(),
+         hostname = coalesce(nullif($3, ''), d.hostname), os_version = coalesce(nullif($4, ''), d.os_version), logged_in_user = $5
+    from relaxed, before
+   where d.id = $1 and d.revoked_at is null
+  returning d.assigned_contact_id as "assignedContactId",
+    (d.hostname, d.os_version, d.logged_in_user) is distinct from (before.hostname, before.os_version, before.logged_in_user) as changed`);
+
+export async function recordFacts(reads: Reads, deviceId: string, input: Partial<Record<keyof DeviceFactsData, unknown>>): Promise<{ deviceId: string; contactIds: string[] } | null | undefined> {
   const facts = cleanFacts(input);
-  const [row] = await em.getConnection().execute<Array<{ assigned_contact_id: string | null; changed: boolean }>>(
-    `with relaxed as (select set_config('synchronous_commit', 'off', true)),
-     before as (select hostname, os_version, logged_in_user from devices where id = ?)
-     update devices d set facts = ?::jsonb, facts_reported_at = now(), last_seen_at = now(),
-       hostname = coalesce(nullif(?, ''), d.hostname), os_version = coalesce(nullif(?, ''), d.os_version), logged_in_user = ?
-     from relaxed, before
-     where d.id = ? and d.revoked_at is null
-     returning d.assigned_contact_id,
-       (d.hostname, d.os_version, d.logged_in_user) is distinct from (before.hostname, before.os_version, before.logged_in_user) as changed`,
-    [deviceId, JSON.stringify(facts), facts.hostname, facts.osVersion, facts.loggedInUser, deviceId],
-  );
+  const row = await reads.row(RECORD_FACTS, [deviceId, JSON.stringify(facts), facts.hostname, facts.osVersion, facts.loggedInUser]);
   if (!row) return undefined;
-  return row.changed ? { deviceId, contactIds: row.assigned_contact_id ? [row.assigned_contact_id] : [] } : null;
+  return row.changed ? { deviceId, contactIds: row.assignedContactId ? [row.assignedContactId] : [] } : null;
 }
 
 /** Facts as the agent reports them: hostile input, so every text is cleaned and cut, every number checked. */

@@ -320,6 +320,25 @@ describe('devices and their commands', () => {
     expect(reconnect).toBe(4401);
   });
 
+  it('cuts off a deactivated customer’s agents: the open connection closes at once (4401) and the credential stops working', async () => {
+    const { createCustomer } = await admin.ok(CREATE_CUSTOMER, { input: { name: 'Grebe KG', domains: ['grebe.example'] } });
+    const device = await enrollTestDevice(admin, createCustomer.id, 'grebe-01');
+    const bystander = await enrollTestDevice(admin, customerId, 'heron-bystander');
+    let closedWith: number | undefined;
+    let bystanderClosed: number | undefined;
+    collect<Envelope>(agent(device, (code) => (closedWith = code)), AGENT_COMMANDS);
+    collect<Envelope>(agent(bystander, (code) => (bystanderClosed = code)), AGENT_COMMANDS);
+    await waitFor(async () => (await admin.ok(DEVICE, { id: device.deviceId })).device.online && (await admin.ok(DEVICE, { id: bystander.deviceId })).device.online, 'both online');
+    await admin.ok('mutation($id: ID!) { deactivateCustomer(id: $id) { id } }', { id: createCustomer.id });
+    await waitFor(async () => closedWith !== undefined, 'the connection to close');
+    expect(closedWith).toBe(4401);
+    expect((await device.client.request(FACTS, { input: { hostname: 'x', osVersion: 'y' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await new Promise<number>((resolve) => agent(device, resolve))).toBe(4401);
+    // Another customer's agent stays connected.
+    expect(bystanderClosed).toBeUndefined();
+    expect((await bystander.client.ok(FACTS, { input: { hostname: 'heron-bystander', osVersion: '1' } })).reportDeviceFacts).toBe(true);
+  });
+
   it('delivers across instances: the agent on one server, the technician on another', async () => {
     const second = await startTestPortico({ databaseUrl: portico.databaseUrl });
     try {

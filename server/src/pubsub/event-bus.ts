@@ -38,8 +38,8 @@ export interface EventTopics {
   DEVICE_COMMAND_QUEUED: { deviceId: string; commandId: string; envelope?: { id: string; action: string; arguments: string; nonce: string; expiresAt: string; signature: string } };
   /** A command moved on (delivered, running, done, expired, cancelled). Keys: staff, the device, the contact who asked. */
   DEVICE_COMMAND_CHANGED: { deviceId: string; commandId: string; contactId: string | null };
-  /** A device was revoked: the instance holding its agent's connection closes it. */
-  DEVICE_REVOKED: { deviceId: string };
+  /** A device was revoked, or every device of a deactivated customer: the instance holding an agent's connection closes it. */
+  DEVICE_REVOKED: { deviceId?: string; customerId?: string };
 }
 
 export type Topic = keyof EventTopics;
@@ -65,7 +65,7 @@ export const AUDIENCE: { [T in Topic]: (payload: EventTopics[T]) => string[] } =
   DEVICE_CHANGED: ({ deviceId, contactIds }) => ['staff', `device:${deviceId}`, ...contactIds.map((id) => `contact:${id}`)],
   DEVICE_COMMAND_QUEUED: ({ deviceId }) => [`agent:${deviceId}`],
   DEVICE_COMMAND_CHANGED: ({ deviceId, contactId }) => ['staff', `device:${deviceId}`, ...(contactId ? [`contact:${contactId}`] : [])],
-  DEVICE_REVOKED: ({ deviceId }) => [`agent:${deviceId}`],
+  DEVICE_REVOKED: ({ deviceId, customerId }) => [...(deviceId ? [`agent:${deviceId}`] : []), ...(customerId ? [`customer:${customerId}`] : [])],
 };
 
 /** Fan-out of events to every server instance (DESIGN.md "Scale out without new parts"). */
