@@ -88,14 +88,15 @@ export async function startPortico(config: PorticoConfig, options: StartOptions 
     const limits: LimitSettings = { ...DEFAULT_LIMITS, ...options.limits };
     // Subscriptions receive events through a bounded number of concurrent deliveries (limits.ts); publishing is unchanged.
     const mailer = createMailer(config.smtpUrl, config.mailFrom);
+    const reads = new Reads(orm.em.getKnex(), onQuery);
     const { domainEvents, jobs: jobRegistry, deviceExpiry } = registerSideEffects({
-      orm, bus: events, mailer, secrets, publicUrl: config.publicUrl, logger,
+      orm, reads, bus: events, mailer, secrets, publicUrl: config.publicUrl, logger,
       email: { ...DEFAULT_EMAIL_DELIVERY, retryBaseMs: config.outboxRetryBaseMs, hostname: new URL(config.publicUrl).hostname },
     });
     const services: AppServices = {
       config, domainEvents, settingsCache, events: boundedDeliveries(events, limits.concurrentDeliveries), secrets,
       dns: createDnsLookup(config.dnsServers), throttle: new SignInThrottle(orm.em.getKnex(), options.throttle ?? DEFAULT_THROTTLE), logger,
-      reads: new Reads(orm.em.getKnex(), onQuery),
+      reads,
       devices: { signer: new CommandSigner(secrets), presence: new DevicePresence(orm, events), expiry: deviceExpiry },
     };
     services.devices.presence.start();

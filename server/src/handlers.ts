@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { writeAuditLog } from './audit/audit.events.js';
 import { publishSessionRevocations } from './auth/auth.events.js';
 import { DomainEventHandlers } from './db/domain-events.js';
+import type { Reads } from './db/reads.js';
 import { sendMailOnEvents } from './mail/mail.handlers.js';
 import type { Mailer } from './mail/mailer.js';
 import { sendEmailJob, type EmailDeliveryOptions } from './mail/outbox.js';
@@ -23,6 +24,7 @@ export interface SideEffectDeps {
   publicUrl: string;
   email: EmailDeliveryOptions;
   logger: Logger;
+  reads: Reads;
 }
 
 /**
@@ -44,7 +46,7 @@ export function registerSideEffects(deps: SideEffectDeps): { domainEvents: Domai
   const jobs = new JobRegistry();
   jobs.handle('send-email', sendEmailJob(deps.orm, deps.mailer, deps.secrets, deps.email));
   jobs.handle('kb-index', kbIndexJob(deps.orm));
-  const deviceExpiry = new DeviceCommandExpiry(deps.orm, domainEvents, (message) => log.error(message));
+  const deviceExpiry = new DeviceCommandExpiry(deps.reads, domainEvents, (message) => log.error(message));
   jobs.handle('device-command-expire', expireCommandJob(() => deviceExpiry));
   return { domainEvents, jobs, deviceExpiry };
 }

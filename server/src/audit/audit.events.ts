@@ -19,6 +19,6 @@ declare module '../db/domain-events.js' {
 /** The audit log as a handler: its row is written in the change's transaction, so it exists exactly when the change does. */
 export function writeAuditLog(handlers: DomainEventHandlers): void {
   for (const action of AUDIT_ACTIONS) {
-    handlers.on(action, { duringCommit: (tx, fact) => recordAudit(tx, fact.actor, action, fact.details, fact.subject) });
+    handlers.on(action, { inStatements: (run, fact) => recordAudit(run, fact.actor, action, fact.details, fact.subject) });
   }
 }

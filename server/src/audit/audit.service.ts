@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorIdOf, actorKindOf, type Principal } from '../auth/principal.js';
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '../db/query-helpers.js';
-import { readStatement, statementIn } from '../db/reads.js';
+import { readStatement, statementIn, type StatementRunner } from '../db/reads.js';
 
 /** Every action the audit log records, grouped by what it is about. */
 export const AUDIT_ACTIONS = [
@@ -60,8 +60,13 @@ const ACTOR_NAME = readStatement<{ name: string }>('audit-actor-name', 'select n
  * principal's kind; API keys and devices have no name yet.
  */
 export async function auditActor(em: EntityManager, principal: Principal, ip: string | null | undefined): Promise<AuditActor> {
+  return auditActorWith((statement, values) => statementIn(em, statement, values), principal, ip);
+}
+
+/** `auditActor` in a statement transaction (db/transaction.ts inStatementTransaction). */
+export async function auditActorWith(run: StatementRunner, principal: Principal, ip: string | null | undefined): Promise<AuditActor> {
   const id = actorIdOf(principal);
-  const name = id && isUuid(id) ? ((await statementIn(em, ACTOR_NAME, [id]))[0]?.name ?? null) : null;
+  const name = id && isUuid(id) ? ((await run(ACTOR_NAME, [id]))[0]?.name ?? null) : null;
   return { principal, ip: ip?.slice(0, 64) || null, name };
 }
 
@@ -76,11 +81,11 @@ const INSERT_AUDIT = readStatement('audit-insert', `
 
 /**
  * Records a change in the caller's transaction, so the record exists exactly when the change does.
- * One prepared insert on the transaction's connection: every audited write pays for it, and the
+ * One prepared insert, in either kind of transaction: every audited write pays for it, and the
  * unit of work would cost several times more for a row nobody changes afterwards.
  */
-export async function recordAudit(tx: EntityManager, actor: AuditActor, action: AuditAction, details: Record<string, unknown>, subject?: AuditSubject): Promise<void> {
-  await statementIn(tx, INSERT_AUDIT, [
+export async function recordAudit(run: StatementRunner, actor: AuditActor, action: AuditAction, details: Record<string, unknown>, subject?: AuditSubject): Promise<void> {
+  await run(INSERT_AUDIT, [
     randomUUID(),
     new Date(),
     action,

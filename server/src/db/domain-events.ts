@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { statementIn, type StatementRunner } from './reads.js';
 
 /**
  * What happened, recorded by the service that made it happen, in its transaction. Features declare
@@ -29,6 +30,12 @@ export interface DomainEventHandler<N extends DomainEventName> {
    * message and its job) commit or roll back with the change. Must not talk to the network.
    */
   duringCommit?: (tx: EntityManager, data: DomainEvents[N], batch: readonly RecordedEvent[]) => Promise<void> | void;
+  /**
+   * Runs inside the transaction like `duringCommit`, with plain prepared statements only: it works in
+   * both kinds of transaction (`inTransaction` and the ORM-free `inStatementTransaction` of the hot
+   * paths). Prefer it for a plain insert (the audit row).
+   */
+  inStatements?: (run: StatementRunner, data: DomainEvents[N], batch: readonly RecordedEvent[]) => Promise<void>;
   /** Runs after the commit (live updates): nobody hears of a change that was rolled back. */
   afterCommit?: (data: DomainEvents[N], batch: readonly RecordedEvent[]) => void;
 }
@@ -49,8 +56,22 @@ export class DomainEventHandlers {
   }
 
   async runDuringCommit(tx: EntityManager, batch: readonly RecordedEvent[]): Promise<void> {
+    const run: StatementRunner = (statement, values) => statementIn(tx, statement, values);
     for (const event of batch) {
-      for (const handler of this.handlers.get(event.name) ?? []) await handler.duringCommit?.(tx, event.data, batch);
+      for (const handler of this.handlers.get(event.name) ?? []) {
+        await handler.duringCommit?.(tx, event.data, batch);
+        await handler.inStatements?.(run, event.data, batch);
+      }
+    }
+  }
+
+  /** The in-transaction handlers of a statement transaction: only `inStatements` handlers can run there. */
+  async runInStatements(run: StatementRunner, batch: readonly RecordedEvent[]): Promise<void> {
+    for (const event of batch) {
+      for (const handler of this.handlers.get(event.name) ?? []) {
+        if (handler.duringCommit) throw new Error(`${event.name} has a handler that needs the ORM's transaction: record it in inTransaction`);
+        await handler.inStatements?.(run, event.data, batch);
+      }
     }
   }
 

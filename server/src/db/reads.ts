@@ -19,8 +19,11 @@ export function readStatement<Row>(name: string, text: string): ReadStatement<Ro
 }
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[]; types: typeof pg.types }): Promise<{ rows: unknown[] }>;
+  query(config: { name: string; text: string; values: unknown[]; types: typeof pg.types } | string): Promise<{ rows: unknown[] }>;
 }
+
+/** Runs one prepared statement in the current transaction (db/transaction.ts). */
+export type StatementRunner = <Row>(statement: ReadStatement<Row>, values: unknown[]) => Promise<Row[]>;
 
 /**
  * The read paths that run on every request (the caller, lists, single reads, subscription
@@ -51,6 +54,31 @@ export class Reads {
 
   async row<Row>(statement: ReadStatement<Row>, values: unknown[]): Promise<Row | undefined> {
     return (await this.rows(statement, values))[0];
+  }
+
+  /**
+   * A transaction of prepared statements on one connection of the pool, without the ORM (its unit
+   * of work, its knex transaction object and its context propagation allocate tens of kilobytes per
+   * transaction): for the hot writes, through `inStatementTransaction` (db/transaction.ts).
+   */
+  async transaction<T>(work: (run: StatementRunner) => Promise<T>): Promise<T> {
+    const client = this.knex.client as { acquireConnection(): Promise<PgClient>; releaseConnection(connection: PgClient): Promise<void> };
+    const connection = await client.acquireConnection();
+    const run: StatementRunner = async <Row>(statement: ReadStatement<Row>, values: unknown[]) => {
+      this.onQuery?.(statement.text);
+      return (await connection.query({ name: statement.name, text: statement.text, values, types: pg.types })).rows as Row[];
+    };
+    try {
+      await connection.query('begin');
+      const result = await work(run);
+      await connection.query('commit');
+      return result;
+    } catch (error) {
+      await connection.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      await client.releaseConnection(connection);
+    }
   }
 }
 

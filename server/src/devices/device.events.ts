@@ -1,6 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEventHandlers } from '../db/domain-events.js';
-import { inTransaction } from '../db/transaction.js';
+import type { Reads } from '../db/reads.js';
+import { inStatementTransaction } from '../db/transaction.js';
 import type { EventBus } from '../pubsub/event-bus.js';
 import type { JobHandler } from '../queue/jobs.js';
 import { expireCommands } from './device.service.js';
@@ -42,7 +42,7 @@ export class DeviceCommandExpiry {
   private running?: Promise<number>;
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly reads: Reads,
     private readonly domainEvents: DomainEventHandlers,
     private readonly log: (message: string) => void,
   ) {}
@@ -63,7 +63,7 @@ export class DeviceCommandExpiry {
     this.running = (async () => {
       let total = 0;
       for (;;) {
-        const expired = await inTransaction(this.orm.em.fork(), this.domainEvents, (tx, record) => expireCommands(tx, record, EXPIRE_BATCH));
+        const expired = await inStatementTransaction(this.reads, this.domainEvents, (run, record) => expireCommands(run, record, EXPIRE_BATCH));
         total += expired;
         if (expired < EXPIRE_BATCH) return total;
       }

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { auditActor } from '../audit/audit.service.js';
+import { auditActor, auditActorWith } from '../audit/audit.service.js';
 import { followCaller } from '../auth/live-session.js';
 import { Allow } from '../auth/permissions.js';
 import { deviceOf, isContact, isStaff } from '../auth/principal.js';
@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { AppError, notFound } from '../core/errors.js';
 import { Customer } from '../customers/customer.entity.js';
 import { isUuid } from '../db/query-helpers.js';
-import { inTransaction } from '../db/transaction.js';
+import { inStatementTransaction, inTransaction } from '../db/transaction.js';
 import { PageArgs, paginate } from '../graphql/connection.js';
 import { refreshForEvent } from '../graphql/memo.js';
 import { LiveKeys, type EventTopics } from '../pubsub/event-bus.js';
@@ -20,7 +20,7 @@ import { DeviceCommand } from './device-command.entity.js';
 import { readCommandTarget, readVisibleCommand, readWaitingCommands, type CommandEnvelope, type DeviceCommandRow } from './device.reads.js';
 import { Device } from './device.entity.js';
 import { devicePolicy } from './device.policy.js';
-import { assignDevice, cancelCommand, createEnrollmentToken, recordFacts, enrollDevice, queueCommand, reportCommand, revokeDevice, revokeEnrollmentToken, type DeviceWriteContext } from './device.service.js';
+import { assignDevice, cancelCommand, createEnrollmentToken, recordFacts, enrollDevice, queueCommand, reportCommand, revokeDevice, revokeEnrollmentToken, type CommandWriteContext, type DeviceWriteContext } from './device.service.js';
 import {
   CreatedEnrollmentToken, CreateEnrollmentTokenInput, DeviceCommandConnection, DeviceCommandEnvelope, DeviceCommandsArgs, DeviceConnection, DeviceEnrollment, DeviceFacts,
   DeviceFactsInput, DevicesArgs, EnrollDeviceInput, EnrollmentTokenConnection, ReportDeviceCommandInput, SendDeviceCommandInput,
@@ -52,6 +52,11 @@ async function findVisibleCommand(ctx: Context, id: string): Promise<DeviceComma
 
 async function write<T>(ctx: Context, work: (w: DeviceWriteContext) => Promise<T>): Promise<T> {
   return inTransaction(ctx.em, ctx.services.domainEvents, async (tx, record) => work({ tx, record, actor: await auditActor(tx, ctx.principal, ctx.ip) }));
+}
+
+/** A write of the commands' hot path: prepared statements, no ORM (db/transaction.ts inStatementTransaction). */
+async function writeCommand<T>(ctx: Context, work: (w: CommandWriteContext) => Promise<T>): Promise<T> {
+  return inStatementTransaction(ctx.services.reads, ctx.services.domainEvents, async (run, record) => work({ run, record, actor: await auditActorWith(run, ctx.principal, ctx.ip) }));
 }
 
 /**
@@ -179,14 +184,14 @@ export class DeviceResolver {
     await sectionGate(ctx);
     const device = await readCommandTarget(ctx.services.reads, ctx.principal, input.deviceId);
     if (!device) throw notFound();
-    return write(ctx, (w) => queueCommand(w, ctx.services.devices.signer, device, input.action, input));
+    return writeCommand(ctx, (w) => queueCommand(w, ctx.services.devices.signer, device, input.action, input));
   }
 
   @Allow('STAFF')
   @Mutation(() => DeviceCommand, { description: 'Cancels a command its agent has not received yet (CONFLICT otherwise) (technicians).' })
   async cancelDeviceCommand(@Arg('id', () => ID, { description: 'The command.' }) id: string, @Ctx() ctx: Context) {
     const command = await findVisibleCommand(ctx, id);
-    return write(ctx, (w) => cancelCommand(w, command));
+    return writeCommand(ctx, (w) => cancelCommand(w, command));
   }
 
   // ---- the agent ----
@@ -205,7 +210,7 @@ export class DeviceResolver {
   @Mutation(() => Boolean, { description: 'The agent reports a command’s progress: received (DELIVERED), RUNNING, then SUCCEEDED or FAILED with its output. The same status twice is accepted; backwards is CONFLICT; another device’s command is NOT_FOUND.' })
   async reportDeviceCommand(@Arg('input', { description: 'See the input type.' }) input: ReportDeviceCommandInput, @Ctx() ctx: Context) {
     const device = deviceOf(ctx.principal);
-    await inTransaction(ctx.em, ctx.services.domainEvents, (tx, record) => reportCommand(tx, record, device.id, input));
+    await inStatementTransaction(ctx.services.reads, ctx.services.domainEvents, (run, record) => reportCommand(run, record, device.id, input));
     return true;
   }
 

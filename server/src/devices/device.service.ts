@@ -9,7 +9,7 @@ import type { MessageKey, MessageParams } from '../i18n/translate.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RecordEvent } from '../db/domain-events.js';
 import { isUuid } from '../db/query-helpers.js';
-import { readStatement, statementIn, type Reads } from '../db/reads.js';
+import { readStatement, type Reads, type StatementRunner } from '../db/reads.js';
 import { CommandSigner } from './command-signing.js';
 import { DeviceCommand } from './device-command.entity.js';
 import { COMMAND_COLUMNS, envelopeOf, type CommandEnvelope, type CommandTargetRow, type DeviceCommandRow } from './device.reads.js';
@@ -30,6 +30,13 @@ declare module '../db/domain-events.js' {
 /** What every write of this feature needs: its transaction, where it records events, and who acts. */
 export interface DeviceWriteContext {
   tx: EntityManager;
+  record: RecordEvent;
+  actor: AuditActor;
+}
+
+/** The same for the commands' hot path: a statement transaction (db/transaction.ts inStatementTransaction). */
+export interface CommandWriteContext {
+  run: StatementRunner;
   record: RecordEvent;
   actor: AuditActor;
 }
@@ -207,7 +214,7 @@ const INSERT_COMMAND = readStatement<DeviceCommandRow>('device-command-insert', 
  * Delivery follows the commit (device.events.ts): at once to a connected agent on any instance,
  * else when it connects, unless it expired first (DeviceCommandExpiry marks it EXPIRED then).
  */
-export async function queueCommand(w: DeviceWriteContext, signer: CommandSigner, device: CommandTargetRow, action: DeviceAction, args: CommandArguments): Promise<DeviceCommandRow> {
+export async function queueCommand(w: CommandWriteContext, signer: CommandSigner, device: CommandTargetRow, action: DeviceAction, args: CommandArguments): Promise<DeviceCommandRow> {
   if (device.revokedAt) throw invalid('deviceId', 'devices.revoked');
   const argumentsText = commandArguments(device.os, action, args);
   const id = randomUUID();
@@ -215,7 +222,7 @@ export async function queueCommand(w: DeviceWriteContext, signer: CommandSigner,
   // Whole seconds: the text signed must be the text delivered, and PostgreSQL keeps microseconds.
   const expiresAt = new Date(Math.floor((Date.now() + commandLifetimeMs(action)) / 1000) * 1000);
   const signature = signer.sign({ id, deviceId: device.id, action, arguments: argumentsText, nonce, expiresAt: expiresAt.toISOString() });
-  const [command] = await statementIn(w.tx, INSERT_COMMAND, [
+  const [command] = await w.run(INSERT_COMMAND, [
     id, new Date(), device.id, action, argumentsText, actorKindOf(w.actor.principal), actorIdOf(w.actor.principal), w.actor.name?.slice(0, 200) ?? null, nonce, expiresAt, signature,
   ]);
   w.record('device.command_queued', { actor: w.actor, details: { deviceId: device.id, commandId: id, action, arguments: JSON.parse(argumentsText) }, subject: { kind: 'device', id: device.id, name: device.hostname } });
@@ -251,16 +258,16 @@ const COMMAND_STATUS = readStatement<{ status: DeviceCommandStatus }>('device-co
  * idempotent (the same status again is fine: an agent repeats what it reported when its
  * connection dropped before the answer); a report on a finished command changes nothing.
  */
-export async function reportCommand(tx: EntityManager, record: RecordEvent, deviceId: string, input: { id: string; status: DeviceCommandReport; output?: string | null }): Promise<void> {
+export async function reportCommand(run: StatementRunner, record: RecordEvent, deviceId: string, input: { id: string; status: DeviceCommandReport; output?: string | null }): Promise<void> {
   if (!isUuid(input.id)) throw new AppError('NOT_FOUND');
   const status = input.status as unknown as DeviceCommandStatus;
   const finished = FINISHED_STATUSES.includes(status);
   const movesFrom = Object.values(DeviceCommandStatus).filter((from) => !FINISHED_STATUSES.includes(from) && STATUS_ORDER[from] < STATUS_ORDER[status]);
   const output = finished && input.output ? input.output.slice(0, MAX_OUTPUT) : null;
-  const [moved] = await statementIn(tx, REPORT_COMMAND, [input.id, deviceId, status, status === DeviceCommandStatus.RUNNING || finished, finished, output, movesFrom]);
+  const [moved] = await run(REPORT_COMMAND, [input.id, deviceId, status, status === DeviceCommandStatus.RUNNING || finished, finished, output, movesFrom]);
   if (!moved) {
     // Not moved: another device's or a missing command, the same status again, or backwards.
-    const [current] = await statementIn(tx, COMMAND_STATUS, [input.id, deviceId]);
+    const [current] = await run(COMMAND_STATUS, [input.id, deviceId]);
     if (!current) throw new AppError('NOT_FOUND');
     if (current.status === status) return;
     throw new AppError('CONFLICT', 'devices.commandAlreadyFinished');
@@ -281,8 +288,8 @@ const CANCEL_COMMAND = readStatement<DeviceCommandRow>('device-command-cancel', 
   returning ${COMMAND_COLUMNS}`);
 
 /** Cancels a command its agent has not received: one conditional statement, so a delivery racing it wins or loses whole. */
-export async function cancelCommand(w: DeviceWriteContext, command: DeviceCommandRow): Promise<DeviceCommandRow> {
-  const [cancelled] = await statementIn(w.tx, CANCEL_COMMAND, [command.id]);
+export async function cancelCommand(w: CommandWriteContext, command: DeviceCommandRow): Promise<DeviceCommandRow> {
+  const [cancelled] = await w.run(CANCEL_COMMAND, [command.id]);
   if (!cancelled) throw new AppError('CONFLICT', 'devices.commandNotCancellable');
   w.record('device.command_cancelled', { actor: w.actor, details: { deviceId: command.device.id, commandId: command.id }, subject: { kind: 'device', id: command.device.id, name: null } });
   w.record('device.commandChanged', { deviceId: command.device.id, commandId: command.id, contactId: contactRequester(command) });
@@ -299,8 +306,8 @@ const EXPIRE_COMMANDS = readStatement<{ id: string; deviceId: string; requestedB
  * run: delivery skips them and the agent refuses them by their signed expiry), at most `limit` at
  * once; rows another instance's sweep holds are skipped. Returns how many.
  */
-export async function expireCommands(tx: EntityManager, record: RecordEvent, limit: number): Promise<number> {
-  const expired = await statementIn(tx, EXPIRE_COMMANDS, [limit]);
+export async function expireCommands(run: StatementRunner, record: RecordEvent, limit: number): Promise<number> {
+  const expired = await run(EXPIRE_COMMANDS, [limit]);
   for (const row of expired) record('device.commandChanged', { deviceId: row.deviceId, commandId: row.id, contactId: contactRequester(row) });
   return expired.length;
 }

@@ -162,7 +162,7 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
       onSubscribe: async (ctx, id, payload) => {
         const request = ctx.extra.request;
         const log = wsLog.start(ctx, id, request, payload.operationName);
-        const context: Context = Object.assign(await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? ctx.connectionParams?.deviceToken ?? tokenFromHeaders(request.headers), gatedPrincipals.get(ctx)), { log });
+        const context: Context = Object.defineProperty(await baseContext(request.headers, request.socket.remoteAddress ?? 'unknown', ctx.connectionParams?.sessionToken ?? ctx.connectionParams?.deviceToken ?? tokenFromHeaders(request.headers), gatedPrincipals.get(ctx)), 'log', { get: log, enumerable: true });
         wsLog.note(ctx, id, { principal: context.principal });
         const languages = wsLanguage.get(ctx) ?? new Map<string, Language>();
         wsLanguage.set(ctx, languages.set(id, context.language));

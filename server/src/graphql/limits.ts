@@ -272,6 +272,8 @@ interface DocumentFacts {
   introspects?: boolean;
   nulLiteral: Path | null;
   afterArguments: ArgumentNode[];
+  /** The variables the cost depends on: page sizes (`first`) and directives (`@include(if:)`); an id or a text never changes it. */
+  costVariables: string[];
   costs: Map<string, number>;
 }
 const documentFacts = new WeakMap<DocumentNode, DocumentFacts>();
@@ -281,8 +283,16 @@ function factsOf(document: DocumentNode): DocumentFacts {
   let facts = documentFacts.get(document);
   if (!facts) {
     const afterArguments: ArgumentNode[] = [];
-    visit(document, { Argument: (node) => void (node.name.value === 'after' && afterArguments.push(node)) });
-    facts = { nulLiteral: findNulLiteral(document), afterArguments, costs: new Map() };
+    const costVariables = new Set<string>();
+    const variablesIn = (node: ArgumentNode | DirectiveNode) => visit(node, { Variable: (variable) => void costVariables.add(variable.name.value) });
+    visit(document, {
+      Argument: (node) => {
+        if (node.name.value === 'after') afterArguments.push(node);
+        if (node.name.value === 'first') variablesIn(node);
+      },
+      Directive: (node) => void variablesIn(node),
+    });
+    facts = { nulLiteral: findNulLiteral(document), afterArguments, costVariables: [...costVariables], costs: new Map() };
     documentFacts.set(document, facts);
   }
   return facts;
@@ -294,10 +304,10 @@ function introspects(schema: GraphQLSchema, document: DocumentNode): boolean {
   return facts.introspects;
 }
 
-/** operationCost, remembered per document for the last COSTS_KEPT sets of variables. */
+/** operationCost, remembered per document for the last COSTS_KEPT values of the variables it depends on. */
 function cachedCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number {
-  const { costs } = factsOf(document);
-  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+  const { costs, costVariables } = factsOf(document);
+  const key = `${operationName ?? ''}\u0000${costVariables.length ? JSON.stringify(costVariables.map((name) => variables[name])) : ''}`;
   let cost = costs.get(key);
   if (cost === undefined) {
     cost = operationCost(schema, document, operationName, variables);

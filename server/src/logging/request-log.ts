@@ -26,7 +26,18 @@ interface Entry {
 }
 
 function begin(parent: Logger, requestId: string, line: { logger: Logger; bindings: Record<string, unknown> }): Entry {
-  return { requestId, started: process.hrtime.bigint(), log: childLogger(parent, { requestId }), line: { logger: line.logger, bindings: { ...line.bindings, requestId } }, errorCodes: new Set() };
+  // The request's own logger is made when something logs: most requests log nothing but their line,
+  // and an agent's subscription would keep one for the connection's life.
+  let log: Logger | undefined;
+  return {
+    requestId,
+    started: process.hrtime.bigint(),
+    get log() {
+      return (log ??= childLogger(parent, { requestId }));
+    },
+    line: { logger: line.logger, bindings: { ...line.bindings, requestId } },
+    errorCodes: new Set(),
+  };
 }
 
 function write(entry: Entry, fields: Record<string, unknown>, msg: string, quiet = false) {
@@ -113,6 +124,7 @@ export class WebSocketRequestLog {
   private readonly ws: Logger;
   private readonly lines: Logger;
   private readonly connections = new WeakMap<IncomingMessage, string>();
+  private readonly connectionLoggers = new WeakMap<IncomingMessage, Logger>();
   private readonly operations = new WeakMap<object, Map<string, Entry>>();
 
   constructor(logger: Logger) {
@@ -127,14 +139,21 @@ export class WebSocketRequestLog {
     headers.push(`x-request-id: ${connectionId}`);
   }
 
-  /** onSubscribe: a new operation with its own request id; returns its logger. */
-  start(ctx: object, id: string, req: IncomingMessage, name: string | null | undefined): Logger {
+  /** onSubscribe: a new operation with its own request id; returns what gives its logger (made on first use). */
+  start(ctx: object, id: string, req: IncomingMessage, name: string | null | undefined): () => Logger {
     const connectionId = this.connections.get(req);
-    const entry = begin(connectionId ? childLogger(this.ws, { connectionId }) : this.ws, randomUUID(), { logger: this.lines, bindings: { component: 'ws', ...(connectionId ? { connectionId } : {}) } });
+    const entry = begin(connectionId ? this.connectionLogger(req, connectionId) : this.ws, randomUUID(), { logger: this.lines, bindings: { component: 'ws', ...(connectionId ? { connectionId } : {}) } });
     entry.operationName = operationName(name);
     const operations = this.operations.get(ctx) ?? new Map<string, Entry>();
     this.operations.set(ctx, operations.set(id, entry));
-    return entry.log;
+    return () => entry.log;
+  }
+
+  /** One child logger per connection (made on first use), not one per operation. */
+  private connectionLogger(req: IncomingMessage, connectionId: string): Logger {
+    let logger = this.connectionLoggers.get(req);
+    if (!logger) this.connectionLoggers.set(req, (logger = childLogger(this.ws, { connectionId })));
+    return logger;
   }
 
   note(ctx: object, id: string, facts: { principal?: object; operationType?: string; operationName?: string | null; errors?: readonly Pick<GraphQLError, 'extensions'>[] }) {

@@ -232,6 +232,9 @@ export class PostgresEventBus implements EventBus {
   private readonly pool: pg.Pool;
   private closed = false;
   private reconnecting = false;
+  /** NOTIFY payloads waiting for this tick's statement, in publish order. */
+  private readonly outgoing: Array<{ topic: Topic; message: string }> = [];
+  private flushScheduled = false;
 
   constructor(
     private readonly databaseUrl: string,
@@ -281,12 +284,25 @@ export class PostgresEventBus implements EventBus {
 
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void {
     this.local.deliver(topic, payload);
-    for (const part of notifiable(topic, payload)) {
-      this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.instanceId, topic, payload: part })]).catch((error: Error) => {
-        // Other instances miss this event (as when their own connection is lost: see resync).
-        if (!this.closed) this.log(`Could not publish ${topic} to other instances: ${error.message}`);
-      });
+    for (const part of notifiable(topic, payload)) this.outgoing.push({ topic, message: JSON.stringify({ origin: this.instanceId, topic, payload: part }) });
+    // The events published in one tick (a commit's, or many requests' under load) leave in one
+    // statement, in order. (PostgreSQL delivers identical payloads of one statement once: a repeat
+    // of the same event in a tick is redundant anyway, subscribers re-read.)
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
     }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const outgoing = this.outgoing.splice(0);
+    if (!outgoing.length) return;
+    const messages = outgoing.map((event) => event.message);
+    this.pool.query('select pg_notify($1, message) from unnest($2::text[]) with ordinality as m(message, n) order by n', [CHANNEL, messages]).catch((error: Error) => {
+      // Other instances miss these events (as when their own connection is lost: see resync).
+      if (!this.closed) this.log(`Could not publish ${[...new Set(outgoing.map((event) => event.topic))].join(', ')} to other instances: ${error.message}`);
+    });
   }
 
   subscribe<T extends Topic>(topic: T, keys: readonly string[] | LiveKeys = [EVERYONE]): AsyncIterable<EventTopics[T]> {
@@ -294,6 +310,7 @@ export class PostgresEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    this.flush();
     this.closed = true;
     await this.listener?.end().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
