@@ -55,9 +55,10 @@ export interface AuditSubject {
 const ACTOR_NAME = readStatement<{ name: string }>('audit-actor-name', 'select name from technicians where id = $1 union all select name from contacts where id = $1 limit 1');
 
 /**
- * The actor of a change made by this principal from this address. The name is read by id from
- * whichever table holds the person (contacts and technicians), so this asks nothing about the
- * principal's kind; API keys and devices have no name yet.
+ * The actor of a change made by this principal from this address. The name comes with the
+ * principal when it was read from a session, else it is read by id from whichever table holds the
+ * person (contacts and technicians), so this asks nothing about the principal's kind; API keys and
+ * devices have no name yet.
  */
 export async function auditActor(em: EntityManager, principal: Principal, ip: string | null | undefined): Promise<AuditActor> {
   return auditActorWith((statement, values) => statementIn(em, statement, values), principal, ip);
@@ -66,7 +67,8 @@ export async function auditActor(em: EntityManager, principal: Principal, ip: st
 /** `auditActor` in a statement transaction (db/transaction.ts inStatementTransaction). */
 export async function auditActorWith(run: StatementRunner, principal: Principal, ip: string | null | undefined): Promise<AuditActor> {
   const id = actorIdOf(principal);
-  const name = id && isUuid(id) ? ((await run(ACTOR_NAME, [id]))[0]?.name ?? null) : null;
+  const known = 'name' in principal ? principal.name : undefined;
+  const name = known ?? (id && isUuid(id) ? ((await run(ACTOR_NAME, [id]))[0]?.name ?? null) : null);
   return { principal, ip: ip?.slice(0, 64) || null, name };
 }
 

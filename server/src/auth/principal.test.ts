@@ -41,7 +41,7 @@ describe('the principal of a caller', () => {
     expect(statements.filter((sql) => /(select|update|insert) /i.test(sql) && !sql.includes('outbox_messages'))).toHaveLength(1);
     expect(principal).toEqual({
       kind: 'contact', id: person.contact.id, accountId: person.contact.account.id, customerId: person.customer.id,
-      isPrimary: true, sessionId: expect.any(String), language: null,
+      isPrimary: true, sessionId: expect.any(String), language: null, name: person.contact.name,
     });
     // Plain data, not an ORM entity: nothing lazy, nothing tracked.
     expect(Object.getPrototypeOf(principal)).toBe(Object.prototype);

@@ -11,8 +11,9 @@ import { AppError } from '../core/errors.js';
  */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'contact'; id: string; accountId: string; customerId: string; isPrimary: boolean; sessionId: string | null; language: Language | null }
-  | { kind: 'technician'; id: string; accountId: string; role: TechnicianRole; sessionId: string; language: Language | null }
+  /** `name`: the person's name when the principal was read (an audited write then needs no lookup); absent when not read. */
+  | { kind: 'contact'; id: string; accountId: string; customerId: string; isPrimary: boolean; sessionId: string | null; language: Language | null; name?: string }
+  | { kind: 'technician'; id: string; accountId: string; role: TechnicianRole; sessionId: string; language: Language | null; name?: string }
   /** An integrator's key (F9): its scopes, optionally restricted to one customer. No sessions. */
   | { kind: 'apiKey'; id: string; scopes: readonly string[]; customerId: string | null }
   /** A managed computer's agent (F5): acts only for its own device. */

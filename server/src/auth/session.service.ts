@@ -47,6 +47,7 @@ export interface PrincipalRow {
   technician_id: string | null;
   role: TechnicianRole | null;
   technician_language: Language | null;
+  person_name: string | null;
 }
 
 /**
@@ -58,7 +59,7 @@ export interface PrincipalRow {
 export function principalSql(tokenHash: string): string {
   return `select s.id as session_id, s.last_seen_at, a.id as account_id,
          c.id as contact_id, c.customer_id, c.is_primary, c.language as contact_language,
-         t.id as technician_id, t.role, t.language as technician_language
+         t.id as technician_id, t.role, t.language as technician_language, coalesce(c.name, t.name) as person_name
     from sessions s
     join accounts a on a.id = s.account_id and a.deactivated_at is null
     left join contacts c on c.account_id = a.id
@@ -75,13 +76,15 @@ export const MAX_TOKEN_LENGTH = 200;
 export function principalFromRow(row: PrincipalRow | undefined | null): Principal {
   if (!row?.session_id) return ANONYMOUS;
   if (row.contact_id && row.customer_id) {
-    return { kind: 'contact', id: row.contact_id, accountId: row.account_id, customerId: row.customer_id, isPrimary: !!row.is_primary, sessionId: row.session_id, language: row.contact_language };
+    return { kind: 'contact', id: row.contact_id, accountId: row.account_id, customerId: row.customer_id, isPrimary: !!row.is_primary, sessionId: row.session_id, language: row.contact_language, ...nameOf(row) };
   }
   if (row.technician_id && row.role) {
-    return { kind: 'technician', id: row.technician_id, accountId: row.account_id, role: row.role, sessionId: row.session_id, language: row.technician_language };
+    return { kind: 'technician', id: row.technician_id, accountId: row.account_id, role: row.role, sessionId: row.session_id, language: row.technician_language, ...nameOf(row) };
   }
   return ANONYMOUS;
 }
+
+const nameOf = (row: PrincipalRow) => (typeof row.person_name === 'string' ? { name: row.person_name } : {});
 
 /** Refreshes the session's lastSeenAt when it is older than the touch interval (rarely: reads stay reads). */
 export async function touchSession(em: EntityManager, row: PrincipalRow | undefined | null): Promise<void> {

@@ -20,7 +20,7 @@ declare module '../queue/jobs.js' {
 export function publishDeviceChanges(events: DomainEventHandlers, bus: EventBus): void {
   events.on('device.changed', { afterCommit: (data) => bus.publish('DEVICE_CHANGED', data) });
   events.on('device.commandQueued', { afterCommit: ({ deviceId, envelope }) => bus.publish('DEVICE_COMMAND_QUEUED', { deviceId, commandId: envelope.id, envelope }) });
-  events.on('device.commandChanged', { afterCommit: (data) => bus.publish('DEVICE_COMMAND_CHANGED', data) });
+  events.on('device.commandChanged', { afterCommit: ({ row, ...change }) => bus.publish('DEVICE_COMMAND_CHANGED', { ...change, ...(row ? { local: { row } } : {}) }) });
   events.on('device.revokedNow', { afterCommit: (data) => bus.publish('DEVICE_REVOKED', data) });
   // A deactivated customer's agents are cut off like revoked ones (their credentials stop working too: device-credentials.ts).
   events.on('customer.deactivated', { afterCommit: ({ subject }) => subject?.id && bus.publish('DEVICE_REVOKED', { customerId: subject.id }) });

@@ -46,6 +46,11 @@ export const devicePolicy = {
     return { nothing: true };
   },
 
+  /** Whether the caller sees every command (no condition to check on a row). */
+  seesEveryCommand(principal: Principal): boolean {
+    return Object.keys(devicePolicy.seesCommands(principal)).length === 0;
+  },
+
   /** The devices the caller may see, for MikroORM. */
   devices(principal: Principal): FilterQuery<Device> {
     const scope = devicePolicy.seesDevices(principal);

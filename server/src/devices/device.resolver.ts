@@ -258,6 +258,9 @@ export class DeviceResolver {
     },
   })
   async deviceCommandChanged(@Root() event: EventTopics['DEVICE_COMMAND_CHANGED'], @Arg('deviceId', () => ID, { nullable: true, description: 'Only this device’s commands.' }) _deviceId: string | null, @Ctx() ctx: Context) {
+    refreshForEvent(ctx);
+    // The row as committed came with the event (this instance wrote it): whoever sees every command needs no read.
+    if (event.local && devicePolicy.seesEveryCommand(ctx.principal)) return event.local.row as DeviceCommandRow;
     return findVisibleCommand(ctx, event.commandId);
   }
 

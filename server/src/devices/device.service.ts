@@ -22,7 +22,8 @@ declare module '../db/domain-events.js' {
     'device.changed': { deviceId: string; contactIds: string[] };
     /** Carries what the agent receives, so a delivery reads nothing. */
     'device.commandQueued': { deviceId: string; envelope: CommandEnvelope };
-    'device.commandChanged': { deviceId: string; commandId: string; contactId: string | null };
+    /** `row`: the command as written, when the write read it back (its live update then needs no read). */
+    'device.commandChanged': { deviceId: string; commandId: string; contactId: string | null; row?: DeviceCommandRow };
     'device.revokedNow': { deviceId: string };
   }
 }
@@ -227,7 +228,7 @@ export async function queueCommand(w: CommandWriteContext, signer: CommandSigner
   ]);
   w.record('device.command_queued', { actor: w.actor, details: { deviceId: device.id, commandId: id, action, arguments: JSON.parse(argumentsText) }, subject: { kind: 'device', id: device.id, name: device.hostname } });
   w.record('device.commandQueued', { deviceId: device.id, envelope: envelopeOf(command!) });
-  w.record('device.commandChanged', { deviceId: device.id, commandId: id, contactId: contactRequester(command!) });
+  w.record('device.commandChanged', { deviceId: device.id, commandId: id, contactId: contactRequester(command!), row: command });
   return command!;
 }
 
@@ -239,9 +240,9 @@ export function contactRequester(command: Pick<DeviceCommandRow, 'requestedByKin
 /**
  * A report moves the command forward in one statement: only from a status before the reported one
  * ($3, from STATUS_ORDER) and never from a finished one, so two reports racing cannot move it back.
- * It answers the device's name and customer for the audit row of a result.
+ * It answers the command as written, and the device's name and customer for the audit row of a result.
  */
-const REPORT_COMMAND = readStatement<{ action: DeviceAction; requestedByKind: string; requestedById: string | null; hostname: string; customerId: string }>('device-command-report', `
+const REPORT_COMMAND = readStatement<DeviceCommandRow & { hostname: string; customerId: string }>('device-command-report', `
   update device_commands c set status = $3, updated_at = now(),
          delivered_at = coalesce(c.delivered_at, now()),
          started_at = case when $4 then coalesce(c.started_at, now()) else c.started_at end,
@@ -249,7 +250,7 @@ const REPORT_COMMAND = readStatement<{ action: DeviceAction; requestedByKind: st
          output = case when $5 then $6 else c.output end
     from devices d
    where c.id = $1 and c.device_id = $2 and d.id = c.device_id and c.status = any($7::text[])
-  returning c.action, c.requested_by_kind as "requestedByKind", c.requested_by_id as "requestedById", d.hostname, d.customer_id as "customerId"`);
+  returning ${COMMAND_COLUMNS}, d.hostname, d.customer_id as "customerId"`);
 
 const COMMAND_STATUS = readStatement<{ status: DeviceCommandStatus }>('device-command-status', 'select status from device_commands where id = $1 and device_id = $2');
 
@@ -279,7 +280,8 @@ export async function reportCommand(run: StatementRunner, record: RecordEvent, d
       subject: { kind: 'device', id: deviceId, name: moved.hostname },
     });
   }
-  record('device.commandChanged', { deviceId, commandId: input.id, contactId: contactRequester(moved) });
+  const { hostname: _hostname, customerId: _customerId, ...row } = moved;
+  record('device.commandChanged', { deviceId, commandId: input.id, contactId: contactRequester(moved), row });
 }
 
 const CANCEL_COMMAND = readStatement<DeviceCommandRow>('device-command-cancel', `
@@ -292,7 +294,7 @@ export async function cancelCommand(w: CommandWriteContext, command: DeviceComma
   const [cancelled] = await w.run(CANCEL_COMMAND, [command.id]);
   if (!cancelled) throw new AppError('CONFLICT', 'devices.commandNotCancellable');
   w.record('device.command_cancelled', { actor: w.actor, details: { deviceId: command.device.id, commandId: command.id }, subject: { kind: 'device', id: command.device.id, name: null } });
-  w.record('device.commandChanged', { deviceId: command.device.id, commandId: command.id, contactId: contactRequester(command) });
+  w.record('device.commandChanged', { deviceId: command.device.id, commandId: command.id, contactId: contactRequester(command), row: cancelled });
   return cancelled;
 }
 

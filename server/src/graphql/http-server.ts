@@ -110,8 +110,8 @@ export async function createHttpServer<P extends Caller, S>(options: HttpServerO
     const { principal, language: accountLanguage, withCaller } = known ? { principal: known, language: null, withCaller: undefined } : await resolvePrincipal(fork(), token);
     const browserLanguage = negotiateLanguage(headers['accept-language']);
     const context = { principal, browserLanguage, language: accountLanguage ?? browserLanguage ?? DEFAULT_LANGUAGE, ip, userAgent: headers['user-agent'], services, sessionToken: token, withCaller } as Omit<Context, 'em'>;
-    // A subscription gives each event a fresh one (graphql/memo.ts refreshForEvent).
-    return Object.defineProperty(context, 'em', { get: fork, set: (fresh: Context['em']) => void (em = fresh), enumerable: true }) as Context;
+    // A subscription gives each event a fresh one (graphql/memo.ts refreshForEvent sets undefined: forked again on next use).
+    return Object.defineProperty(context, 'em', { get: fork, set: (fresh: Context['em'] | undefined) => void (em = fresh), enumerable: true }) as Context;
   }
 
   // Browsers always send Origin: only the portal's own addresses may open a WebSocket (a page elsewhere

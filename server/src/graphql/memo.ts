@@ -34,7 +34,10 @@ export function onceSettled<T>(ctx: object, key: string): T | undefined {
  * (auth/live-session.ts: a revoked session ends the subscription, a changed account is re-read).
  */
 export function refreshForEvent<C extends Pick<RequestContext, 'em' | 'withCaller'>>(ctx: C): C {
-  ctx.em = ctx.em.fork();
+  // The edge's contexts fork their EntityManager on first use (graphql/http-server.ts): dropping it
+  // makes the next use fork a fresh one, and an event whose answer needs none pays nothing.
+  const lazy = Object.getOwnPropertyDescriptor(ctx, 'em')?.set;
+  ctx.em = lazy ? (undefined as unknown as C['em']) : ctx.em.fork();
   ctx.withCaller = undefined;
   memos.delete(ctx);
   settled.delete(ctx);

@@ -36,8 +36,12 @@ export interface EventTopics {
    * (absent: read what waits for the device).
    */
   DEVICE_COMMAND_QUEUED: { deviceId: string; commandId: string; envelope?: { id: string; action: string; arguments: string; nonce: string; expiresAt: string; signature: string } };
-  /** A command moved on (delivered, running, done, expired, cancelled). Keys: staff, the device, the contact who asked. */
-  DEVICE_COMMAND_CHANGED: { deviceId: string; commandId: string; contactId: string | null };
+  /**
+   * A command moved on (delivered, running, done, expired, cancelled). Keys: staff, the device, the
+   * contact who asked. `local.row`: the command as committed, for this instance's subscribers whose
+   * scope is everything (technicians), so they need no read; other instances and contacts re-read.
+   */
+  DEVICE_COMMAND_CHANGED: { deviceId: string; commandId: string; contactId: string | null; local?: { row: object } };
   /** A device was revoked, or every device of a deactivated customer: the instance holding an agent's connection closes it. */
   DEVICE_REVOKED: { deviceId?: string; customerId?: string };
 }
@@ -284,7 +288,9 @@ export class PostgresEventBus implements EventBus {
 
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void {
     this.local.deliver(topic, payload);
-    for (const part of notifiable(topic, payload)) this.outgoing.push({ topic, message: JSON.stringify({ origin: this.instanceId, topic, payload: part }) });
+    // `local`: what only this instance's subscribers get (objects read in this process); never sent.
+    const { local: _local, ...shared } = payload as EventTopics[T] & { local?: unknown };
+    for (const part of notifiable(topic, shared as EventTopics[T])) this.outgoing.push({ topic, message: JSON.stringify({ origin: this.instanceId, topic, payload: part }) });
     // The events published in one tick (a commit's, or many requests' under load) leave in one
     // statement, in order. (PostgreSQL delivers identical payloads of one statement once: a repeat
     // of the same event in a tick is redundant anyway, subscribers re-read.)
