@@ -223,11 +223,21 @@ function notifiable<T extends Topic>(topic: T, payload: EventTopics[T]): Array<E
   return [payload];
 }
 
+/** The listening connection's application_name: how instances count each other (pg_stat_activity). */
+const LISTENER_NAME = 'portico-events';
+/** How often an instance that notifies checks whether other instances still listen. */
+const PEER_CHECK_MS = 5_000;
+
 /**
  * Local subscribers hear an event at once, without the database; other instances through one
  * PostgreSQL NOTIFY per event (tagged with this instance's id, so it ignores its own echo), which
  * they hand to their own subscribers by key. Publish after commit: NOTIFY inside a transaction would
  * take PostgreSQL's global notify lock for the rest of it. A Redis adapter can replace this class.
+ *
+ * An instance alone on its database sends no NOTIFY at all (a device command's round trip would
+ * otherwise pay two statements for nobody): it counts the listening connections every few seconds,
+ * and a starting instance announces itself with a `hello` NOTIFY as soon as it listens, which turns
+ * the others' notifying on at once, before its HTTP server accepts anybody.
  */
 export class PostgresEventBus implements EventBus {
   readonly instanceId = randomUUID();
@@ -239,6 +249,10 @@ export class PostgresEventBus implements EventBus {
   /** NOTIFY payloads waiting for this tick's statement, in publish order. */
   private readonly outgoing: Array<{ topic: Topic; message: string }> = [];
   private flushScheduled = false;
+  /** Whether other instances listen (until counted: yes). */
+  private peers = true;
+  private hellos = 0;
+  private peerCheck?: NodeJS.Timeout;
 
   constructor(
     private readonly databaseUrl: string,
@@ -251,11 +265,13 @@ export class PostgresEventBus implements EventBus {
   }
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: 'portico-events' });
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: LISTENER_NAME });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
-      const { origin, topic, payload } = JSON.parse(message.payload) as { origin: string; topic: Topic; payload: never };
-      if (origin === this.instanceId || !(topic in AUDIENCE)) return;
+      const { origin, topic, payload, hello } = JSON.parse(message.payload) as { origin: string; topic: Topic; payload: never; hello?: true };
+      if (origin === this.instanceId) return;
+      if (hello) return void ((this.peers = true), this.hellos++);
+      if (!(topic in AUDIENCE)) return;
       this.local.deliver(topic, payload);
     });
     client.on('error', (error) => {
@@ -273,6 +289,13 @@ export class PostgresEventBus implements EventBus {
     if (this.closed) return void (await client.end().catch(() => undefined)); // closed while reconnecting
     const reconnected = this.listener !== undefined;
     this.listener = client;
+    // Others notify from now on; whether anybody else listens decides whether this instance does.
+    await this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.instanceId, hello: true })]);
+    await this.countPeers();
+    if (!this.peerCheck) {
+      this.peerCheck = setInterval(() => void this.countPeers().catch(() => undefined), PEER_CHECK_MS);
+      this.peerCheck.unref();
+    }
     if (reconnected) this.local.resync();
   }
 
@@ -300,10 +323,21 @@ export class PostgresEventBus implements EventBus {
     }
   }
 
+  private async countPeers(): Promise<void> {
+    const hellosBefore = this.hellos;
+    const { rows } = await this.pool.query<{ listeners: number }>(
+      'select count(*)::int as listeners from pg_stat_activity where datname = current_database() and application_name = $1',
+      [LISTENER_NAME],
+    );
+    // A hello heard while counting wins over a count taken before it.
+    if (rows[0]!.listeners > 1) this.peers = true;
+    else if (this.hellos === hellosBefore) this.peers = false;
+  }
+
   private flush(): void {
     this.flushScheduled = false;
     const outgoing = this.outgoing.splice(0);
-    if (!outgoing.length) return;
+    if (!outgoing.length || !this.peers) return;
     const messages = outgoing.map((event) => event.message);
     this.pool.query('select pg_notify($1, message) from unnest($2::text[]) with ordinality as m(message, n) order by n', [CHANNEL, messages]).catch((error: Error) => {
       // Other instances miss these events (as when their own connection is lost: see resync).
@@ -317,6 +351,7 @@ export class PostgresEventBus implements EventBus {
 
   async close(): Promise<void> {
     this.flush();
+    clearInterval(this.peerCheck);
     this.closed = true;
     await this.listener?.end().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
