@@ -311,6 +311,7 @@ export class PostgresEventBus implements EventBus {
 
   publish<T extends Topic>(topic: T, payload: EventTopics[T]): void {
     this.local.deliver(topic, payload);
+    if (!this.peers) return; // alone on the database: nobody else to tell
     // `local`: what only this instance's subscribers get (objects read in this process); never sent.
     const { local: _local, ...shared } = payload as EventTopics[T] & { local?: unknown };
     for (const part of notifiable(topic, shared as EventTopics[T])) this.outgoing.push({ topic, message: JSON.stringify({ origin: this.instanceId, topic, payload: part }) });
@@ -337,7 +338,7 @@ export class PostgresEventBus implements EventBus {
   private flush(): void {
     this.flushScheduled = false;
     const outgoing = this.outgoing.splice(0);
-    if (!outgoing.length || !this.peers) return;
+    if (!outgoing.length) return;
     const messages = outgoing.map((event) => event.message);
     this.pool.query('select pg_notify($1, message) from unnest($2::text[]) with ordinality as m(message, n) order by n', [CHANNEL, messages]).catch((error: Error) => {
       // Other instances miss these events (as when their own connection is lost: see resync).
