@@ -2,8 +2,8 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import pg from 'pg';
 
 /**
- * One statement of a read path (or of a hot write, see `statementIn`): fixed SQL text with `$n` bind parameters, prepared once per
- * connection under its name, so PostgreSQL plans it once instead of on every request (MikroORM
+ * One statement of a read path (or of a hot write: `transaction`, `statementIn`): fixed SQL text
+ * with `$n` bind parameters, prepared once per connection under its name, so PostgreSQL plans it once instead of on every request (MikroORM
  * inlines values into the text, which makes every statement a new one to plan).
  */
 export interface ReadStatement<Row> {
@@ -29,8 +29,9 @@ export type StatementRunner = <Row>(statement: ReadStatement<Row>, values: unkno
  * The read paths that run on every request (the caller, lists, single reads, subscription
  * re-reads) return plain rows through here: no entities, no identity map, no query building; one
  * round trip per statement on a connection of MikroORM's own pool (same limits, same database).
- * Writes stay with MikroORM's unit of work, but for one autocommitted statement on a hot path (an
- * agent's heartbeat) and `statementIn` below.
+ * Writes stay with MikroORM's unit of work, except on the hot paths: one autocommitted statement
+ * (an agent's heartbeat), a statement transaction (`transaction`: a device command and its reports)
+ * and `statementIn` below. (The name stayed "Reads" from when it only read.)
  */
 export class Reads {
   constructor(
